@@ -91,5 +91,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "KontorCLITests",
+            dependencies: [
+                "kontor",
+                "KontorTestSupport",
+                "LexofficeKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
     ]
 )

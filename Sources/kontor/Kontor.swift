@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `kontor` command line: the hub's composition root (later `serve`) and the lexoffice module catalogue.
+@main
+struct Kontor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kontor",
+        abstract: "Kontor: the integration hub for lexoffice / Lexware Office.",
+        discussion: """
+            Implemented today: `kontor lexoffice` (call the lexoffice API with an API key). The hub \
+            (`kontor serve`) and the simulator (`kontor sandbox`) arrive with their issues.
+            """,
+        version: "0.1.0",
+        subcommands: [LexofficeCommand.self]
+    )
+}
