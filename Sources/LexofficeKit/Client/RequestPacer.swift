@@ -26,11 +26,13 @@ public final class RequestPacer: Sendable {
     public func waitForTurn() async throws {
         try Task.checkCancellation()
         guard interval > .zero else { return }
-        let slot = state.withLock { state in
-            let slot = max(state.nextSlot, .now)
+        let slot = state.withLock { state -> ContinuousClock.Instant? in
+            let now = ContinuousClock.now
+            let slot = max(state.nextSlot, now)
             state.nextSlot = slot.advanced(by: interval)
-            return slot
+            return slot > now ? slot : nil
         }
+        guard let slot else { return }  // a free slot: no sleep, no suspension
         do {
             try await Task.sleep(until: slot, clock: .continuous)
         } catch {

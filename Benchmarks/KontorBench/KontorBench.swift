@@ -1,0 +1,17 @@
+import Foundation
+import LexofficeKit
+
+/// `KontorBench <suite>`: prints benchmark figures. Run in release: `swift run -c release KontorBench sdk`.
+@main
+enum KontorBench {
+    static func main() async throws {
+        let suite = CommandLine.arguments.dropFirst().first ?? "sdk"
+        switch suite {
+        case "sdk":
+            try await SDKBenchmark.run()
+        default:
+            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk\n".utf8))
+            exit(64)
+        }
+    }
+}
