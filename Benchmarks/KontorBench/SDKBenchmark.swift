@@ -36,7 +36,12 @@ enum SDKBenchmark {
         let paced = RequestPacer(requestsPerSecond: 1e9)  // 1 ns slots: every slot is free, measures the bookkeeping
         let baseline = try await measure(iterations) { try await unpaced.waitForTurn() }
         let cost = try await measure(iterations) { try await paced.waitForTurn() }
-        let figures = String(format: "%10.1f ns/request (pacing off: %.1f ns, ratio %.2fx)", cost, baseline, cost / baseline)
+        let figures = String(
+            format: "%10.1f ns/request (pacing off: %.1f ns, ratio %.2fx)",
+            cost,
+            baseline,
+            cost / baseline
+        )
         print(label("pacer overhead per request, free slot") + figures)
     }
 

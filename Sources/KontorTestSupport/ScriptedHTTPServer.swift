@@ -58,11 +58,22 @@ package final class ScriptedHTTPServer: Sendable {
     /// Every request received so far, in arrival order.
     package var requests: [Request] { recorded.withLock { $0 } }
 
-    /// Starts a server with `handler`, runs `body`, then stops the server.
+    /// How a server answers: a function from request to reply.
+    package struct Script: Sendable {
+        let reply: @Sendable (Request) async -> Reply
+
+        /// Answers every request with `reply(request)`.
+        package static func replying(_ reply: @escaping @Sendable (Request) async -> Reply) -> Script {
+            Script(reply: reply)
+        }
+    }
+
+    /// Starts a server that answers per `script`, runs `body`, then stops the server.
     package static func withServer<Result: Sendable>(
-        _ handler: @escaping @Sendable (Request) async -> Reply,
+        _ script: Script,
         body: (ScriptedHTTPServer) async throws -> Result
     ) async throws -> Result {
+        let handler = script.reply
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: 0) { child in
@@ -118,7 +129,10 @@ package final class ScriptedHTTPServer: Sendable {
     }
 
     /// Writes a reply; `false` when the connection is to be dropped.
-    private func write(_ reply: Reply, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>)
+    private func write(
+        _ reply: Reply,
+        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    )
         async throws -> Bool
     {
         switch reply {

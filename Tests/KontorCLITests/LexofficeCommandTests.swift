@@ -16,7 +16,7 @@ struct LexofficeCommandTests {
     @Test("call sends the request with the key from a file and writes the body to the output file")
     func call() async throws {
         let body = #"{"organizationId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","companyName":"Rad & Tat GmbH"}"#
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, body) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, body) }) { server in
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString).json")
             let command = try Kontor.parseAsRoot([
                 "lexoffice", "call", "get", "profile", "-q", "a=b c", "--base-url", server.baseURL + "/v1",
@@ -36,7 +36,7 @@ struct LexofficeCommandTests {
 
     @Test("an error status makes the command fail")
     func errorStatus() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(404, #"{"message":"nope"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(404, #"{"message":"nope"}"#) }) { server in
             let call = try #require(
                 try Kontor.parseAsRoot([
                     "lexoffice", "call", "GET", "invoices/x", "--base-url", server.baseURL + "/v1",
@@ -50,7 +50,8 @@ struct LexofficeCommandTests {
 
     @Test("ping prints nothing secret and fails clearly on a bad key")
     func ping() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(401, #"{"message":"Unauthorized"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(401, #"{"message":"Unauthorized"}"#) }) {
+            server in
             let ping = try #require(
                 try Kontor.parseAsRoot([
                     "lexoffice", "ping", "--base-url", server.baseURL + "/v1", "--api-key-file", try Self.keyFile(),
@@ -65,6 +66,8 @@ struct LexofficeCommandTests {
     @Test("bad arguments are rejected before anything is sent")
     func validation() {
         #expect(throws: (any Error).self) { try Kontor.parseAsRoot(["lexoffice", "call", "PATCH", "profile"]) }
-        #expect(throws: (any Error).self) { try Kontor.parseAsRoot(["lexoffice", "call", "GET", "x", "-q", "novalue"]) }
+        #expect(throws: (any Error).self) {
+            try Kontor.parseAsRoot(["lexoffice", "call", "GET", "x", "-q", "novalue"])
+        }
     }
 }

@@ -1,7 +1,8 @@
 import AsyncHTTPClient
-import struct Foundation.Data
 import Logging
 import NIOHTTP1
+
+import struct Foundation.Data
 
 /// The entry point of LexofficeKit: a client for one lexoffice connection.
 ///

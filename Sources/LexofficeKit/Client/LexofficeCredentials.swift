@@ -20,7 +20,9 @@ public struct StaticAPIKey: LexofficeCredentials {
     /// Wraps an API key; the connection key is a SHA-256 digest of it.
     public init(_ key: Secret) {
         self.key = key
-        connectionKey = "api-key:" + SHA256.hash(data: Array(key.revealed.utf8)).prefix(16)
+        connectionKey =
+            "api-key:"
+            + SHA256.hash(data: Array(key.revealed.utf8)).prefix(16)
             .map { byte in String(byte, radix: 16).leftPadded(to: 2) }.joined()
     }
 

@@ -10,7 +10,12 @@ extension LexofficeError {
         isIdempotent: Bool,
         afterUnknownOutcome: Bool
     ) -> LexofficeError {
-        let (code, detail) = classify(status: status, body: body, method: method, afterUnknownOutcome: afterUnknownOutcome)
+        let (code, detail) = classify(
+            status: status,
+            body: body,
+            method: method,
+            afterUnknownOutcome: afterUnknownOutcome
+        )
         let notExecuted = status == 429 || status == 401 || status == 403 || (400..<500).contains(status)
         return LexofficeError(
             code: code,
@@ -46,7 +51,9 @@ extension LexofficeError {
         case 402:
             return (.paymentRequired, "the organization's lexoffice plan does not include this feature")
         case 403:
-            return (.forbidden, "the credential lacks the permission (scope) for this call, or the route does not exist")
+            return (
+                .forbidden, "the credential lacks the permission (scope) for this call, or the route does not exist"
+            )
         case 404:
             return (.notFound, "the resource does not exist (or not in the requested representation)")
         case 405:

@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import NIOHTTP1
+
+import struct Foundation.Data
 
 /// One request to the lexoffice API, before credentials, pacing and retries are applied.
 struct LexofficeRequest: Sendable {

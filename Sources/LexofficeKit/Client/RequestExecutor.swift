@@ -1,9 +1,10 @@
 import AsyncHTTPClient
-import struct Foundation.Data
 import Logging
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+
+import struct Foundation.Data
 
 /// Sends ``LexofficeRequest``s: credentials, pacing, retries and error mapping, shared by all endpoint groups.
 final class RequestExecutor: Sendable {
@@ -135,7 +136,11 @@ final class RequestExecutor: Sendable {
     }
 
     /// Maps a non-2xx response to an error.
-    func errorFor(_ response: LexofficeResponse, of request: LexofficeRequest, afterUnknownOutcome: Bool)
+    func errorFor(
+        _ response: LexofficeResponse,
+        of request: LexofficeRequest,
+        afterUnknownOutcome: Bool
+    )
         -> LexofficeError
     {
         LexofficeError.forResponse(
@@ -211,7 +216,11 @@ final class RequestExecutor: Sendable {
         return .seconds(min(seconds, 120))
     }
 
-    private func transportError(_ error: any Error, failure: TransportFailure, of request: LexofficeRequest)
+    private func transportError(
+        _ error: any Error,
+        failure: TransportFailure,
+        of request: LexofficeRequest
+    )
         -> LexofficeError
     {
         let code: LexofficeError.Code
@@ -222,7 +231,8 @@ final class RequestExecutor: Sendable {
             detail = "could not connect to lexoffice; nothing was sent"
         case (_, false):
             code = .outcomeUnknown
-            detail = "the connection failed after the request was sent; lexoffice may have executed it — "
+            detail =
+                "the connection failed after the request was sent; lexoffice may have executed it — "
                 + "look the resource up before sending it again"
         case (.timedOut, true):
             code = .timeout
@@ -276,7 +286,8 @@ final class RequestExecutor: Sendable {
     }
 
     private static func pathText(_ path: [any CodingKey]) -> String {
-        path.isEmpty ? "the top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        path.isEmpty
+            ? "the top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
     private static func milliseconds(_ duration: Duration) -> Int64 {

@@ -22,7 +22,10 @@ public struct PlainDate: Hashable, Sendable, Codable, Comparable, CustomStringCo
     /// - Throws: ``LexofficeError`` (``LexofficeError/Code/invalidArgument``) for any other form.
     public init(_ string: String) throws {
         guard let parsed = DateTimeParser.parseDate(string) else {
-            throw LexofficeError.invalidArgument(field: nil, detail: "'\(string.prefix(40))' is not a date (yyyy-MM-dd)")
+            throw LexofficeError.invalidArgument(
+                field: nil,
+                detail: "'\(string.prefix(40))' is not a date (yyyy-MM-dd)"
+            )
         }
         self = parsed
     }

@@ -30,7 +30,10 @@ public struct ArticlesEndpoint: Sendable {
     }
 
     /// All pages of articles matching `filter`.
-    public func pages(_ filter: ArticleFilter = ArticleFilter(), pageSize: Int = PageRequest.maxSize) throws
+    public func pages(
+        _ filter: ArticleFilter = ArticleFilter(),
+        pageSize: Int = PageRequest.maxSize
+    ) throws
         -> PageSequence<Article>
     {
         try executor.pages("articles", query: filter.queryParameters, pageSize: pageSize)

@@ -15,7 +15,13 @@ public struct ContactFilter: Sendable, Hashable {
     public var vendor: Bool?
 
     /// Creates a filter.
-    public init(email: String? = nil, name: String? = nil, number: Int? = nil, customer: Bool? = nil, vendor: Bool? = nil) {
+    public init(
+        email: String? = nil,
+        name: String? = nil,
+        number: Int? = nil,
+        customer: Bool? = nil,
+        vendor: Bool? = nil
+    ) {
         self.email = email
         self.name = name
         self.number = number

@@ -31,7 +31,10 @@ public struct ContactsEndpoint: Sendable {
 
     /// All pages of contacts matching `filter`, fetched as they are consumed.
     /// - Throws: ``LexofficeError/Code/invalidArgument`` before sending for a bad filter or page size.
-    public func pages(_ filter: ContactFilter = ContactFilter(), pageSize: Int = PageRequest.maxSize) throws
+    public func pages(
+        _ filter: ContactFilter = ContactFilter(),
+        pageSize: Int = PageRequest.maxSize
+    ) throws
         -> PageSequence<Contact>
     {
         try executor.pages("contacts", query: filter.queryParameters(), pageSize: pageSize)

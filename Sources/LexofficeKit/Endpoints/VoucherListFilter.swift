@@ -13,7 +13,10 @@ public struct VoucherListFilter: Sendable, Hashable {
                 return "any"
             case .only(let values):
                 guard !values.isEmpty else {
-                    throw LexofficeError.invalidArgument(field: field, detail: "\(field) needs at least one value or .any")
+                    throw LexofficeError.invalidArgument(
+                        field: field,
+                        detail: "\(field) needs at least one value or .any"
+                    )
                 }
                 return values.map(\.rawValue).joined(separator: ",")
             }
@@ -99,7 +102,10 @@ public struct VoucherListFilter: Sendable, Hashable {
         }
         if let voucherNumber {
             guard !voucherNumber.isEmpty else {
-                throw LexofficeError.invalidArgument(field: "voucherNumber", detail: "the voucher number filter is empty")
+                throw LexofficeError.invalidArgument(
+                    field: "voucherNumber",
+                    detail: "the voucher number filter is empty"
+                )
             }
             query.append(QueryParameter(name: "voucherNumber", value: voucherNumber, isSearchText: true))
         }

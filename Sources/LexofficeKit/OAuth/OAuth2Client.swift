@@ -1,9 +1,10 @@
 import AsyncHTTPClient
-import struct Foundation.Data
-import struct Foundation.Date
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+
+import struct Foundation.Data
+import struct Foundation.Date
 
 /// The OAuth2 authorization-code flow against lexoffice: authorization URL, code exchange, refresh, revoke.
 public struct OAuth2Client: Sendable {
@@ -91,7 +92,8 @@ public struct OAuth2Client: Sendable {
         let response: HTTPClientResponse
         let body: ByteBuffer
         do {
-            let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+            let nanoseconds =
+                timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
             response = try await httpClient.execute(request, deadline: .now() + .nanoseconds(nanoseconds))
             body = try await response.body.collect(upTo: 1024 * 1024)
         } catch let error as CancellationError {

@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import Synchronization
+
+import struct Foundation.Date
 
 /// OAuth2 credentials for ``LexofficeClient``: hands out the access token and renews it before it expires.
 ///

@@ -1,5 +1,6 @@
 import Crypto
 import _CryptoExtras
+
 import struct Foundation.Data
 import protocol Foundation.DataProtocol
 

@@ -1,4 +1,3 @@
-
 /// A failure that ends a command with exit code 1 and a one-line message on standard error.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String

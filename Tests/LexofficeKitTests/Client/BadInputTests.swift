@@ -8,7 +8,7 @@ import Testing
 struct BadInputTests {
     @Test("bad filters, page sizes, files and ids are rejected without a request")
     func rejectedLocally() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, "{}") }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, "{}") }) { server in
             let client = TestClients.client(for: server)
             var errors: [LexofficeError] = []
             func capture(_ body: () async throws -> Void) async {
@@ -57,10 +57,12 @@ struct BadInputTests {
             await capture { _ = try await client.invoices.get(try LexofficeID("not-a-uuid")) }
             #expect(errors.count == 13)
             #expect(errors.allSatisfy { $0.code == .invalidArgument })
-            #expect(errors.map(\.field) == [
-                "name", "email", "size", "size", "page", "voucherType", "voucherStatus", "voucherDateTo",
-                "voucherNumber", "file", "fileName", "file", "id",
-            ])
+            #expect(
+                errors.map(\.field) == [
+                    "name", "email", "size", "size", "page", "voucherType", "voucherStatus", "voucherDateTo",
+                    "voucherNumber", "file", "fileName", "file", "id",
+                ]
+            )
             #expect(server.requests.isEmpty, "no request may reach the server")
         }
     }

@@ -53,7 +53,8 @@ struct ErrorBodyTests {
 
     @Test("a regular body's status may arrive as a string")
     func stringStatus() throws {
-        let json = #"{"timestamp":"2025-03-04T10:15:30.123+01:00","status":"406","error":"Not Acceptable","path":"/v1/invoices","traceId":"ab12","message":"x"}"#
+        let json =
+            #"{"timestamp":"2025-03-04T10:15:30.123+01:00","status":"406","error":"Not Acceptable","path":"/v1/invoices","traceId":"ab12","message":"x"}"#
         guard case .regular(let body) = try #require(LexofficeErrorBody(json: Data(json.utf8))) else {
             Issue.record("expected a regular body")
             return
@@ -88,7 +89,7 @@ struct ErrorBodyTests {
         ]
     )
     func statusCodes(status: Int, fixture: String, code: LexofficeError.Code) async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .fixture(fixture, status: status) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .fixture(fixture, status: status) }) { server in
             let error = await #expect(throws: LexofficeError.self) {
                 try await TestClients.client(for: server, retryPolicy: .none).eventSubscriptions.list()
             }
@@ -102,9 +103,10 @@ struct ErrorBodyTests {
 
     @Test("a stale version is a version conflict: 409 on PUT, or 406 naming `version`")
     func versionConflicts() async throws {
-        let legacyVersion = #"{"IssueList":[{"i18nKey":"invalid_value","source":"version","type":"validation_failure"}]}"#
+        let legacyVersion =
+            #"{"IssueList":[{"i18nKey":"invalid_value","source":"version","type":"validation_failure"}]}"#
         for reply in [ScriptedHTTPServer.Reply.json(409, "{}"), .json(406, legacyVersion)] {
-            try await ScriptedHTTPServer.withServer({ _ in reply }) { server in
+            try await ScriptedHTTPServer.withServer(.replying { _ in reply }) { server in
                 let contact = try Contact.fixture("contact-get.json")
                 let error = await #expect(throws: LexofficeError.self) {
                     try await TestClients.client(for: server).contacts.update(contact, id: try #require(contact.id))
@@ -117,7 +119,8 @@ struct ErrorBodyTests {
 
     @Test("the description names path, status, keys and trace id but no query, message or token")
     func safeDescription() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .fixture("error-legacy-406.json", status: 406) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .fixture("error-legacy-406.json", status: 406) }) {
+            server in
             let client = TestClients.client(for: server, credentials: StaticAPIKey("very-secret-key"))
             let error = await #expect(throws: LexofficeError.self) {
                 try await client.contacts.page(ContactFilter(name: "Erika Mustermann"), page: PageRequest())
@@ -129,7 +132,8 @@ struct ErrorBodyTests {
             #expect(!text.contains("Mustermann"))
             #expect(!text.contains("very-secret-key"))
         }
-        try await ScriptedHTTPServer.withServer({ _ in .fixture("error-gateway-403.json", status: 403) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .fixture("error-gateway-403.json", status: 403) }) {
+            server in
             let error = await #expect(throws: LexofficeError.self) {
                 try await TestClients.client(for: server, credentials: StaticAPIKey("very-secret-key")).profile()
             }

@@ -12,7 +12,7 @@ struct LoggingTests {
         let handler = InMemoryLogHandler()
         var logger = Logger(label: "test", factory: { _ in handler })
         logger.logLevel = .trace
-        try await ScriptedHTTPServer.withServer({ _ in .fixture("contacts-page.json") }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .fixture("contacts-page.json") }) { server in
             let client = TestClients.client(
                 for: server,
                 credentials: StaticAPIKey("lxo-key-do-not-log"),

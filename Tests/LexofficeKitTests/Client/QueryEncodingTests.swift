@@ -16,8 +16,9 @@ struct QueryEncodingTests {
 
     @Test("contacts, vouchers and voucherlist send escaped search text; articles do not")
     func perEndpoint() async throws {
-        let emptyPage = #"{"content":[],"first":true,"last":true,"totalPages":0,"totalElements":0,"numberOfElements":0}"#
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, emptyPage) }) { server in
+        let emptyPage =
+            #"{"content":[],"first":true,"last":true,"totalPages":0,"totalElements":0,"numberOfElements":0}"#
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, emptyPage) }) { server in
             let client = TestClients.client(for: server)
             _ = try await client.contacts.page(ContactFilter(name: "Rad & Tat", customer: true), page: PageRequest())
             _ = try await client.vouchers.page(voucherNumber: "A&B<1>", page: PageRequest())

@@ -6,18 +6,17 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1)))
 struct TransportTests {
-    /// The median distance between consecutive arrivals. Single gaps can shrink when one request is delayed on
-    /// its way (connection set-up, a busy core); the pacer guarantees the spacing of sends, so the median holds.
-    private static func medianGap(_ arrivals: [ContinuousClock.Instant]) -> Duration {
-        let gaps = zip(arrivals, arrivals.dropFirst()).map { $1 - $0 }.sorted()
-        return gaps.isEmpty ? .zero : gaps[gaps.count / 2]
-    }
+    // Timing assertions use lower bounds from the client's start: the pacer guarantees that the n-th request is
+    // not sent before n-1 intervals have passed, and delays on the way (connection set-up, a busy core) only make
+    // it later. Gaps between single arrivals are not asserted: they shrink when one request is delayed.
 
-    private let profileJSON = #"{"organizationId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","companyName":"Rad & Tat GmbH"}"#
+    private let profileJSON =
+        #"{"organizationId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","companyName":"Rad & Tat GmbH"}"#
 
     @Test("requests are spaced at the configured rate, measured at the server")
     func pacing() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, #"{"userEmail":"a@b.example"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, #"{"userEmail":"a@b.example"}"#) }) {
+            server in
             let client = TestClients.client(for: server, requestsPerSecond: 10)
             let started = ContinuousClock.now
             for _ in 0..<6 { _ = try await client.ping() }
@@ -25,27 +24,27 @@ struct TransportTests {
             let arrivals = server.requests.map(\.receivedAt)
             #expect(arrivals.count == 6)
             #expect(try #require(arrivals.last) - started >= .milliseconds(500), "5 intervals of 100 ms at 10 rps")
-            #expect(Self.medianGap(arrivals) >= .milliseconds(90))
-            #expect(elapsed >= .milliseconds(500))
-            #expect(elapsed < .seconds(2))
+            #expect(elapsed < .milliseconds(500) + .seconds(1), "the budget is used, not wasted")
         }
     }
 
     @Test("concurrent callers on one connection share the budget in arrival order")
     func fairness() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, #"{"userEmail":"a@b.example"}"#) }) { server in
-            let client = TestClients.client(for: server, requestsPerSecond: 20)
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, #"{"userEmail":"a@b.example"}"#) }) {
+            server in
+            let client = TestClients.client(for: server, requestsPerSecond: 10)
+            let started = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<8 {
                     group.addTask { _ = try await client.raw("GET", path: "ping", query: [("caller", String(index))]) }
-                    // Staggers the callers' arrival at the pacer (not a wait for a result): 2 ms ≪ the 50 ms slots.
+                    // Staggers the callers' arrival at the pacer (not a wait for a result): 2 ms ≪ the 100 ms slots.
                     try await Task.sleep(for: .milliseconds(2))
                 }
                 try await group.waitForAll()
             }
             let arrivals = server.requests.map(\.receivedAt)
             #expect(arrivals.count == 8)
-            #expect(Self.medianGap(arrivals) >= .milliseconds(45), "one slot every 50 ms at 20 rps")
+            #expect(try #require(arrivals.last) - started >= .milliseconds(700), "8 callers need 7 intervals of 100 ms")
             let served = server.requests.compactMap { $0.query?.split(separator: "=").last.flatMap { Int($0) } }
             #expect(served == Array(0..<8), "slots are granted first come, first served")
         }
@@ -53,18 +52,27 @@ struct TransportTests {
 
     @Test("two clients with the same API key share one pacer")
     func sharedBudget() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, #"{"userEmail":"a@b.example"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, #"{"userEmail":"a@b.example"}"#) }) {
+            server in
             let registry = RequestPacerRegistry()
             let configuration = LexofficeClientConfiguration(baseURL: server.baseURL + "/v1", requestsPerSecond: 10)
-            let first = LexofficeClient(configuration: configuration, credentials: StaticAPIKey("k"), pacerRegistry: registry)
-            let second = LexofficeClient(configuration: configuration, credentials: StaticAPIKey("k"), pacerRegistry: registry)
+            let first = LexofficeClient(
+                configuration: configuration,
+                credentials: StaticAPIKey("k"),
+                pacerRegistry: registry
+            )
+            let second = LexofficeClient(
+                configuration: configuration,
+                credentials: StaticAPIKey("k"),
+                pacerRegistry: registry
+            )
+            let started = ContinuousClock.now
             async let a: Void = { for _ in 0..<3 { _ = try await first.ping() } }()
             async let b: Void = { for _ in 0..<3 { _ = try await second.ping() } }()
             _ = try await (a, b)
             let arrivals = server.requests.map(\.receivedAt).sorted()
             #expect(arrivals.count == 6)
-            #expect(try #require(arrivals.last) - arrivals[0] >= .milliseconds(450), "6 requests share 10 rps")
-            #expect(Self.medianGap(arrivals) >= .milliseconds(90))
+            #expect(try #require(arrivals.last) - started >= .milliseconds(500), "6 requests share one 10 rps budget")
         }
     }
 
@@ -91,7 +99,7 @@ struct TransportTests {
             }
             return call <= 2 ? .json(429, #"{"message":"Too Many Requests"}"#) : .created()
         }
-        try await ScriptedHTTPServer.withServer(handler) { server in
+        try await ScriptedHTTPServer.withServer(.replying(handler)) { server in
             let client = TestClients.client(for: server)
             let result = try await client.contacts.create(try Contact.fixture("contact-create.json"))
             #expect(result.id.rawValue == "5b7d2e0a-3c41-4f7e-9a55-0d2c8e6f1a90")
@@ -110,7 +118,7 @@ struct TransportTests {
             }
             return call == 1 ? .json(500, #"{"message":"Rate limit exceeded"}"#) : .created()
         }
-        try await ScriptedHTTPServer.withServer(handler) { server in
+        try await ScriptedHTTPServer.withServer(.replying(handler)) { server in
             _ = try await TestClients.client(for: server).contacts.create(try Contact.fixture("contact-create.json"))
             #expect(server.requests.count == 2)
         }
@@ -118,7 +126,8 @@ struct TransportTests {
 
     @Test("a persistent 429 surfaces as rate-limited, marked safe to retry")
     func rateLimitExhausted() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(429, #"{"message":"Too Many Requests"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(429, #"{"message":"Too Many Requests"}"#) }) {
+            server in
             let error = await #expect(throws: LexofficeError.self) {
                 try await TestClients.client(for: server).contacts.create(try Contact.fixture("contact-create.json"))
             }
@@ -131,7 +140,7 @@ struct TransportTests {
 
     @Test("a POST whose connection drops after sending is not repeated: outcome unknown")
     func droppedPost() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .dropConnection }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .dropConnection }) { server in
             let error = await #expect(throws: LexofficeError.self) {
                 try await TestClients.client(for: server).contacts.create(try Contact.fixture("contact-create.json"))
             }
@@ -152,7 +161,7 @@ struct TransportTests {
             }
             return call == 1 ? .dropConnection : .json(200, json)
         }
-        try await ScriptedHTTPServer.withServer(handler) { server in
+        try await ScriptedHTTPServer.withServer(.replying(handler)) { server in
             let profile = try await TestClients.client(for: server).profile()
             #expect(profile.companyName == "Rad & Tat GmbH")
             #expect(server.requests.count == 2)
@@ -161,9 +170,15 @@ struct TransportTests {
 
     @Test("a 504 on POST is outcome unknown and not retried")
     func gatewayTimeoutPost() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(504, #"{"message":"Endpoint request timed out"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(
+            .replying { _ in .json(504, #"{"message":"Endpoint request timed out"}"#) }
+        ) {
+            server in
             let error = await #expect(throws: LexofficeError.self) {
-                try await TestClients.client(for: server).invoices.create(try Invoice.fixture("invoice-create-minimal.json"), finalize: true)
+                try await TestClients.client(for: server).invoices.create(
+                    try Invoice.fixture("invoice-create-minimal.json"),
+                    finalize: true
+                )
             }
             #expect(error?.code == .outcomeUnknown)
             #expect(error?.status == 504)
@@ -174,7 +189,7 @@ struct TransportTests {
 
     @Test("5xx on POST is reported without retry; 5xx on GET is retried")
     func serverErrors() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(503, #"{"message":null}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(503, #"{"message":null}"#) }) { server in
             let client = TestClients.client(for: server)
             let postError = await #expect(throws: LexofficeError.self) {
                 try await client.contacts.create(try Contact.fixture("contact-create.json"))
@@ -192,7 +207,8 @@ struct TransportTests {
     @Test("a slow answer hits the timeout: GET retried then timeout, POST outcome unknown")
     func timeouts() async throws {
         let json = profileJSON
-        try await ScriptedHTTPServer.withServer({ _ in .delayed(.milliseconds(600), .json(200, json)) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .delayed(.milliseconds(600), .json(200, json)) }) {
+            server in
             let client = TestClients.client(for: server, requestTimeout: .milliseconds(200))
             let getError = await #expect(throws: LexofficeError.self) { try await client.profile() }
             #expect(getError?.code == .timeout)
@@ -208,7 +224,7 @@ struct TransportTests {
     @Test("no server listening: connection failed, safe to retry, even for POST")
     func connectionRefused() async throws {
         // Find a free port by starting and stopping a server.
-        let url = try await ScriptedHTTPServer.withServer({ _ in .dropConnection }) { $0.baseURL }
+        let url = try await ScriptedHTTPServer.withServer(.replying { _ in .dropConnection }) { $0.baseURL }
         let client = LexofficeClient(
             configuration: LexofficeClientConfiguration(
                 baseURL: url + "/v1",
@@ -219,7 +235,9 @@ struct TransportTests {
             credentials: StaticAPIKey("k"),
             pacerRegistry: RequestPacerRegistry()
         )
-        let error = await #expect(throws: LexofficeError.self) { try await client.contacts.create(try Contact.fixture("contact-create.json")) }
+        let error = await #expect(throws: LexofficeError.self) {
+            try await client.contacts.create(try Contact.fixture("contact-create.json"))
+        }
         #expect(error?.code == .connectionFailed)
         #expect(error?.isRetrySafe == true)
     }
@@ -227,7 +245,7 @@ struct TransportTests {
     @Test("every request carries the bearer token, Accept and User-Agent")
     func headers() async throws {
         let json = profileJSON
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, json) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, json) }) { server in
             _ = try await TestClients.client(for: server, credentials: StaticAPIKey("key-123")).profile()
             let request = try #require(server.requests.first)
             #expect(request.header("Authorization") == "Bearer key-123")

@@ -48,19 +48,29 @@ struct DateCodingTests {
 
     @Test("business dates are local midnight in Berlin")
     func localMidnight() throws {
-        #expect(LexofficeDateTime(localMidnightOf: try PlainDate("2025-02-22")).description == "2025-02-22T00:00:00.000+01:00")
-        #expect(LexofficeDateTime(localMidnightOf: try PlainDate("2025-07-01")).description == "2025-07-01T00:00:00.000+02:00")
+        #expect(
+            LexofficeDateTime(localMidnightOf: try PlainDate("2025-02-22")).description
+                == "2025-02-22T00:00:00.000+01:00"
+        )
+        #expect(
+            LexofficeDateTime(localMidnightOf: try PlainDate("2025-07-01")).description
+                == "2025-07-01T00:00:00.000+02:00"
+        )
         #expect(try LexofficeDateTime("2025-07-01T00:00:00.000+02:00").localDay == PlainDate("2025-07-01"))
     }
 
     @Test(
         "malformed date-times are rejected",
-        arguments: ["2025-03-10", "2025-03-10T00:00:00", "2025-13-01T00:00:00.000Z", "2025-02-30T00:00:00.000Z", "", "x"]
+        arguments: [
+            "2025-03-10", "2025-03-10T00:00:00", "2025-13-01T00:00:00.000Z", "2025-02-30T00:00:00.000Z", "", "x",
+        ]
     )
     func rejected(_ text: String) {
         let error = #expect(throws: LexofficeError.self) { try LexofficeDateTime(text) }
         #expect(error?.code == .invalidArgument)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(LexofficeDateTime.self, from: Data("\"\(text)\"".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(LexofficeDateTime.self, from: Data("\"\(text)\"".utf8))
+        }
     }
 
     @Test("responses without milliseconds or with more digits are still read")
@@ -87,6 +97,8 @@ struct DateCodingTests {
         #expect(written == .day(try PlainDate("2025-03-02")))
         #expect(read.day == written.day)
         #expect(String(decoding: try JSONEncoder().encode(read), as: UTF8.self) == #""2025-03-02T00:00:00.000+01:00""#)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(BookkeepingDate.self, from: Data(#""03/02/2025""#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(BookkeepingDate.self, from: Data(#""03/02/2025""#.utf8))
+        }
     }
 }

@@ -27,7 +27,9 @@ struct ValueCodingTests {
     func ids() throws {
         let id = try LexofficeID("0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0")
         #expect(id.rawValue == "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")
-        for bad in ["", "42", "0f1e2d3c4b5a49688776a5b4c3d2e1f0", "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1fg", "../contacts"] {
+        for bad in [
+            "", "42", "0f1e2d3c4b5a49688776a5b4c3d2e1f0", "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1fg", "../contacts",
+        ] {
             let error = #expect(throws: LexofficeError.self) { try LexofficeID(bad) }
             #expect(error?.code == .invalidArgument)
             #expect(error?.field == "id")

@@ -19,7 +19,7 @@ struct FileTransferTests {
             202,
             #"{"id":"6d5c4b3a-2918-4f7e-8d6c-5b4a39281706","voucherId":"e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b"}"#
         )
-        try await ScriptedHTTPServer.withServer({ _ in reply }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in reply }) { server in
             let result = try await TestClients.client(for: server).files.upload(
                 try FileUpload(data: pdf, fileName: "beleg-0815.pdf")
             )
@@ -45,7 +45,9 @@ struct FileTransferTests {
 
     @Test("a file attached to a voucher needs no type part")
     func attach() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(202, #"{"id":"6d5c4b3a-2918-4f7e-8d6c-5b4a39281706"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(
+            .replying { _ in .json(202, #"{"id":"6d5c4b3a-2918-4f7e-8d6c-5b4a39281706"}"#) }
+        ) { server in
             let voucherID = try LexofficeID("e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b")
             let upload = try FileUpload(data: Data([0x89, 0x50, 0x4E, 0x47]), fileName: "scan.PNG")
             #expect(upload.contentType == "image/png")
@@ -64,10 +66,12 @@ struct FileTransferTests {
         let xml = Array("<Invoice/>".utf8)
         let reply = ScriptedHTTPServer.Reply.respond(
             status: 200,
-            headers: [("Content-Type", "application/xml"), ("Content-Disposition", #"attachment; filename="RE0042.xml""#)],
+            headers: [
+                ("Content-Type", "application/xml"), ("Content-Disposition", #"attachment; filename="RE0042.xml""#),
+            ],
             body: xml
         )
-        try await ScriptedHTTPServer.withServer({ _ in reply }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in reply }) { server in
             let client = TestClients.client(for: server)
             let id = try LexofficeID("c3a1f7e2-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
             let file = try await client.invoices.file(id, format: .xml)
@@ -77,9 +81,11 @@ struct FileTransferTests {
             _ = try await client.files.download(id, format: .pdf)
             _ = try await client.creditNotes.file(id)
             #expect(server.requests.map { $0.header("Accept") } == ["application/xml", "application/pdf", "*/*"])
-            #expect(server.requests.map(\.path) == [
-                "/v1/invoices/\(id)/file", "/v1/files/\(id)", "/v1/credit-notes/\(id)/file",
-            ])
+            #expect(
+                server.requests.map(\.path) == [
+                    "/v1/invoices/\(id)/file", "/v1/files/\(id)", "/v1/credit-notes/\(id)/file",
+                ]
+            )
         }
     }
 
@@ -87,20 +93,30 @@ struct FileTransferTests {
     func encodedFileName() async throws {
         let reply = ScriptedHTTPServer.Reply.respond(
             status: 200,
-            headers: [("Content-Disposition", #"attachment; filename="fallback.pdf"; filename*=UTF-8''Gutschrift%20%C3%9Cbersicht.pdf"#)],
+            headers: [
+                (
+                    "Content-Disposition",
+                    #"attachment; filename="fallback.pdf"; filename*=UTF-8''Gutschrift%20%C3%9Cbersicht.pdf"#
+                )
+            ],
             body: [1]
         )
-        try await ScriptedHTTPServer.withServer({ _ in reply }) { server in
-            let file = try await TestClients.client(for: server).files.download(try LexofficeID("c3a1f7e2-5b6d-4e8f-9a0b-1c2d3e4f5a6b"))
+        try await ScriptedHTTPServer.withServer(.replying { _ in reply }) { server in
+            let file = try await TestClients.client(for: server).files.download(
+                try LexofficeID("c3a1f7e2-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+            )
             #expect(file.fileName == "Gutschrift Übersicht.pdf")
         }
     }
 
     @Test("a draft's file is a 409 conflict")
     func draftFile() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .fixture("error-regular-406.json", status: 409) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .fixture("error-regular-406.json", status: 409) }) {
+            server in
             let error = await #expect(throws: LexofficeError.self) {
-                try await TestClients.client(for: server).quotations.file(try LexofficeID("c3a1f7e2-5b6d-4e8f-9a0b-1c2d3e4f5a6b"))
+                try await TestClients.client(for: server).quotations.file(
+                    try LexofficeID("c3a1f7e2-5b6d-4e8f-9a0b-1c2d3e4f5a6b")
+                )
             }
             #expect(error?.code == .conflict)
         }

@@ -28,7 +28,7 @@ struct OAuth2Tests {
 
     @Test("the authorization URL carries client id, redirect URI, scopes and state")
     func authorizationURL() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(200, "{}") }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, "{}") }) { server in
             let client = OAuth2Client(configuration: Self.configuration(server))
             let url = client.authorizationURL(scopes: ["profile.read", "contacts.write"], state: "xyz&1")
             #expect(url.hasPrefix(server.baseURL + "/oauth2/authorize?"))
@@ -46,7 +46,7 @@ struct OAuth2Tests {
             200,
             #"{"access_token":"at-1","refresh_token":"rt-2","expires_in":3600,"token_type":"Bearer"}"#
         )
-        try await ScriptedHTTPServer.withServer({ _ in reply }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in reply }) { server in
             let fixedNow = Date(timeIntervalSince1970: 1_741_600_000)
             let client = OAuth2Client(configuration: Self.configuration(server), now: { fixedNow })
             let token = try await client.exchange(code: "code-9")
@@ -57,10 +57,12 @@ struct OAuth2Tests {
             #expect(request.path == "/oauth2/token")
             #expect(request.header("Authorization") == "Basic " + Data("client-1:s3cret".utf8).base64EncodedString())
             #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
-            #expect(Self.form(request) == [
-                "grant_type": "authorization_code", "code": "code-9",
-                "redirect_uri": "https://hub.example/oauth/callback",
-            ])
+            #expect(
+                Self.form(request) == [
+                    "grant_type": "authorization_code", "code": "code-9",
+                    "redirect_uri": "https://hub.example/oauth/callback",
+                ]
+            )
             _ = try await client.refresh(Secret("rt-1"))
             #expect(Self.form(server.requests[1]) == ["grant_type": "refresh_token", "refresh_token": "rt-1"])
             try await client.revoke(Secret("rt-2"))
@@ -71,7 +73,8 @@ struct OAuth2Tests {
 
     @Test("a rejected refresh token is unauthorized")
     func rejectedRefresh() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .json(400, #"{"error":"invalid_grant"}"#) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(400, #"{"error":"invalid_grant"}"#) }) {
+            server in
             let error = await #expect(throws: LexofficeError.self) {
                 try await OAuth2Client(configuration: Self.configuration(server)).refresh(Secret("rt"))
             }
@@ -96,7 +99,7 @@ struct OAuth2Tests {
             }
             return .json(200, #"{"userEmail":"tom@example.org"}"#)
         }
-        try await ScriptedHTTPServer.withServer(handler) { server in
+        try await ScriptedHTTPServer.withServer(.replying(handler)) { server in
             let stored = Mutex<[String]>([])
             let provider = OAuth2TokenProvider(
                 token: OAuth2Token(
@@ -130,7 +133,7 @@ struct OAuth2Tests {
             return request.header("Authorization") == "Bearer new"
                 ? .created() : .json(401, #"{"message":"Unauthorized"}"#)
         }
-        try await ScriptedHTTPServer.withServer(handler) { server in
+        try await ScriptedHTTPServer.withServer(.replying(handler)) { server in
             let provider = OAuth2TokenProvider(
                 token: OAuth2Token(
                     accessToken: Secret("revoked"),
@@ -151,7 +154,8 @@ struct OAuth2Tests {
 
     @Test("an API key is not refreshed: 401 surfaces as unauthorized")
     func staticKeyUnauthorized() async throws {
-        try await ScriptedHTTPServer.withServer({ _ in .fixture("error-gateway-401.json", status: 401) }) { server in
+        try await ScriptedHTTPServer.withServer(.replying { _ in .fixture("error-gateway-401.json", status: 401) }) {
+            server in
             let error = await #expect(throws: LexofficeError.self) { try await TestClients.client(for: server).ping() }
             #expect(error?.code == .unauthorized)
             #expect(server.requests.count == 1)

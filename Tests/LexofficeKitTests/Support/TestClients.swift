@@ -1,7 +1,8 @@
-import struct Foundation.Data
 import KontorTestSupport
 import LexofficeKit
 import Logging
+
+import struct Foundation.Data
 
 /// Clients pointed at a ``ScriptedHTTPServer``, with their own pacer registry so tests never share budgets.
 enum TestClients {
@@ -50,4 +51,3 @@ extension ScriptedHTTPServer.Reply {
         return .respond(status: status, headers: [("Content-Type", "application/json")], body: Array(data))
     }
 }
-

@@ -30,8 +30,10 @@ struct WebhookSignatureTests {
             publicKeyPEM: String(decoding: try Self.vector("public_key.pub"), as: UTF8.self)
         )
         let signature = String(decoding: try Self.vector("signature_base64"), as: UTF8.self)
-        let pretty = Data(String(decoding: try Self.vector("payload.json"), as: UTF8.self)
-            .replacingOccurrences(of: ",", with: ", ").utf8)
+        let pretty = Data(
+            String(decoding: try Self.vector("payload.json"), as: UTF8.self)
+                .replacingOccurrences(of: ",", with: ", ").utf8
+        )
         let error = #expect(throws: LexofficeError.self) { try verifier.verify(body: pretty, signature: signature) }
         #expect(error?.code == .invalidSignature)
     }
@@ -56,7 +58,9 @@ struct WebhookSignatureTests {
     func missingHeader() throws {
         let verifier = try WebhookSignatureVerifier(publicKeyPEM: try WebhookSigner().publicKeyPEM)
         for header in [nil, "", "%%%not-base64%%%"] as [String?] {
-            let error = #expect(throws: LexofficeError.self) { try verifier.verify(body: Data("{}".utf8), signature: header) }
+            let error = #expect(throws: LexofficeError.self) {
+                try verifier.verify(body: Data("{}".utf8), signature: header)
+            }
             #expect(error?.code == .invalidSignature)
             #expect(error?.field == "X-Lxo-Signature")
         }
@@ -66,7 +70,8 @@ struct WebhookSignatureTests {
     @Test("every documented event type decodes from a callback")
     func eventTypes() throws {
         for eventType in EventType.documentedValues {
-            let body = #"{"organizationId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","eventType":"\#(eventType.rawValue)","#
+            let body =
+                #"{"organizationId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","eventType":"\#(eventType.rawValue)","#
                 + #""resourceId":"c3a1f7e2-5b6d-4e8f-9a0b-1c2d3e4f5a6b","eventDate":"2025-03-14T09:30:02.417+01:00"}"#
             let callback = try JSONDecoder().decode(WebhookCallback.self, from: Data(body.utf8))
             #expect(callback.eventType == eventType)

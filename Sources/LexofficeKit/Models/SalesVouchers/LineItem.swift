@@ -10,8 +10,9 @@ public struct LineItem: Codable, Hashable, Sendable {
     public var id: LexofficeID?
     /// The kind of position.
     public var type: LineItemType
-    /// The position's name, at most 255 characters.
-    public var name: String
+    /// The position's name, at most 255 characters; required on create. Optional when reading, because text
+    /// positions made in the web app may carry only a description.
+    public var name: String?
     /// A longer description, at most 2000 characters.
     public var description: String?
     /// The quantity, up to 4 decimals.
