@@ -168,6 +168,26 @@ struct TransportTests {
         }
     }
 
+    @Test("a PUT retried after a lost connection that then meets 409 reports outcome unknown, not a conflict")
+    func putAfterLostConnection() async throws {
+        let calls = Mutex(0)
+        let handler: @Sendable (ScriptedHTTPServer.Request) async -> ScriptedHTTPServer.Reply = { _ in
+            let call = calls.withLock { count in
+                count += 1
+                return count
+            }
+            return call == 1 ? .dropConnection : .json(409, "{}")
+        }
+        try await ScriptedHTTPServer.withServer(.replying(handler)) { server in
+            let contact = try Contact.fixture("contact-get.json")
+            let error = await #expect(throws: LexofficeError.self) {
+                try await TestClients.client(for: server).contacts.update(contact, id: try #require(contact.id))
+            }
+            #expect(error?.code == .outcomeUnknown, "the first attempt may have applied the update itself")
+            #expect(server.requests.map(\.method) == ["PUT", "PUT"])
+        }
+    }
+
     @Test("a 504 on POST is outcome unknown and not retried")
     func gatewayTimeoutPost() async throws {
         try await ScriptedHTTPServer.withServer(
