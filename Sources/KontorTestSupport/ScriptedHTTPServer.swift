@@ -10,10 +10,13 @@ import Synchronization
 package final class ScriptedHTTPServer: Sendable {
     /// A request as the server received it.
     package struct Request: Sendable {
+        /// The HTTP method, e.g. `GET`.
         package var method: String
         /// The request target, path and query, e.g. `/v1/contacts?name=abc`.
         package var uri: String
+        /// The request headers in arrival order.
         package var headers: [(name: String, value: String)]
+        /// The complete request body.
         package var body: [UInt8]
         /// When the request head arrived.
         package var receivedAt: ContinuousClock.Instant

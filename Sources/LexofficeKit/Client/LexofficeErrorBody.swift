@@ -92,6 +92,7 @@ public struct LegacyIssue: Codable, Hashable, Sendable {
     /// Arguments such as an allowed range.
     public var args: JSONValue?
 
+    /// Creates an issue (simulators and tests).
     public init(
         i18nKey: String?,
         source: String?,
@@ -128,6 +129,7 @@ public struct RegularErrorBody: Codable, Hashable, Sendable {
 
     static let distinctiveKeys: Set<String> = ["timestamp", "traceId", "details", "error", "path", "requestId"]
 
+    /// Creates a body (simulators and tests).
     public init(
         timestamp: String? = nil,
         status: Int? = nil,
@@ -174,6 +176,7 @@ public struct RegularErrorDetail: Codable, Hashable, Sendable {
     /// A localized (usually German) message.
     public var message: String?
 
+    /// Creates a detail (simulators and tests).
     public init(violation: String?, field: String?, message: String?) {
         self.violation = violation
         self.field = field

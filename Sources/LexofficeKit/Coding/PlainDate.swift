@@ -3,8 +3,11 @@
 /// lexoffice uses plain dates for voucherlist date filters, bookkeeping voucher dates on write and recurring
 /// template settings.
 public struct PlainDate: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    /// The year, 1...9999.
     public let year: Int
+    /// The month, 1...12.
     public let month: Int
+    /// The day of the month.
     public let day: Int
 
     /// Creates a validated day.
