@@ -7,10 +7,11 @@ struct Kontor: AsyncParsableCommand {
         commandName: "kontor",
         abstract: "Kontor: the integration hub for lexoffice / Lexware Office.",
         discussion: """
-            Implemented today: `kontor lexoffice` (call the lexoffice API with an API key). The hub \
-            (`kontor serve`) and the simulator (`kontor sandbox`) arrive with their issues.
+            Implemented today: `kontor lexoffice` (call the lexoffice API with an API key) and `kontor sandbox` (a local \
+            lexoffice, partly). The hub \
+            (`kontor serve`) arrives with its issue.
             """,
         version: "0.1.0",
-        subcommands: [LexofficeCommand.self]
+        subcommands: [LexofficeCommand.self, SandboxCommand.self]
     )
 }

@@ -7,9 +7,11 @@ import class Foundation.JSONEncoder
 /// Dates are ``LexofficeDateTime``/``PlainDate`` values with their own coding, so the coders need no date
 /// strategy. `nil` optionals are omitted from request bodies.
 public enum LexofficeJSON {
-    /// Encodes a value compactly.
+    /// Encodes a value compactly, without escaping `/` (lexoffice writes URLs plainly).
     public static func encode(_ value: some Encodable) throws -> Data {
-        try JSONEncoder().encode(value)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return try encoder.encode(value)
     }
 
     /// Decodes a value.

@@ -1,0 +1,25 @@
+/// lexoffice's rate limit: a token bucket per API key, refilled continuously.
+struct TokenBucket: Sendable {
+    let capacity: Double
+    let refillPerSecond: Double
+    private(set) var tokens: Double
+    private(set) var updatedAt: ContinuousClock.Instant
+
+    init(capacity: Int, refillPerSecond: Double, now: ContinuousClock.Instant) {
+        self.capacity = Double(capacity)
+        self.refillPerSecond = refillPerSecond
+        tokens = Double(capacity)
+        updatedAt = now
+    }
+
+    /// Takes one token if there is one; `false` means the request must be answered with 429 and not executed.
+    mutating func take(now: ContinuousClock.Instant) -> Bool {
+        let elapsed = now - updatedAt
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        tokens = min(capacity, tokens + seconds * refillPerSecond)
+        updatedAt = now
+        guard tokens >= 1 else { return false }
+        tokens -= 1
+        return true
+    }
+}

@@ -1,0 +1,37 @@
+/// Settings of a ``SandboxServer``.
+public struct SandboxConfiguration: Sendable {
+    /// The address to bind, normally `127.0.0.1`.
+    public var host: String
+    /// The port; 0 picks a free one (read it from ``SandboxServer/baseURL``).
+    public var port: Int
+    /// Requests per second per API key (lexoffice: 2); `nil` turns the rate limit off.
+    public var rateLimit: Double?
+    /// How many requests a key may send at once before the rate applies (token-bucket capacity).
+    public var rateLimitBurst: Int
+    /// The API key of the default organization; random when `nil`.
+    public var defaultAPIKey: String?
+    /// Answer a stale `version` on `PUT /v1/contacts/{id}` with 406 (observed live, default) instead of the
+    /// documented 409.
+    public var contactVersionConflictAs406: Bool
+    /// The base URL written into `resourceUri` and `Location`; derived from host and port when `nil`.
+    public var publicBaseURL: String?
+
+    /// Creates a configuration; the defaults behave like lexoffice on loopback with an ephemeral port.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        rateLimit: Double? = 2,
+        rateLimitBurst: Int = 2,
+        defaultAPIKey: String? = nil,
+        contactVersionConflictAs406: Bool = true,
+        publicBaseURL: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.rateLimit = rateLimit
+        self.rateLimitBurst = max(1, rateLimitBurst)
+        self.defaultAPIKey = defaultAPIKey
+        self.contactVersionConflictAs406 = contactVersionConflictAs406
+        self.publicBaseURL = publicBaseURL
+    }
+}

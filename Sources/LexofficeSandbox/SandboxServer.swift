@@ -1,0 +1,123 @@
+import HTTPTypes
+import Hummingbird
+import LexofficeKit
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+
+/// A local lexoffice: the public API under `/v1` plus admin hooks under `/_sandbox`.
+///
+/// Run it as a `Service` (``run()``, e.g. in a `ServiceGroup`), or in tests with
+/// ``withRunningServer(_:logger:body:)``; or mount ``routes(context:)`` into another Hummingbird app.
+/// A default organization reachable with ``defaultAPIKey`` exists from the start.
+public final class SandboxServer: Service, Sendable {
+    /// The settings the server was created with.
+    public let configuration: SandboxConfiguration
+    /// The API key of the default organization.
+    public let defaultAPIKey: String
+    /// The id of the default organization.
+    public let defaultOrganizationID: LexofficeID
+    private let state: SandboxState
+    private let logger: Logger
+    private let boundPort = Mutex<Int?>(nil)
+    private let onListening: @Sendable (SandboxServer) -> Void
+
+    /// Creates a server and its default organization; nothing listens until ``run()``.
+    /// - Parameter onListening: called once the server accepts connections (e.g. to print ``baseURL``).
+    public init(
+        configuration: SandboxConfiguration = SandboxConfiguration(),
+        logger: Logger = Logger(label: "LexofficeSandbox", factory: { _ in SwiftLogNoOpLogHandler() }),
+        onListening: @escaping @Sendable (SandboxServer) -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        self.onListening = onListening
+        state = SandboxState(clock: SandboxClock())
+        defaultAPIKey = configuration.defaultAPIKey ?? AdminRoutes.newAPIKey()
+        defaultOrganizationID = state.createOrganization(companyName: Self.defaultCompanyName, apiKey: defaultAPIKey)
+    }
+
+    /// The API root clients use, e.g. `http://127.0.0.1:49152/v1` (known once the server listens).
+    public var baseURL: String {
+        if let publicBaseURL = configuration.publicBaseURL { return publicBaseURL }
+        let port = boundPort.withLock { $0 } ?? configuration.port
+        return "http://\(configuration.host):\(port)/v1"
+    }
+
+    /// Whether the server is listening.
+    public var isListening: Bool { boundPort.withLock { $0 } != nil }
+
+    /// The simulated endpoints and admin hooks, for mounting under a prefix in another Hummingbird app
+    /// (`router.addRoutes(sandbox.routes(), atPath: "/sandbox")`). Set ``SandboxConfiguration/publicBaseURL``
+    /// so that `resourceUri` values carry the prefix.
+    public func routes<Context: RequestContext>(
+        context: Context.Type = BasicRequestContext.self
+    ) -> RouteCollection<Context> {
+        let api = SandboxAPI(state: state, configuration: configuration, baseURL: { [self] in baseURL })
+        let table = SandboxRouteTable<Context>(api: api)
+        ReferenceDataRoutes().register(on: table)
+        ContactRoutes(api: api).register(on: table)
+        ArticleRoutes(api: api).register(on: table)
+        EventSubscriptionRoutes(api: api).register(on: table)
+        let collection = table.routes()
+        AdminRoutes(api: api, defaultCompanyName: Self.defaultCompanyName, defaultAPIKey: defaultAPIKey)
+            .register(on: collection)
+        return collection
+    }
+
+    /// Listens on the configured host and port until the task is cancelled or a graceful shutdown is triggered.
+    public func run() async throws {
+        let router = Router()
+        router.addRoutes(routes())
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "LexofficeSandbox"
+            ),
+            onServerRunning: { [self] channel in
+                boundPort.withLock { $0 = channel.localAddress?.port }
+                onListening(self)
+            },
+            logger: logger
+        )
+        defer { boundPort.withLock { $0 = nil } }
+        try await application.run()
+    }
+
+    /// Starts a server, waits until it listens, runs `body`, then shuts the server down gracefully.
+    public static func withRunningServer<Result: Sendable>(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(),
+        logger: Logger = Logger(label: "LexofficeSandbox", factory: { _ in SwiftLogNoOpLogHandler() }),
+        body: (SandboxServer) async throws -> Result
+    ) async throws -> Result {
+        let server = SandboxServer(configuration: configuration, logger: logger)
+        let group = ServiceGroup(services: [server], logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            while !server.isListening {
+                guard ContinuousClock.now < deadline else { throw SandboxStartError() }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            do {
+                let result = try await body(server)
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+        }
+    }
+
+    static let defaultCompanyName = "Sandbox Fahrradwerkstatt GmbH"
+}
+
+/// The server did not start listening within 10 seconds.
+public struct SandboxStartError: Error, CustomStringConvertible {
+    public var description: String { "the lexoffice sandbox did not start listening within 10 seconds" }
+}

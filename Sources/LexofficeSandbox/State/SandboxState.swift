@@ -1,0 +1,98 @@
+import Foundation
+import LexofficeKit
+import Synchronization
+
+/// All simulated data: organizations, API keys, rate-limit buckets and the request journal.
+///
+/// State is mutated synchronously under one lock (never across `await`); handlers read or change it with
+/// ``read(_:_:)`` and ``write(_:_:)``, which run a closure on one organization.
+final class SandboxState: Sendable {
+    let clock: SandboxClock
+    private let store: Mutex<Store>
+
+    struct Store: Sendable {
+        var organizations: [LexofficeID: Organization] = [:]
+        var keys: [String: LexofficeID] = [:]
+        var buckets: [String: TokenBucket] = [:]
+        var journal: [JournalEntry] = []
+    }
+
+    init(clock: SandboxClock) {
+        self.clock = clock
+        store = Mutex(Store())
+    }
+
+    /// Creates an organization reachable with `apiKey` and returns its id.
+    func createOrganization(companyName: String, apiKey: String) -> LexofficeID {
+        let organization = Organization.fresh(
+            companyName: companyName,
+            userEmail: "owner@\(companyName.lowercased().filter(\.isLetter)).example",
+            now: clock.timestamp
+        )
+        store.withLock { store in
+            store.organizations[organization.id] = organization
+            store.keys[apiKey] = organization.id
+        }
+        return organization.id
+    }
+
+    /// The organization an API key belongs to.
+    func organization(forKey key: String) -> LexofficeID? {
+        store.withLock { $0.keys[key] }
+    }
+
+    /// Takes a rate-limit token for `key`; `false` when the bucket is empty.
+    func takeToken(for key: String, capacity: Int, refillPerSecond: Double) -> Bool {
+        store.withLock { store in
+            let now = ContinuousClock.now
+            var bucket =
+                store.buckets[key] ?? TokenBucket(capacity: capacity, refillPerSecond: refillPerSecond, now: now)
+            let granted = bucket.take(now: now)
+            store.buckets[key] = bucket
+            return granted
+        }
+    }
+
+    /// Runs `body` on an organization without changing it.
+    func read<Result>(_ organizationID: LexofficeID, _ body: (Organization) throws -> Result) throws -> Result {
+        try store.withLock { store in
+            guard let organization = store.organizations[organizationID] else { throw SandboxProblem.unauthorized }
+            return try body(organization)
+        }
+    }
+
+    /// Runs `body` on an organization; its changes are kept only when it returns (a throw changes nothing).
+    func write<Result>(_ organizationID: LexofficeID, _ body: (inout Organization) throws -> Result) throws -> Result {
+        try store.withLock { store in
+            guard var organization = store.organizations[organizationID] else { throw SandboxProblem.unauthorized }
+            let result = try body(&organization)
+            store.organizations[organizationID] = organization
+            return result
+        }
+    }
+
+    /// Appends a request to the journal (kept to the last 10,000 entries).
+    func record(_ entry: JournalEntry) {
+        store.withLock { store in
+            store.journal.append(entry)
+            if store.journal.count > 10_000 { store.journal.removeFirst(store.journal.count - 10_000) }
+        }
+    }
+
+    /// The journal, oldest first.
+    var journal: [JournalEntry] { store.withLock { $0.journal } }
+
+    /// Drops all data, keys and the journal.
+    func reset() {
+        store.withLock { $0 = Store() }
+    }
+}
+
+/// One request the simulator answered.
+struct JournalEntry: Codable, Sendable, Equatable {
+    var method: String
+    var path: String
+    var status: Int
+    var time: LexofficeDateTime
+    var organizationId: LexofficeID?
+}

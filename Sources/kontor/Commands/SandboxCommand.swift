@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import LexofficeSandbox
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `kontor sandbox`: runs the local lexoffice simulator until SIGINT or SIGTERM.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run a local lexoffice simulator (contacts, articles, event subscriptions, reference data so far).",
+        discussion: "Prints the base URL and the default organization's API key, then serves until Ctrl-C."
+    )
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port (0 picks a free one).")
+    var port: Int = 8089
+
+    @Option(help: "Requests per second per API key; 0 turns the rate limit off.")
+    var rateLimit: Double = 2
+
+    @Option(help: "How many requests a key may send at once before the rate applies.")
+    var burst: Int = 2
+
+    @Option(help: "Use this API key for the default organization instead of a random one.")
+    var apiKey: String?
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative") }
+        guard burst >= 1 else { throw ValidationError("--burst must be at least 1") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "kontor.sandbox")
+        logger.logLevel = .info
+        let server = SandboxServer(
+            configuration: SandboxConfiguration(
+                host: host,
+                port: port,
+                rateLimit: rateLimit > 0 ? rateLimit : nil,
+                rateLimitBurst: burst,
+                defaultAPIKey: apiKey
+            ),
+            logger: logger,
+            onListening: { server in
+                let announcement = """
+                    lexoffice sandbox listening
+                      base URL: \(server.baseURL)
+                      API key:  \(server.defaultAPIKey)
+                      admin:    \(server.baseURL.dropLast("/v1".count))/_sandbox
+
+                    """
+                // Unbuffered, so scripts reading the output see it at once.
+                FileHandle.standardOutput.write(Data(announcement.utf8))
+            }
+        )
+        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+}
