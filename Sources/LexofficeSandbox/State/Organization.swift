@@ -6,6 +6,8 @@ struct Organization: Sendable {
     var contacts: [LexofficeID: Contact] = [:]
     var articles: [LexofficeID: Article] = [:]
     var subscriptions: [LexofficeID: EventSubscription] = [:]
+    /// Bookkeeping vouchers (`/v1/vouchers`).
+    var vouchers: [LexofficeID: Voucher] = [:]
     /// The next customer and vendor numbers (separate sequences).
     var nextCustomerNumber = 10_000
     var nextVendorNumber = 70_000
