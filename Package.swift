@@ -46,6 +46,7 @@ let package = Package(
             name: "LexofficeSandbox",
             dependencies: [
                 "LexofficeKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,6 +108,7 @@ let package = Package(
             dependencies: [
                 "LexofficeSandbox",
                 "LexofficeKit",
+                "KontorTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -15,6 +15,10 @@ public struct SandboxConfiguration: Sendable {
     public var contactVersionConflictAs406: Bool
     /// The base URL written into `resourceUri` and `Location`; derived from host and port when `nil`.
     public var publicBaseURL: String?
+    /// The PEM private key that signs webhooks; a key pair generated once per process when `nil`.
+    public var webhookSigningKeyPEM: String?
+    /// Scales the webhook retry schedule (10 s … 2 h): 1 is real time, 0.001 turns 10 s into 10 ms.
+    public var webhookTimeScale: Double
 
     /// Creates a configuration; the defaults behave like lexoffice on loopback with an ephemeral port.
     public init(
@@ -24,7 +28,9 @@ public struct SandboxConfiguration: Sendable {
         rateLimitBurst: Int = 2,
         defaultAPIKey: String? = nil,
         contactVersionConflictAs406: Bool = true,
-        publicBaseURL: String? = nil
+        publicBaseURL: String? = nil,
+        webhookTimeScale: Double = 1,
+        webhookSigningKeyPEM: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -33,5 +39,7 @@ public struct SandboxConfiguration: Sendable {
         self.defaultAPIKey = defaultAPIKey
         self.contactVersionConflictAs406 = contactVersionConflictAs406
         self.publicBaseURL = publicBaseURL
+        self.webhookTimeScale = max(0, webhookTimeScale)
+        self.webhookSigningKeyPEM = webhookSigningKeyPEM
     }
 }

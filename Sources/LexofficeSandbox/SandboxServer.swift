@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import HTTPTypes
 import Hummingbird
 import LexofficeKit
@@ -19,21 +20,27 @@ public final class SandboxServer: Service, Sendable {
     /// The id of the default organization.
     public let defaultOrganizationID: LexofficeID
     private let state: SandboxState
+    private let webhooks: WebhookDispatcher
     private let logger: Logger
     private let boundPort = Mutex<Int?>(nil)
     private let onListening: @Sendable (SandboxServer) -> Void
 
-    /// Creates a server and its default organization; nothing listens until ``run()``.
+    /// Creates a server, its webhook signing key and its default organization; nothing listens until ``run()``.
     /// - Parameter onListening: called once the server accepts connections (e.g. to print ``baseURL``).
+    /// - Throws: when no RSA key pair can be generated.
     public init(
         configuration: SandboxConfiguration = SandboxConfiguration(),
         logger: Logger = Logger(label: "LexofficeSandbox", factory: { _ in SwiftLogNoOpLogHandler() }),
         onListening: @escaping @Sendable (SandboxServer) -> Void = { _ in }
-    ) {
+    ) throws {
         self.configuration = configuration
         self.logger = logger
         self.onListening = onListening
         state = SandboxState(clock: SandboxClock())
+        let signer =
+            try configuration.webhookSigningKeyPEM.map { try WebhookSigner(privateKeyPEM: $0) } ?? Self.processSigner()
+        webhooks = WebhookDispatcher(state: state, signer: signer, timeScale: configuration.webhookTimeScale)
+        state.sendEvents(to: { [webhooks] events in webhooks.publish(events) })
         defaultAPIKey = configuration.defaultAPIKey ?? AdminRoutes.newAPIKey()
         defaultOrganizationID = state.createOrganization(companyName: Self.defaultCompanyName, apiKey: defaultAPIKey)
     }
@@ -59,10 +66,27 @@ public final class SandboxServer: Service, Sendable {
         ReferenceDataRoutes().register(on: table)
         ContactRoutes(api: api).register(on: table)
         ArticleRoutes(api: api).register(on: table)
+        VoucherRoutes(api: api).register(on: table)
+        FileRoutes(api: api).register(on: table)
         EventSubscriptionRoutes(api: api).register(on: table)
+        SalesVoucherRoutes<Invoice>(api: api).register(on: table)
+        SalesVoucherRoutes<CreditNote>(api: api).register(on: table)
+        SalesVoucherRoutes<Quotation>(api: api).register(on: table)
+        SalesVoucherRoutes<OrderConfirmation>(api: api).register(on: table)
+        SalesVoucherRoutes<DeliveryNote>(api: api).register(on: table)
+        SalesVoucherRoutes<Dunning>(api: api).register(on: table)
+        SalesVoucherRoutes<DownPaymentInvoice>(api: api, isCreatable: false, hasDocumentEndpoint: false).register(
+            on: table
+        )
+        VoucherListRoutes().register(on: table)
         let collection = table.routes()
-        AdminRoutes(api: api, defaultCompanyName: Self.defaultCompanyName, defaultAPIKey: defaultAPIKey)
-            .register(on: collection)
+        AdminRoutes(
+            api: api,
+            webhooks: webhooks,
+            defaultCompanyName: Self.defaultCompanyName,
+            defaultAPIKey: defaultAPIKey
+        )
+        .register(on: collection)
         return collection
     }
 
@@ -83,8 +107,25 @@ public final class SandboxServer: Service, Sendable {
             logger: logger
         )
         defer { boundPort.withLock { $0 = nil } }
-        try await application.run()
+        let httpClient = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: HTTPClient.Configuration(redirectConfiguration: .follow(max: 3, allowCycles: false))
+        )
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { [webhooks] in await webhooks.run(httpClient: httpClient) }
+                try await application.run()
+                group.cancelAll()
+            }
+        } catch {
+            try? await httpClient.shutdown()
+            throw error
+        }
+        try await httpClient.shutdown()
     }
+
+    /// The public key (PEM) that verifies the `X-Lxo-Signature` of this sandbox's webhooks.
+    public var webhookPublicKeyPEM: String { webhooks.signer.publicKeyPEM }
 
     /// Starts a server, waits until it listens, runs `body`, then shuts the server down gracefully.
     public static func withRunningServer<Result: Sendable>(
@@ -92,11 +133,11 @@ public final class SandboxServer: Service, Sendable {
         logger: Logger = Logger(label: "LexofficeSandbox", factory: { _ in SwiftLogNoOpLogHandler() }),
         body: (SandboxServer) async throws -> Result
     ) async throws -> Result {
-        let server = SandboxServer(configuration: configuration, logger: logger)
+        let server = try SandboxServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(services: [server], logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            let deadline = ContinuousClock.now.advanced(by: .seconds(30))
             while !server.isListening {
                 guard ContinuousClock.now < deadline else { throw SandboxStartError() }
                 try await Task.sleep(for: .milliseconds(5))
@@ -115,9 +156,17 @@ public final class SandboxServer: Service, Sendable {
     }
 
     static let defaultCompanyName = "Sandbox Fahrradwerkstatt GmbH"
+
+    /// One key pair per process, made on first use: RSA key generation is slow, and sandboxes started in the
+    /// same process (tests) need not each have their own.
+    private static let sharedSigner = Result { try WebhookSigner() }
+
+    private static func processSigner() throws -> WebhookSigner {
+        try sharedSigner.get()
+    }
 }
 
-/// The server did not start listening within 10 seconds.
+/// The server did not start listening within 30 seconds.
 public struct SandboxStartError: Error, CustomStringConvertible {
-    public var description: String { "the lexoffice sandbox did not start listening within 10 seconds" }
+    public var description: String { "the lexoffice sandbox did not start listening within 30 seconds" }
 }

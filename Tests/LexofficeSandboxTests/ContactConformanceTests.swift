@@ -21,7 +21,7 @@ struct ContactConformanceTests {
     @Test("a created contact gets version 0, a customer number and a Location header")
     func create() async throws {
         try await SandboxHarness.withSandbox { server, client in
-            let result = try await client.contacts.create(try Contact.fixtureBody())
+            let result = try await client.contacts.create(try Contact.fixture("contact-create.json"))
             #expect(result.version == 0)
             #expect(result.resourceUri == server.baseURL + "/contacts/\(result.id)")
             let contact = try await client.contacts.get(result.id)
@@ -194,14 +194,5 @@ struct ContactConformanceTests {
             }
             #expect(all == ["Alpha GmbH", "Bravo UG", "Charlie OHG", "Delta AG", "Echo KG"])
         }
-    }
-}
-
-extension Contact {
-    /// The documented create sample.
-    static func fixtureBody() throws -> Contact {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/lexoffice/contact-create.json")
-        return try JSONDecoder().decode(Contact.self, from: Data(contentsOf: url))
     }
 }

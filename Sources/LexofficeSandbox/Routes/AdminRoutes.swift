@@ -7,6 +7,7 @@ import NIOFoundationCompat
 /// `/_sandbox/...`: what only a person in the lexoffice web app (or a test) can do. Not rate-limited.
 struct AdminRoutes {
     let api: SandboxAPI
+    let webhooks: WebhookDispatcher
     let defaultCompanyName: String
     let defaultAPIKey: String
 
@@ -39,6 +40,14 @@ struct AdminRoutes {
             api.state.reset()
             _ = api.state.createOrganization(companyName: defaultCompanyName, apiKey: defaultAPIKey)
             return SandboxResponses.noContent
+        }
+        for path in ["_sandbox/public-key.pem", "webhookSignature/public/public_key.pub"] {
+            collection.on(RouterPath(path), method: .get) { _, _ in
+                SandboxResponses.bytes(Data(webhooks.signer.publicKeyPEM.utf8), contentType: "application/x-pem-file")
+            }
+        }
+        collection.on("_sandbox/webhooks", method: .get) { _, _ in
+            try SandboxResponses.json(webhooks.deliveryLog)
         }
         collection.on("_sandbox/clock", method: .post) { request, _ in
             let change = try await Self.decode(ClockChange.self, from: request)

@@ -25,6 +25,7 @@ struct ArticleRoutes {
                 guard organization.articles.removeValue(forKey: id) != nil else {
                     throw SandboxProblem.notFound("Article")
                 }
+                organization.emit(.articleDeleted, id, at: call.now)
             }
             return SandboxResponses.noContent
         }
@@ -56,6 +57,7 @@ struct ArticleRoutes {
             article.updatedDate = now
             article.archived = false
             organization.articles[id] = article
+            organization.emit(existingID == nil ? .articleCreated : .articleChanged, id, at: now)
             return ActionResult(
                 id: id,
                 resourceUri: api.resourceURI("articles", id),

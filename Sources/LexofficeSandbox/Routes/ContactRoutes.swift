@@ -35,6 +35,7 @@ struct ContactRoutes {
             contact.archived = false
             Self.assignNumbers(to: &contact, in: &organization)
             organization.contacts[id] = contact
+            organization.emit(.contactCreated, id, at: now)
         }
         let result = ActionResult(
             id: id,
@@ -66,6 +67,7 @@ struct ContactRoutes {
             contact.roles.vendor?.number = stored.roles.vendor?.number
             Self.assignNumbers(to: &contact, in: &organization)
             organization.contacts[id] = contact
+            organization.emit(.contactChanged, id, at: now)
             return contact.version
         }
         let result = ActionResult(

@@ -6,13 +6,27 @@ struct Organization: Sendable {
     var contacts: [LexofficeID: Contact] = [:]
     var articles: [LexofficeID: Article] = [:]
     var subscriptions: [LexofficeID: EventSubscription] = [:]
+    /// Sales vouchers of every type (invoices, credit notes, quotations …).
+    var salesVouchers: [LexofficeID: SalesVoucherRecord] = [:]
+    /// The next number per prefix (`RE`, `GS`, `AG`, `AB`, `LS`).
+    var nextVoucherNumbers: [String: Int] = [:]
     /// Bookkeeping vouchers (`/v1/vouchers`).
     var vouchers: [LexofficeID: Voucher] = [:]
+    /// Receipt files of bookkeeping vouchers (`/v1/files`).
+    var files: [LexofficeID: SandboxFile] = [:]
     /// The next customer and vendor numbers (separate sequences).
     var nextCustomerNumber = 10_000
     var nextVendorNumber = 70_000
 
+    /// Events raised by the current change, handed to the webhook dispatcher when the change is stored.
+    var outbox: [SandboxEvent] = []
+
     var id: LexofficeID { profile.organizationId }
+
+    /// Raises an event for the organization's subscriptions.
+    mutating func emit(_ eventType: EventType, _ resourceID: LexofficeID, at date: LexofficeDateTime) {
+        outbox.append(SandboxEvent(organizationID: id, eventType: eventType, resourceID: resourceID, eventDate: date))
+    }
 
     /// A fresh organization as lexoffice sets one up.
     static func fresh(companyName: String, userEmail: String, now: LexofficeDateTime) -> Organization {

@@ -9,6 +9,7 @@ import Synchronization
 final class SandboxState: Sendable {
     let clock: SandboxClock
     private let store: Mutex<Store>
+    private let eventSink = Mutex<(@Sendable ([SandboxEvent]) -> Void)?>(nil)
 
     struct Store: Sendable {
         var organizations: [LexofficeID: Organization] = [:]
@@ -62,13 +63,23 @@ final class SandboxState: Sendable {
     }
 
     /// Runs `body` on an organization; its changes are kept only when it returns (a throw changes nothing).
+    /// Events it raised go to the event sink after the change is stored.
     func write<Result>(_ organizationID: LexofficeID, _ body: (inout Organization) throws -> Result) throws -> Result {
-        try store.withLock { store in
+        let (result, events) = try store.withLock { store in
             guard var organization = store.organizations[organizationID] else { throw SandboxProblem.unauthorized }
             let result = try body(&organization)
+            let events = organization.outbox
+            organization.outbox = []
             store.organizations[organizationID] = organization
-            return result
+            return (result, events)
         }
+        if !events.isEmpty, let sink = eventSink.withLock({ $0 }) { sink(events) }
+        return result
+    }
+
+    /// Where raised events go (the webhook dispatcher).
+    func sendEvents(to sink: @escaping @Sendable ([SandboxEvent]) -> Void) {
+        eventSink.withLock { $0 = sink }
     }
 
     /// Appends a request to the journal (kept to the last 10,000 entries).

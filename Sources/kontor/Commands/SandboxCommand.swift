@@ -37,7 +37,7 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "kontor.sandbox")
         logger.logLevel = .info
-        let server = SandboxServer(
+        let server = try SandboxServer(
             configuration: SandboxConfiguration(
                 host: host,
                 port: port,

@@ -20,7 +20,7 @@ enum TestClients {
         for server: ScriptedHTTPServer,
         requestsPerSecond: Double = 0,
         retryPolicy: RetryPolicy = fastRetries,
-        requestTimeout: Duration = .seconds(5),
+        requestTimeout: Duration = .seconds(30),
         credentials: any LexofficeCredentials = StaticAPIKey("test-api-key"),
         logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
     ) -> LexofficeClient {

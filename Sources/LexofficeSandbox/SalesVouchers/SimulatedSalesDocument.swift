@@ -1,0 +1,138 @@
+import Foundation
+import LexofficeKit
+
+/// What the simulator needs from every sales voucher model: the shared properties and its kind.
+protocol SimulatedSalesDocument: Codable, Sendable {
+    static var kind: SalesVoucherKind { get }
+    var id: LexofficeID? { get set }
+    var organizationId: LexofficeID? { get set }
+    var createdDate: LexofficeDateTime? { get set }
+    var updatedDate: LexofficeDateTime? { get set }
+    var version: Int? { get set }
+    var language: String? { get set }
+    var archived: Bool? { get set }
+    var voucherStatus: VoucherStatus? { get set }
+    var number: String? { get set }
+    var voucherDate: LexofficeDateTime { get }
+    var address: SalesVoucherAddress { get set }
+    var electronicDocumentProfile: ElectronicDocumentProfile? { get set }
+    var lineItems: [LineItem] { get set }
+    var totals: TotalPrice? { get set }
+    var taxAmounts: [TaxAmount]? { get set }
+    var taxConditions: TaxConditions { get }
+    var shipping: ShippingConditions? { get }
+    var relatedVouchers: [RelatedVoucher]? { get set }
+    var printLayoutId: LexofficeID? { get set }
+    var title: String? { get set }
+    var introduction: String? { get }
+    var remark: String? { get }
+    var files: DocumentFileReference? { get set }
+    /// This document wrapped for storage.
+    var stored: StoredSalesDocument { get }
+}
+
+extension SimulatedSalesDocument {
+    var kind: SalesVoucherKind { Self.kind }
+}
+
+extension Invoice: SimulatedSalesDocument {
+    static let kind = SalesVoucherKind.invoice
+    var number: String? {
+        get { voucherNumber }
+        set { voucherNumber = newValue }
+    }
+    var totals: TotalPrice? {
+        get { totalPrice }
+        set { if let newValue { totalPrice = newValue } }
+    }
+    var shipping: ShippingConditions? { shippingConditions }
+    var stored: StoredSalesDocument { .invoice(self) }
+}
+
+extension CreditNote: SimulatedSalesDocument {
+    static let kind = SalesVoucherKind.creditNote
+    var number: String? {
+        get { voucherNumber }
+        set { voucherNumber = newValue }
+    }
+    var totals: TotalPrice? {
+        get { totalPrice }
+        set { if let newValue { totalPrice = newValue } }
+    }
+    var shipping: ShippingConditions? { nil }
+    var stored: StoredSalesDocument { .creditNote(self) }
+}
+
+extension Quotation: SimulatedSalesDocument {
+    static let kind = SalesVoucherKind.quotation
+    var number: String? {
+        get { voucherNumber }
+        set { voucherNumber = newValue }
+    }
+    var totals: TotalPrice? {
+        get { totalPrice }
+        set { if let newValue { totalPrice = newValue } }
+    }
+    var shipping: ShippingConditions? { nil }
+    var stored: StoredSalesDocument { .quotation(self) }
+}
+
+extension OrderConfirmation: SimulatedSalesDocument {
+    static let kind = SalesVoucherKind.orderConfirmation
+    var number: String? {
+        get { voucherNumber }
+        set { voucherNumber = newValue }
+    }
+    var totals: TotalPrice? {
+        get { totalPrice }
+        set { if let newValue { totalPrice = newValue } }
+    }
+    var shipping: ShippingConditions? { shippingConditions }
+    var stored: StoredSalesDocument { .orderConfirmation(self) }
+}
+
+extension DeliveryNote: SimulatedSalesDocument {
+    static let kind = SalesVoucherKind.deliveryNote
+    var number: String? {
+        get { voucherNumber }
+        set { voucherNumber = newValue }
+    }
+    var totals: TotalPrice? {
+        get { nil }
+        set {}  // delivery notes carry no prices
+    }
+    var taxAmounts: [TaxAmount]? {
+        get { nil }
+        set {}  // delivery notes carry no prices
+    }
+    var shipping: ShippingConditions? { shippingConditions }
+    var stored: StoredSalesDocument { .deliveryNote(self) }
+}
+
+extension Dunning: SimulatedSalesDocument {
+    static let kind = SalesVoucherKind.dunning
+    var number: String? {
+        get { nil }
+        set {}  // dunnings have no number of their own
+    }
+    var totals: TotalPrice? {
+        get { totalPrice }
+        set { if let newValue { totalPrice = newValue } }
+    }
+    var shipping: ShippingConditions? { shippingConditions }
+    var stored: StoredSalesDocument { .dunning(self) }
+}
+
+extension DownPaymentInvoice: SimulatedSalesDocument {
+    static let kind = SalesVoucherKind.downPaymentInvoice
+    var number: String? {
+        get { voucherNumber }
+        set { voucherNumber = newValue }
+    }
+    var totals: TotalPrice? {
+        get { totalPrice }
+        set { if let newValue { totalPrice = newValue } }
+    }
+    var shipping: ShippingConditions? { shippingConditions }
+    var stored: StoredSalesDocument { .downPaymentInvoice(self) }
+}
