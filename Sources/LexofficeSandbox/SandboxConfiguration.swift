@@ -15,6 +15,8 @@ public struct SandboxConfiguration: Sendable {
     public var contactVersionConflictAs406: Bool
     /// The base URL written into `resourceUri` and `Location`; derived from host and port when `nil`.
     public var publicBaseURL: String?
+    /// How long the simulated OCR of an uploaded receipt takes (`blank` → `unchecked`, then `voucher.created`).
+    public var ocrDuration: Duration
     /// The PEM private key that signs webhooks; a key pair generated once per process when `nil`.
     public var webhookSigningKeyPEM: String?
     /// Scales the webhook retry schedule (10 s … 2 h): 1 is real time, 0.001 turns 10 s into 10 ms.
@@ -30,7 +32,8 @@ public struct SandboxConfiguration: Sendable {
         contactVersionConflictAs406: Bool = true,
         publicBaseURL: String? = nil,
         webhookTimeScale: Double = 1,
-        webhookSigningKeyPEM: String? = nil
+        webhookSigningKeyPEM: String? = nil,
+        ocrDuration: Duration = .seconds(1)
     ) {
         self.host = host
         self.port = port
@@ -41,5 +44,6 @@ public struct SandboxConfiguration: Sendable {
         self.publicBaseURL = publicBaseURL
         self.webhookTimeScale = max(0, webhookTimeScale)
         self.webhookSigningKeyPEM = webhookSigningKeyPEM
+        self.ocrDuration = ocrDuration
     }
 }

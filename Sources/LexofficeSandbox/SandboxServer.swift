@@ -21,6 +21,7 @@ public final class SandboxServer: Service, Sendable {
     public let defaultOrganizationID: LexofficeID
     private let state: SandboxState
     private let webhooks: WebhookDispatcher
+    private let scheduler = SandboxScheduler()
     private let logger: Logger
     private let boundPort = Mutex<Int?>(nil)
     private let onListening: @Sendable (SandboxServer) -> Void
@@ -61,7 +62,12 @@ public final class SandboxServer: Service, Sendable {
     public func routes<Context: RequestContext>(
         context: Context.Type = BasicRequestContext.self
     ) -> RouteCollection<Context> {
-        let api = SandboxAPI(state: state, configuration: configuration, baseURL: { [self] in baseURL })
+        let api = SandboxAPI(
+            state: state,
+            configuration: configuration,
+            scheduler: scheduler,
+            baseURL: { [self] in baseURL }
+        )
         let table = SandboxRouteTable<Context>(api: api)
         ReferenceDataRoutes().register(on: table)
         ContactRoutes(api: api).register(on: table)
@@ -114,6 +120,7 @@ public final class SandboxServer: Service, Sendable {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { [webhooks] in await webhooks.run(httpClient: httpClient) }
+                group.addTask { [scheduler] in await scheduler.run() }
                 try await application.run()
                 group.cancelAll()
             }

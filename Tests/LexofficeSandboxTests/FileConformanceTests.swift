@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import KontorTestSupport
 import LexofficeKit
 import LexofficeSandbox
 import NIOCore
@@ -36,9 +37,11 @@ struct FileConformanceTests {
             let voucherID = try LexofficeID(try #require(members["voucherId"]?.stringValue))
             let fileID = try LexofficeID(try #require(members["id"]?.stringValue))
 
+            let uploaded = try await client.vouchers.get(voucherID)
+            #expect(uploaded.voucherStatus == .blank, "OCR has not finished yet (configured to take 1 s)")
+            #expect(try await eventually { try await client.vouchers.get(voucherID).voucherStatus == .unchecked })
             let voucher = try await client.vouchers.get(voucherID)
             #expect(voucher.type == .purchaseInvoice)
-            #expect(voucher.voucherStatus == .unchecked, "OCR is simulated as finished right after the upload")
             #expect(voucher.files == [fileID])
             #expect(voucher.organizationId == server.defaultOrganizationID)
 

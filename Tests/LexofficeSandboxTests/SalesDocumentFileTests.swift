@@ -101,3 +101,24 @@ struct SalesDocumentFileTests {
         }
     }
 }
+
+extension SalesDocumentFileTests {
+    @Test("the deprecated /document + /v1/files/{documentFileId} path downloads the rendered PDF")
+    func legacyDocumentPath() async throws {
+        try await SandboxHarness.withSandbox { _, client in
+            let line = Sales.line("Wartung", 1, net: 10, rate: 19)
+            let invoiceID = try await client.invoices.create(try Sales.invoice([line]), finalize: true).id
+            let reference = try await client.invoices.document(invoiceID)
+            #expect(try await client.invoices.document(invoiceID) == reference, "rendering twice keeps the file id")
+            #expect(try await client.invoices.get(invoiceID).files == reference)
+            let file = try await client.files.download(reference.documentFileId)
+            #expect(file.contentType == "application/pdf")
+            #expect(file.fileName == "RE0001.pdf")
+            #expect(file.data.starts(with: Data("%PDF-".utf8)))
+            let xml = await #expect(throws: LexofficeError.self) {
+                try await client.files.download(reference.documentFileId, format: .xml)
+            }
+            #expect(xml?.status == 404)
+        }
+    }
+}

@@ -139,3 +139,28 @@ struct WebhookDeliveryTests {
         }
     }
 }
+
+extension WebhookDeliveryTests {
+    @Test("an uploaded receipt is announced with voucher.created once OCR has finished")
+    func uploadAnnouncedAfterOCR() async throws {
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, "{}") }) { receiver in
+            let configuration = SandboxConfiguration(rateLimit: nil, ocrDuration: .milliseconds(300))
+            try await SandboxHarness.withSandbox(configuration) { _, client in
+                try await Self.subscribe(client, .voucherCreated, to: receiver)
+                let upload = try await client.files.upload(
+                    try FileUpload(data: Data("%PDF-1.4 x".utf8), fileName: "beleg.pdf")
+                )
+                let voucherID = try #require(upload.voucherId)
+                #expect(try await client.vouchers.get(voucherID).voucherStatus == .blank)
+                #expect(receiver.requests.isEmpty, "nothing is announced while OCR runs")
+                #expect(try await eventually { receiver.requests.count == 1 })
+                let callback = try JSONDecoder().decode(
+                    WebhookCallback.self,
+                    from: Data(try #require(receiver.requests.first).body)
+                )
+                #expect(callback.resourceId == voucherID)
+                #expect(try await client.vouchers.get(voucherID).voucherStatus == .unchecked)
+            }
+        }
+    }
+}

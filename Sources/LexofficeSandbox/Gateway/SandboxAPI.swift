@@ -7,6 +7,8 @@ import LexofficeKit
 struct SandboxAPI: Sendable {
     let state: SandboxState
     let configuration: SandboxConfiguration
+    /// Background work lexoffice does after answering (OCR).
+    let scheduler: SandboxScheduler
     /// The public base URL (`…/v1`) once the server is bound, for `resourceUri` and `Location`.
     let baseURL: @Sendable () -> String
 

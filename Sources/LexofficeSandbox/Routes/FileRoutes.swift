@@ -40,7 +40,7 @@ struct FileRoutes {
             let fileID = LexofficeID.random()
             let voucherID = LexofficeID.random()
             organization.files[fileID] = upload.file(id: fileID, voucherID: voucherID, now: now)
-            // `blank` until the simulated OCR finishes (see `VoucherRoutes.finishSimulatedOCR(of:)`).
+            // `blank` until the simulated OCR finishes (scheduled below).
             organization.vouchers[voucherID] = Voucher(
                 type: .purchaseInvoice,
                 taxType: .gross,
@@ -54,6 +54,15 @@ struct FileRoutes {
                 updatedDate: now
             )
             return FileUploadResult(id: fileID, voucherId: voucherID)
+        }
+        if let voucherID = result.voucherId {
+            let state = call.state
+            let organizationID = call.organizationID
+            api.scheduler.schedule(after: api.configuration.ocrDuration) {
+                _ = try? state.write(organizationID) { organization in
+                    VoucherRoutes.finishOCR(of: voucherID, in: &organization, at: state.clock.timestamp)
+                }
+            }
         }
         return try SandboxResponses.json(result, status: .accepted)
     }
@@ -78,6 +87,7 @@ struct FileRoutes {
             voucher.version = (voucher.version ?? 1) + 1
             voucher.updatedDate = now
             organization.vouchers[voucherID] = voucher
+            organization.emit(.voucherChanged, voucherID, at: now)
             return fileID
         }
         return try SandboxResponses.json(FileUploadResult(id: fileID), status: .accepted)
@@ -85,7 +95,13 @@ struct FileRoutes {
 
     /// `GET /v1/files/{id}`: the stored bytes in the representation `Accept` selects, named `{id}.{ext}`.
     private func download(_ call: APICall, id: LexofficeID) throws -> Response {
-        let file = try call.state.read(call.organizationID) { try $0.files[id].orThrow(.notFound("File")) }
+        let organization = try call.state.read(call.organizationID) { $0 }
+        if let record = organization.salesVouchers.values.first(where: {
+            $0.document.common.files?.documentFileId == id
+        }) {
+            return try renderedDocument(record, call: call, organization: organization)
+        }
+        let file = try organization.files[id].orThrow(.notFound("File"))
         let kind = try FileRepresentation.kind(forAccept: call.request.headers[.accept], original: file.kind)
         return SandboxResponses.bytes(
             file.data,
@@ -98,5 +114,34 @@ struct FileRoutes {
     private static func earlier(_ lhs: SandboxFile, _ rhs: SandboxFile) -> Bool {
         if lhs.createdDate != rhs.createdDate { return lhs.createdDate < rhs.createdDate }
         return lhs.id.rawValue < rhs.id.rawValue
+    }
+
+    /// A sales voucher's rendered document on the deprecated path: PDF for `*/*` (XRechnung included),
+    /// the XML only for `application/xml` of an XRechnung invoice (files.md, "Sales vouchers").
+    private func renderedDocument(
+        _ record: SalesVoucherRecord,
+        call: APICall,
+        organization: Organization
+    ) throws
+        -> Response
+    {
+        let document = record.document.common
+        let accept = (call.request.headers[.accept] ?? "*/*").lowercased()
+        let format: SalesDocumentFormat
+        if accept.contains("application/xml") {
+            guard document.electronicDocumentProfile == .xRechnung else { throw SandboxProblem.notFound("File") }
+            format = .xml
+        } else if accept.contains("*/*") || accept.contains("application/pdf") || accept.contains("image/") {
+            format = .pdf
+        } else {
+            throw SandboxProblem(status: .notAcceptable, message: "Requested media type is not supported.")
+        }
+        let data = try SalesDocumentFiles.render(record.document, format: format, organization: organization)
+        let name = (document.number ?? "document") + "." + format.fileExtension
+        return SandboxResponses.bytes(
+            data,
+            contentType: format.contentType,
+            extraHeaders: [(.contentDisposition, "attachment; filename=\"\(name)\"")]
+        )
     }
 }

@@ -14,10 +14,8 @@ struct VoucherRoutes {
         routes.add(.get, "v1/vouchers", shape: .legacy) { call, _ in try list(call) }
         routes.add(.get, "v1/vouchers/:id", shape: .legacy) { call, context in
             let id = try call.pathID(context, what: "Voucher")
-            let voucher = try call.state.write(call.organizationID) { organization in
-                var voucher = try organization.vouchers[id].orThrow(.notFound("Voucher"))
-                if Self.finishSimulatedOCR(of: &voucher) { organization.vouchers[id] = voucher }
-                return voucher
+            let voucher = try call.state.read(call.organizationID) { organization in
+                try organization.vouchers[id].orThrow(.notFound("Voucher"))
             }
             return try SandboxResponses.json(voucher)
         }
@@ -26,15 +24,14 @@ struct VoucherRoutes {
         }
     }
 
-    /// Ends the simulated OCR of an uploaded receipt: `blank` becomes `unchecked`; `true` when it changed.
-    ///
-    /// lexoffice runs OCR asynchronously after `POST /v1/files`. The simulator treats it as finished as soon as
-    /// the upload has been answered, so the first read (or update) of the voucher already sees `unchecked`.
-    /// The `voucher.created` event belongs here once the simulator sends webhooks.
-    static func finishSimulatedOCR(of voucher: inout Voucher) -> Bool {
-        guard voucher.voucherStatus == .blank else { return false }
+    /// Ends the simulated OCR of an uploaded receipt: `blank` becomes `unchecked` and `voucher.created` is sent
+    /// (lexoffice announces uploaded vouchers only once OCR is done).
+    static func finishOCR(of voucherID: LexofficeID, in organization: inout Organization, at now: LexofficeDateTime) {
+        guard var voucher = organization.vouchers[voucherID], voucher.voucherStatus == .blank else { return }
         voucher.voucherStatus = .unchecked
-        return true
+        voucher.updatedDate = now
+        organization.vouchers[voucherID] = voucher
+        organization.emit(.voucherCreated, voucherID, at: now)
     }
 
     private func create(_ call: APICall) async throws -> Response {
@@ -57,6 +54,7 @@ struct VoucherRoutes {
             voucher.updatedDate = now
             voucher.version = 1
             organization.vouchers[id] = voucher
+            organization.emit(.voucherCreated, id, at: now)
         }
         let result = ActionResult(
             id: id,
@@ -72,8 +70,7 @@ struct VoucherRoutes {
         let body = try await Self.objectBody(of: call)
         let now = call.now
         let result = try call.state.write(call.organizationID) { organization -> ActionResult in
-            var stored = try organization.vouchers[id].orThrow(.notFound("Voucher"))
-            _ = Self.finishSimulatedOCR(of: &stored)
+            let stored = try organization.vouchers[id].orThrow(.notFound("Voucher"))
             let validation = VoucherValidation(organization: organization)
             let current = stored.voucherStatus ?? .open
             let status = try validation.requestedStatus(in: body, fallback: current)
@@ -100,6 +97,8 @@ struct VoucherRoutes {
             voucher.version = (stored.version ?? 1) + 1
             for removed in stored.files ?? [] where !files.contains(removed) { organization.files[removed] = nil }
             organization.vouchers[id] = voucher
+            organization.emit(.voucherChanged, id, at: now)
+            if status != current { organization.emit(.voucherStatusChanged, id, at: now) }
             return ActionResult(
                 id: id,
                 resourceUri: api.resourceURI("vouchers", id),

@@ -24,7 +24,7 @@ struct TransportTests {
             let arrivals = server.requests.map(\.receivedAt)
             #expect(arrivals.count == 6)
             #expect(try #require(arrivals.last) - started >= .milliseconds(500), "5 intervals of 100 ms at 10 rps")
-            #expect(elapsed < .milliseconds(500) + .seconds(1), "the budget is used, not wasted")
+            #expect(elapsed < .milliseconds(500) + .seconds(3), "the budget is used, not wasted")
         }
     }
 
@@ -37,8 +37,8 @@ struct TransportTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<8 {
                     group.addTask { _ = try await client.raw("GET", path: "ping", query: [("caller", String(index))]) }
-                    // Staggers the callers' arrival at the pacer (not a wait for a result): 2 ms ≪ the 100 ms slots.
-                    try await Task.sleep(for: .milliseconds(2))
+                    // Staggers the callers' arrival at the pacer (not a wait for a result): 25 ms < the 100 ms slots.
+                    try await Task.sleep(for: .milliseconds(25))
                 }
                 try await group.waitForAll()
             }
