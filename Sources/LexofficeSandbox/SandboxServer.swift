@@ -85,7 +85,9 @@ public final class SandboxServer: Service, Sendable {
             on: table
         )
         VoucherListRoutes().register(on: table)
+        RecurringTemplateRoutes().register(on: table)
         let collection = table.routes()
+        UserActionRoutes(api: api).register(on: collection)
         AdminRoutes(
             api: api,
             webhooks: webhooks,

@@ -10,6 +10,8 @@ struct Organization: Sendable {
     var salesVouchers: [LexofficeID: SalesVoucherRecord] = [:]
     /// The next number per prefix (`RE`, `GS`, `AG`, `AB`, `LS`).
     var nextVoucherNumbers: [String: Int] = [:]
+    /// Recurring invoice templates (created through the admin hook; read-only in the API).
+    var recurringTemplates: [LexofficeID: RecurringTemplate] = [:]
     /// Bookkeeping vouchers (`/v1/vouchers`).
     var vouchers: [LexofficeID: Voucher] = [:]
     /// Receipt files of bookkeeping vouchers (`/v1/files`).
