@@ -21,6 +21,16 @@ public struct SandboxConfiguration: Sendable {
     public var webhookSigningKeyPEM: String?
     /// Scales the webhook retry schedule (10 s … 2 h): 1 is real time, 0.001 turns 10 s into 10 ms.
     public var webhookTimeScale: Double
+    /// The applications the OAuth2 emulation (`/oauth2/...`) knows; by default ``SandboxOAuthClient/demo``.
+    public var oauthClients: [SandboxOAuthClient]
+    /// Approve every valid `/oauth2/authorize` request at once (redirect with a code) instead of showing the
+    /// consent page.
+    public var oauthAutoApprove: Bool
+    /// How long an OAuth access token is valid (`expires_in`), measured on the sandbox clock.
+    public var oauthAccessTokenLifetime: Duration
+    /// Replace the refresh token on every refresh (the old one stops working). lexoffice's behaviour is
+    /// unconfirmed; rotation is the stricter assumption.
+    public var oauthRotateRefreshTokens: Bool
 
     /// Creates a configuration; the defaults behave like lexoffice on loopback with an ephemeral port.
     public init(
@@ -33,7 +43,11 @@ public struct SandboxConfiguration: Sendable {
         publicBaseURL: String? = nil,
         webhookTimeScale: Double = 1,
         webhookSigningKeyPEM: String? = nil,
-        ocrDuration: Duration = .seconds(1)
+        ocrDuration: Duration = .seconds(1),
+        oauthClients: [SandboxOAuthClient] = [.demo],
+        oauthAutoApprove: Bool = false,
+        oauthAccessTokenLifetime: Duration = .seconds(3600),
+        oauthRotateRefreshTokens: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -45,5 +59,9 @@ public struct SandboxConfiguration: Sendable {
         self.webhookTimeScale = max(0, webhookTimeScale)
         self.webhookSigningKeyPEM = webhookSigningKeyPEM
         self.ocrDuration = ocrDuration
+        self.oauthClients = oauthClients
+        self.oauthAutoApprove = oauthAutoApprove
+        self.oauthAccessTokenLifetime = oauthAccessTokenLifetime
+        self.oauthRotateRefreshTokens = oauthRotateRefreshTokens
     }
 }

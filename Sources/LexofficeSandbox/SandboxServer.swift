@@ -22,6 +22,7 @@ public final class SandboxServer: Service, Sendable {
     private let state: SandboxState
     private let webhooks: WebhookDispatcher
     private let scheduler = SandboxScheduler()
+    private let faults = FaultInjector()
     private let logger: Logger
     private let boundPort = Mutex<Int?>(nil)
     private let onListening: @Sendable (SandboxServer) -> Void
@@ -66,6 +67,7 @@ public final class SandboxServer: Service, Sendable {
             state: state,
             configuration: configuration,
             scheduler: scheduler,
+            faults: faults,
             baseURL: { [self] in baseURL }
         )
         let table = SandboxRouteTable<Context>(api: api)
@@ -87,7 +89,9 @@ public final class SandboxServer: Service, Sendable {
         VoucherListRoutes().register(on: table)
         RecurringTemplateRoutes().register(on: table)
         let collection = table.routes()
+        OAuthRoutes(api: api, defaultAPIKey: defaultAPIKey).register(on: collection)
         UserActionRoutes(api: api).register(on: collection)
+        FaultRoutes(faults: faults).register(on: collection)
         AdminRoutes(
             api: api,
             webhooks: webhooks,

@@ -26,13 +26,7 @@ public final class RequestPacer: Sendable {
     public func waitForTurn() async throws {
         try Task.checkCancellation()
         guard interval > .zero else { return }
-        let slot = state.withLock { state -> ContinuousClock.Instant? in
-            let now = ContinuousClock.now
-            let slot = max(state.nextSlot, now)
-            state.nextSlot = slot.advanced(by: interval)
-            return slot > now ? slot : nil
-        }
-        guard let slot else { return }  // a free slot: no sleep, no suspension
+        guard let slot = reserveSlot() else { return }  // a free slot: no sleep, no suspension
         do {
             try await Task.sleep(until: slot, clock: .continuous)
         } catch {
@@ -40,6 +34,16 @@ public final class RequestPacer: Sendable {
                 if state.nextSlot == slot.advanced(by: interval) { state.nextSlot = slot }
             }
             throw error
+        }
+    }
+
+    /// Takes the next slot (one interval after the previous one, never in the past); `nil` when it is now.
+    func reserveSlot() -> ContinuousClock.Instant? {
+        state.withLock { state -> ContinuousClock.Instant? in
+            let now = ContinuousClock.now
+            let slot = max(state.nextSlot, now)
+            state.nextSlot = slot.advanced(by: interval)
+            return slot > now ? slot : nil
         }
     }
 

@@ -9,6 +9,8 @@ struct SandboxAPI: Sendable {
     let configuration: SandboxConfiguration
     /// Background work lexoffice does after answering (OCR).
     let scheduler: SandboxScheduler
+    /// Faults injected through `/_sandbox/faults`.
+    let faults: FaultInjector
     /// The public base URL (`…/v1`) once the server is bound, for `resourceUri` and `Location`.
     let baseURL: @Sendable () -> String
 
@@ -23,14 +25,27 @@ struct SandboxAPI: Sendable {
         let response: Response
         do {
             let key = try Self.bearerToken(of: request)
-            guard let organization = state.organization(forKey: key) else { throw SandboxProblem.unauthorized }
+            let bearer = try authorize(key, for: request)
+            let organization = bearer.organizationID
             organizationID = organization
             if let rate = configuration.rateLimit,
                 !state.takeToken(for: key, capacity: configuration.rateLimitBurst, refillPerSecond: rate)
             {
                 throw SandboxProblem.tooManyRequests
             }
-            response = try await handler(APICall(request: request, organizationID: organization, api: self))
+            let fault = faults.take(method: request.method.rawValue, path: request.uri.path)
+            if let fault { try await FaultInjector.beforeExecution(fault) }
+            var call = APICall(
+                request: request,
+                organizationID: organization,
+                api: self,
+                connectionID: bearer.connectionID
+            )
+            if fault?.action == .replicationDelay {
+                call.replicationDelay = .milliseconds(fault?.delayMilliseconds ?? 2000)
+            }
+            let answer = try await handler(call)
+            response = fault.map { FaultInjector.afterExecution($0, response: answer) } ?? answer
         } catch let problem as SandboxProblem {
             response = SandboxResponses.problem(
                 problem,

@@ -20,6 +20,8 @@ struct SandboxProblem: Error {
     var isGateway = false
     var issues: [LegacyIssue] = []
     var details: [RegularErrorDetail] = []
+    /// Renders the problem in this shape regardless of the endpoint (e.g. a missing OAuth scope: regular).
+    var forcedShape: Shape?
 
     static let unauthorized = SandboxProblem(status: .unauthorized, message: "Unauthorized", isGateway: true)
     static let tooManyRequests = SandboxProblem(status: .tooManyRequests, message: "Too Many Requests", isGateway: true)

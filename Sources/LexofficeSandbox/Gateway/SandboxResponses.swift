@@ -43,7 +43,7 @@ enum SandboxResponses {
         now: LexofficeDateTime
     ) -> Response {
         let body: Data
-        switch problem.isGateway ? .gateway : shape {
+        switch problem.isGateway ? .gateway : problem.forcedShape ?? shape {
         case .gateway:
             body = (try? LexofficeJSON.encode(["message": problem.message])) ?? Data()
         case .legacy:

@@ -11,6 +11,7 @@ struct ContactRoutes {
         routes.add(.get, "v1/contacts", shape: .legacy) { call, _ in try list(call) }
         routes.add(.get, "v1/contacts/:id", shape: .legacy) { call, context in
             let id = try call.pathID(context, what: "Contact")
+            guard call.state.isVisible(id) else { throw SandboxProblem.notFound("Contact") }
             let contact = try call.state.read(call.organizationID) { organization in
                 try organization.contacts[id].orThrow(.notFound("Contact"))
             }
@@ -37,6 +38,7 @@ struct ContactRoutes {
             organization.contacts[id] = contact
             organization.emit(.contactCreated, id, at: now)
         }
+        if let delay = call.replicationDelay { call.state.hide(id, for: delay) }
         let result = ActionResult(
             id: id,
             resourceUri: api.resourceURI("contacts", id),

@@ -68,6 +68,7 @@ struct EventSubscriptionRoutes {
                 organizationId: organization.id,
                 createdDate: now
             )
+            organization.subscriptionConnections[id] = call.connectionID
         }
         let result = ActionResult(
             id: id,

@@ -10,7 +10,9 @@ struct ReferenceDataRoutes {
             return try SandboxResponses.json(Ping(userEmail: email))
         }
         routes.add(.get, "v1/profile", shape: .regular) { call, _ in
-            try SandboxResponses.json(try call.state.read(call.organizationID) { $0.profile })
+            var profile = try call.state.read(call.organizationID) { $0.profile }
+            profile.connectionId = call.connectionID ?? profile.connectionId  // an OAuth connection has its own id
+            return try SandboxResponses.json(profile)
         }
         routes.add(.get, "v1/countries", shape: .regular) { _, _ in try SandboxResponses.json(SeedData.countries) }
         routes.add(.get, "v1/payment-conditions", shape: .regular) { _, _ in

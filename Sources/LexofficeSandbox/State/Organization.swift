@@ -6,6 +6,8 @@ struct Organization: Sendable {
     var contacts: [LexofficeID: Contact] = [:]
     var articles: [LexofficeID: Article] = [:]
     var subscriptions: [LexofficeID: EventSubscription] = [:]
+    /// The OAuth connection that created each subscription (absent for API keys); revoking it deletes them.
+    var subscriptionConnections: [LexofficeID: LexofficeID] = [:]
     /// Sales vouchers of every type (invoices, credit notes, quotations …).
     var salesVouchers: [LexofficeID: SalesVoucherRecord] = [:]
     /// The next number per prefix (`RE`, `GS`, `AG`, `AB`, `LS`).

@@ -8,6 +8,8 @@ import Synchronization
 /// ``read(_:_:)`` and ``write(_:_:)``, which run a closure on one organization.
 final class SandboxState: Sendable {
     let clock: SandboxClock
+    /// OAuth2 codes, connections and tokens (their own lock: the gateway reads them on every request).
+    let oauth = OAuthRegistry()
     private let store: Mutex<Store>
     private let eventSink = Mutex<(@Sendable ([SandboxEvent]) -> Void)?>(nil)
 
@@ -16,6 +18,8 @@ final class SandboxState: Sendable {
         var keys: [String: LexofficeID] = [:]
         var buckets: [String: TokenBucket] = [:]
         var journal: [JournalEntry] = []
+        /// Resources created under a replication-delay fault, and when they become readable.
+        var hiddenUntil: [LexofficeID: ContinuousClock.Instant] = [:]
     }
 
     init(clock: SandboxClock) {
@@ -90,12 +94,30 @@ final class SandboxState: Sendable {
         }
     }
 
+    /// Keeps a new resource invisible to reads for `duration` (replication delay).
+    func hide(_ id: LexofficeID, for duration: Duration) {
+        store.withLock { $0.hiddenUntil[id] = ContinuousClock.now.advanced(by: duration) }
+    }
+
+    /// Whether a resource is readable yet.
+    func isVisible(_ id: LexofficeID) -> Bool {
+        store.withLock { store in
+            guard let until = store.hiddenUntil[id] else { return true }
+            if ContinuousClock.now >= until {
+                store.hiddenUntil[id] = nil
+                return true
+            }
+            return false
+        }
+    }
+
     /// The journal, oldest first.
     var journal: [JournalEntry] { store.withLock { $0.journal } }
 
     /// Drops all data, keys and the journal.
     func reset() {
         store.withLock { $0 = Store() }
+        oauth.reset()
     }
 }
 

@@ -48,7 +48,8 @@ final class WebhookDispatcher: Sendable {
     func run(httpClient: HTTPClient) async {
         await withDiscardingTaskGroup { group in
             for await event in events {
-                let subscriptions = (try? state.read(event.organizationID) { Array($0.subscriptions.values) }) ?? []
+                let subscriptions =
+                    event.recipients ?? (try? state.read(event.organizationID) { Array($0.subscriptions.values) }) ?? []
                 for subscription in subscriptions where subscription.eventType == event.eventType {
                     group.addTask { await self.deliver(event, to: subscription, httpClient: httpClient) }
                 }

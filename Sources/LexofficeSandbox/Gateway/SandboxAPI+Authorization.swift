@@ -1,0 +1,43 @@
+import HTTPTypes
+import Hummingbird
+import LexofficeKit
+
+extension SandboxAPI {
+    /// Whom a bearer token speaks for.
+    struct Bearer: Sendable, Equatable {
+        var organizationID: LexofficeID
+        /// The OAuth connection of an access token; `nil` for an API key.
+        var connectionID: LexofficeID?
+    }
+
+    /// Resolves a bearer token: an API key (every permission), or an unexpired OAuth access token whose scopes
+    /// include the one ``OAuthScope/required(method:path:)`` names for the request.
+    /// - Throws: 401 (gateway body) for an unknown, expired or revoked token; 403 (regular body) for a missing
+    ///   scope.
+    func authorize(_ token: String, for request: Request) throws -> Bearer {
+        if let organizationID = state.organization(forKey: token) {
+            return Bearer(organizationID: organizationID, connectionID: nil)
+        }
+        guard let grant = state.oauth.grant(forAccessToken: token, now: state.clock.now) else {
+            throw SandboxProblem.unauthorized
+        }
+        if let scope = OAuthScope.required(method: request.method, path: request.uri.path),
+            !grant.scopes.contains(scope)
+        {
+            throw SandboxProblem.missingScope(scope)
+        }
+        return Bearer(organizationID: grant.organizationID, connectionID: grant.connectionID)
+    }
+}
+
+extension SandboxProblem {
+    /// 403 for an access token without the scope a request needs; always in the regular body.
+    static func missingScope(_ scope: String) -> SandboxProblem {
+        var problem = SandboxProblem(
+            status: .forbidden,
+            message: "Access denied: the access token lacks the scope '\(scope)'."
+        )
+        problem.forcedShape = .regular
+        return problem
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import KontorTestSupport
+import LexofficeKit
+import LexofficeSandbox
+import Testing
+
+/// `/_sandbox/faults`: lexoffice's failure modes on demand, seen through LexofficeKit.
+@Suite(.timeLimit(.minutes(1)))
+struct FaultInjectionTests {
+    private static func inject(_ server: SandboxServer, _ rule: String) async throws {
+        let url = server.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/faults")
+        let response = try await SandboxHarness.send("POST", url, apiKey: nil, body: rule)
+        #expect(response.status == 201)
+    }
+
+    private static func contact(_ name: String) -> Contact {
+        Contact(version: 0, roles: ContactRoles(customer: CustomerRole()), company: Company(name: name))
+    }
+
+    @Test("a 503 before execution is retried for a GET and reported for a POST, which was not executed")
+    func failBeforeExecution() async throws {
+        try await SandboxHarness.withSandbox { server, client in
+            try await Self.inject(
+                server,
+                #"{"path":"/v1/contacts","method":"POST","action":"failBeforeExecution","status":503,"remaining":1}"#
+            )
+            let error = await #expect(throws: LexofficeError.self) {
+                try await client.contacts.create(Self.contact("Eins GmbH"))
+            }
+            #expect(error?.status == 503)
+            #expect(try await client.contacts.page(page: PageRequest()).content.isEmpty, "nothing was executed")
+            _ = try await client.contacts.create(Self.contact("Eins GmbH"))  // the fault was used up
+            #expect(try await client.contacts.page(page: PageRequest()).content.count == 1)
+        }
+    }
+
+    @Test("504 after execution: the SDK reports outcome unknown, and the contact exists")
+    func timeoutAfterExecution() async throws {
+        try await SandboxHarness.withSandbox { server, client in
+            try await Self.inject(
+                server,
+                #"{"path":"/v1/contacts","method":"POST","action":"timeoutAfterExecution","remaining":1}"#
+            )
+            let error = await #expect(throws: LexofficeError.self) {
+                try await client.contacts.create(Self.contact("Zwei GmbH"))
+            }
+            #expect(error?.code == .outcomeUnknown)
+            let found = try await client.contacts.page(ContactFilter(name: "Zwei GmbH"), page: PageRequest())
+            #expect(found.content.count == 1, "the write happened: reconcile instead of retrying")
+        }
+    }
+
+    @Test("a connection dropped after execution is outcome unknown too")
+    func dropAfterExecution() async throws {
+        try await SandboxHarness.withSandbox { server, client in
+            try await Self.inject(
+                server,
+                #"{"path":"/v1/contacts","method":"POST","action":"dropAfterExecution","remaining":1}"#
+            )
+            let error = await #expect(throws: LexofficeError.self) {
+                try await client.contacts.create(Self.contact("Drei GmbH"))
+            }
+            #expect(error?.code == .outcomeUnknown)
+            #expect(
+                try await client.contacts.page(ContactFilter(name: "Drei GmbH"), page: PageRequest()).content.count == 1
+            )
+        }
+    }
+
+    @Test("account_number_already_exists and a replication delay behave as integrators report")
+    func contactQuirks() async throws {
+        try await SandboxHarness.withSandbox { server, client in
+            try await Self.inject(
+                server,
+                #"{"path":"/v1/contacts","method":"POST","action":"accountNumberAlreadyExists","remaining":1}"#
+            )
+            let error = await #expect(throws: LexofficeError.self) {
+                try await client.contacts.create(Self.contact("Vier GmbH"))
+            }
+            guard case .legacy(let issues)? = error?.body else {
+                Issue.record("expected a legacy body")
+                return
+            }
+            #expect(issues.first?.i18nKey == "account_number_already_exists")
+            try await Self.inject(
+                server,
+                #"{"path":"/v1/contacts","method":"POST","action":"replicationDelay","delayMilliseconds":400,"remaining":1}"#
+            )
+            let created = try await client.contacts.create(Self.contact("Fünf GmbH"))
+            let hidden = await #expect(throws: LexofficeError.self) { try await client.contacts.get(created.id) }
+            #expect(hidden?.code == .notFound)
+            #expect(try await eventually { (try? await client.contacts.get(created.id)) != nil })
+        }
+    }
+
+    @Test("latency delays the answer; faults can be listed and cleared")
+    func latencyAndClearing() async throws {
+        try await SandboxHarness.withSandbox { server, client in
+            try await Self.inject(server, #"{"path":"/v1/profile","action":"latency","latencyMilliseconds":300}"#)
+            let started = ContinuousClock.now
+            _ = try await client.profile()
+            #expect(ContinuousClock.now - started >= .milliseconds(300))
+            let url = server.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/faults")
+            guard case .array(let rules)? = try await SandboxHarness.send("GET", url, apiKey: nil).json else {
+                Issue.record("expected a list of faults")
+                return
+            }
+            #expect(rules.count == 1)
+            #expect(try await SandboxHarness.send("DELETE", url, apiKey: nil).status == 204)
+            let again = ContinuousClock.now
+            _ = try await client.profile()
+            #expect(ContinuousClock.now - again < .milliseconds(300))
+        }
+    }
+}
