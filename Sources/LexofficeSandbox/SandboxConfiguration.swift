@@ -15,6 +15,11 @@ public struct SandboxConfiguration: Sendable {
     public var contactVersionConflictAs406: Bool
     /// The base URL written into `resourceUri` and `Location`; derived from host and port when `nil`.
     public var publicBaseURL: String?
+    /// A JSON file that keeps organizations and their data across restarts: loaded at start when it exists,
+    /// written atomically every ``stateSaveInterval`` and at shutdown.
+    public var stateFile: String?
+    /// How often the state file is written while the server runs.
+    public var stateSaveInterval: Duration
     /// How long the simulated OCR of an uploaded receipt takes (`blank` → `unchecked`, then `voucher.created`).
     public var ocrDuration: Duration
     /// The PEM private key that signs webhooks; a key pair generated once per process when `nil`.
@@ -47,7 +52,9 @@ public struct SandboxConfiguration: Sendable {
         oauthClients: [SandboxOAuthClient] = [.demo],
         oauthAutoApprove: Bool = false,
         oauthAccessTokenLifetime: Duration = .seconds(3600),
-        oauthRotateRefreshTokens: Bool = true
+        oauthRotateRefreshTokens: Bool = true,
+        stateFile: String? = nil,
+        stateSaveInterval: Duration = .seconds(30)
     ) {
         self.host = host
         self.port = port
@@ -59,6 +66,8 @@ public struct SandboxConfiguration: Sendable {
         self.webhookTimeScale = max(0, webhookTimeScale)
         self.webhookSigningKeyPEM = webhookSigningKeyPEM
         self.ocrDuration = ocrDuration
+        self.stateFile = stateFile
+        self.stateSaveInterval = stateSaveInterval
         self.oauthClients = oauthClients
         self.oauthAutoApprove = oauthAutoApprove
         self.oauthAccessTokenLifetime = oauthAccessTokenLifetime

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import HTTPTypes
 import Hummingbird
 import LexofficeKit
@@ -43,8 +44,21 @@ public final class SandboxServer: Service, Sendable {
             try configuration.webhookSigningKeyPEM.map { try WebhookSigner(privateKeyPEM: $0) } ?? Self.processSigner()
         webhooks = WebhookDispatcher(state: state, signer: signer, timeScale: configuration.webhookTimeScale)
         state.sendEvents(to: { [webhooks] events in webhooks.publish(events) })
-        defaultAPIKey = configuration.defaultAPIKey ?? AdminRoutes.newAPIKey()
-        defaultOrganizationID = state.createOrganization(companyName: Self.defaultCompanyName, apiKey: defaultAPIKey)
+        let snapshot = try configuration.stateFile.flatMap { path in
+            FileManager.default.fileExists(atPath: path) ? try SandboxSnapshot.load(from: path) : nil
+        }
+        if let snapshot { state.restore(snapshot) }
+        defaultAPIKey = configuration.defaultAPIKey ?? snapshot?.defaultAPIKey ?? AdminRoutes.newAPIKey()
+        defaultOrganizationID =
+            state.organization(forKey: defaultAPIKey)
+            ?? state.createOrganization(companyName: Self.defaultCompanyName, apiKey: defaultAPIKey)
+    }
+
+    /// Writes the state file now (``SandboxConfiguration/stateFile``); does nothing without one.
+    /// - Throws: when the file cannot be written.
+    public func saveState() throws {
+        guard let path = configuration.stateFile else { return }
+        try state.snapshot(defaultAPIKey: defaultAPIKey).save(to: path)
     }
 
     /// The API root clients use, e.g. `http://127.0.0.1:49152/v1` (known once the server listens).
@@ -127,14 +141,31 @@ public final class SandboxServer: Service, Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { [webhooks] in await webhooks.run(httpClient: httpClient) }
                 group.addTask { [scheduler] in await scheduler.run() }
+                if configuration.stateFile != nil {
+                    group.addTask { [self] in try await saveStatePeriodically() }
+                }
                 try await application.run()
                 group.cancelAll()
             }
         } catch {
+            try? saveState()
             try? await httpClient.shutdown()
             throw error
         }
+        try saveState()
         try await httpClient.shutdown()
+    }
+
+    /// Saves the state file every ``SandboxConfiguration/stateSaveInterval`` until cancelled.
+    private func saveStatePeriodically() async throws {
+        while true {
+            try await Task.sleep(for: configuration.stateSaveInterval)
+            do {
+                try saveState()
+            } catch {
+                logger.warning("could not save the sandbox state", metadata: ["sandbox.state.error": "\(error)"])
+            }
+        }
     }
 
     /// The public key (PEM) that verifies the `X-Lxo-Signature` of this sandbox's webhooks.

@@ -2,7 +2,7 @@ import Foundation
 import LexofficeKit
 
 /// A stored sales voucher of any type, with the bookkeeping the API does not show on the document itself.
-struct SalesVoucherRecord: Sendable {
+struct SalesVoucherRecord: Codable, Sendable {
     /// The document as `GET` returns it.
     var document: StoredSalesDocument
     /// What is still to be paid (invoices, down payment invoices, credit notes); `nil` for drafts and other types.
@@ -14,7 +14,7 @@ struct SalesVoucherRecord: Sendable {
 }
 
 /// One sales voucher document in its own model type.
-enum StoredSalesDocument: Sendable {
+enum StoredSalesDocument: Codable, Sendable {
     case invoice(Invoice)
     case creditNote(CreditNote)
     case quotation(Quotation)

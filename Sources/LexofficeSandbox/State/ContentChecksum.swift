@@ -3,7 +3,7 @@ import Foundation
 /// The SHA-256 digest of a file's content (FIPS 180-4), which lexoffice uses to recognise a file uploaded twice.
 ///
 /// Computed here because the simulator depends on nothing but LexofficeKit and Hummingbird.
-struct ContentChecksum: Hashable, Sendable, CustomStringConvertible {
+struct ContentChecksum: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The digest as 64 lower-case hex digits.
     let hex: String
 

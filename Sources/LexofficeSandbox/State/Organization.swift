@@ -1,7 +1,7 @@
 import LexofficeKit
 
 /// One simulated lexoffice organization: its profile, reference data and everything created in it.
-struct Organization: Sendable {
+struct Organization: Codable, Sendable {
     var profile: Profile
     var contacts: [LexofficeID: Contact] = [:]
     var articles: [LexofficeID: Article] = [:]

@@ -17,6 +17,12 @@ final class SandboxClock: Sendable {
         offset.withLock { $0 = date.timeIntervalSince(Date()) }
     }
 
+    /// How far the simulated clock is ahead of the real one, in seconds.
+    var offsetSeconds: TimeInterval {
+        get { offset.withLock { $0 } }
+        set { offset.withLock { $0 = newValue } }
+    }
+
     /// Moves the clock forward by `seconds`.
     func advance(by seconds: TimeInterval) {
         offset.withLock { $0 += seconds }

@@ -2,9 +2,9 @@ import Foundation
 import LexofficeKit
 
 /// A stored receipt: uploaded to `/v1/files` or attached to a bookkeeping voucher, always owned by one voucher.
-struct SandboxFile: Sendable {
+struct SandboxFile: Codable, Sendable {
     /// The kinds of file lexoffice accepts for bookkeeping vouchers.
-    enum Kind: String, Sendable {
+    enum Kind: String, Codable, Sendable {
         case pdf
         case jpg
         case png

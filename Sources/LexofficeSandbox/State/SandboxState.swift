@@ -94,6 +94,29 @@ final class SandboxState: Sendable {
         }
     }
 
+    /// The persistent part of the state.
+    func snapshot(defaultAPIKey: String) -> SandboxSnapshot {
+        store.withLock { store in
+            SandboxSnapshot(
+                format: SandboxSnapshot.currentFormat,
+                savedAt: clock.timestamp,
+                defaultAPIKey: defaultAPIKey,
+                clockOffsetSeconds: clock.offsetSeconds,
+                keys: store.keys,
+                organizations: Array(store.organizations.values)
+            )
+        }
+    }
+
+    /// Replaces organizations, keys and the clock offset with a snapshot's.
+    func restore(_ snapshot: SandboxSnapshot) {
+        clock.offsetSeconds = snapshot.clockOffsetSeconds
+        store.withLock { store in
+            store.organizations = Dictionary(uniqueKeysWithValues: snapshot.organizations.map { ($0.id, $0) })
+            store.keys = snapshot.keys
+        }
+    }
+
     /// Keeps a new resource invisible to reads for `duration` (replication delay).
     func hide(_ id: LexofficeID, for duration: Duration) {
         store.withLock { $0.hiddenUntil[id] = ContinuousClock.now.advanced(by: duration) }

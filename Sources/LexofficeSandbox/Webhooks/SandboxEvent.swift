@@ -1,7 +1,7 @@
 import LexofficeKit
 
 /// Something that happened in an organization and is announced to its event subscriptions.
-struct SandboxEvent: Sendable, Equatable {
+struct SandboxEvent: Codable, Sendable, Equatable {
     var organizationID: LexofficeID
     var eventType: EventType
     var resourceID: LexofficeID

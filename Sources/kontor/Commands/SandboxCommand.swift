@@ -28,6 +28,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Use this API key for the default organization instead of a random one.")
     var apiKey: String?
 
+    @Option(help: "Keep the data in this JSON file across restarts (loaded at start, saved every 30 s and at exit).")
+    var state: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative") }
@@ -43,7 +46,8 @@ struct SandboxCommand: AsyncParsableCommand {
                 port: port,
                 rateLimit: rateLimit > 0 ? rateLimit : nil,
                 rateLimitBurst: burst,
-                defaultAPIKey: apiKey
+                defaultAPIKey: apiKey,
+                stateFile: state
             ),
             logger: logger,
             onListening: { server in
