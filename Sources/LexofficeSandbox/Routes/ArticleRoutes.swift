@@ -87,13 +87,7 @@ struct ArticleRoutes {
             }
             .sorted { $0.title < $1.title }
         }
-        let sort = PageSort(
-            property: "title",
-            direction: "ASC",
-            ignoreCase: false,
-            nullHandling: "NATIVE",
-            ascending: true
-        )
+        let sort = SortParameter(property: "title").pageSort
         return try SandboxResponses.json(
             PageBuilder.page(of: matches, page: paging.page, size: paging.size, sort: [sort])
         )

@@ -88,13 +88,7 @@ struct ContactRoutes {
         let matches = try call.state.read(call.organizationID) { organization in
             organization.contacts.values.filter(filter.matches).sorted { Self.name(of: $0) < Self.name(of: $1) }
         }
-        let sort = PageSort(
-            property: "name",
-            direction: "ASC",
-            ignoreCase: false,
-            nullHandling: "NATIVE",
-            ascending: true
-        )
+        let sort = SortParameter(property: "name").pageSort
         return try SandboxResponses.json(
             PageBuilder.page(of: matches, page: paging.page, size: paging.size, sort: [sort])
         )

@@ -124,13 +124,7 @@ struct VoucherRoutes {
         let matches = try call.state.read(call.organizationID) { organization in
             organization.vouchers.values.filter { $0.voucherNumber == number }.sorted(by: Self.newestFirst)
         }
-        let sort = PageSort(
-            property: "voucherDate",
-            direction: "DESC",
-            ignoreCase: false,
-            nullHandling: "NATIVE",
-            ascending: false
-        )
+        let sort = SortParameter(property: "voucherDate", isDescending: true).pageSort
         return try SandboxResponses.json(
             PageBuilder.page(of: matches, page: paging.page, size: paging.size, sort: [sort])
         )

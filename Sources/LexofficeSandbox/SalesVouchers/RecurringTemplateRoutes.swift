@@ -17,22 +17,16 @@ struct RecurringTemplateRoutes {
 
     private func list(_ call: APICall) throws -> Response {
         let paging = try call.paging()
-        let sort = (call.query("sort") ?? "updatedDate,DESC").split(separator: ",").map(String.init)
-        let properties = ["createdDate", "updatedDate", "lastExecutionDate", "nextExecutionDate"]
-        guard let property = sort.first, properties.contains(property), sort.count <= 2,
-            sort.count == 1 || ["ASC", "DESC"].contains(sort[1].uppercased())
-        else {
-            throw SandboxProblem.badRequest(
-                "Invalid value '\(call.query("sort") ?? "")' received for request parameter 'sort'.",
-                parameter: "sort"
-            )
-        }
-        let isDescending = sort.count == 2 && sort[1].uppercased() == "DESC"
+        let sort = try SortParameter(
+            call,
+            allowed: ["createdDate", "updatedDate", "lastExecutionDate", "nextExecutionDate"],
+            default: "updatedDate,DESC"
+        )
         let templates = try call.state.read(call.organizationID) { Array($0.recurringTemplates.values) }
         let sorted = templates.sorted { lhs, rhs in
-            let (left, right) = (Self.sortKey(lhs, property), Self.sortKey(rhs, property))
+            let (left, right) = (Self.sortKey(lhs, sort.property), Self.sortKey(rhs, sort.property))
             if left == right { return (lhs.id?.rawValue ?? "") < (rhs.id?.rawValue ?? "") }
-            return isDescending ? left > right : left < right
+            return sort.areInOrder(left, right)
         }
         let summaries = sorted.map { template in
             RecurringTemplateSummary(
@@ -51,15 +45,8 @@ struct RecurringTemplateRoutes {
                 recurringTemplateSettings: template.recurringTemplateSettings
             )
         }
-        let pageSort = PageSort(
-            property: property,
-            direction: isDescending ? "DESC" : "ASC",
-            ignoreCase: false,
-            nullHandling: "NATIVE",
-            ascending: !isDescending
-        )
         return try SandboxResponses.json(
-            PageBuilder.page(of: summaries, page: paging.page, size: paging.size, sort: [pageSort])
+            PageBuilder.page(of: summaries, page: paging.page, size: paging.size, sort: [sort.pageSort])
         )
     }
 

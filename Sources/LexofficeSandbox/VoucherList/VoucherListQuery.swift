@@ -11,8 +11,7 @@ struct VoucherListQuery {
     var createdDate: DayRange
     var updatedDate: DayRange
     var voucherNumber: String?
-    var sortProperty: String
-    var isDescending: Bool
+    var sort: SortParameter
 
     init(_ call: APICall) throws {
         types = try Self.list("voucherType", call, documented: VoucherType.documentedValues)
@@ -32,13 +31,11 @@ struct VoucherListQuery {
         createdDate = try Self.range("createdDate", call)
         updatedDate = try Self.range("updatedDate", call)
         voucherNumber = call.query("voucherNumber").map(Self.htmlUnescaped)
-        let sort = (call.query("sort") ?? "voucherDate,DESC").split(separator: ",").map(String.init)
-        guard let property = sort.first,
-            ["voucherDate", "voucherNumber", "createdDate", "updatedDate"].contains(property),
-            sort.count <= 2, sort.count == 1 || ["ASC", "DESC"].contains(sort[1].uppercased())
-        else { throw Self.invalid("sort", call.query("sort") ?? "") }
-        sortProperty = property
-        isDescending = sort.count == 2 ? sort[1].uppercased() == "DESC" : false
+        sort = try SortParameter(
+            call,
+            allowed: ["voucherDate", "voucherNumber", "createdDate", "updatedDate"],
+            default: "voucherDate,DESC"
+        )
     }
 
     /// Whether an entry passes every filter.
@@ -59,25 +56,14 @@ struct VoucherListQuery {
     /// Whether `lhs` comes before `rhs` in the requested order (ties by id, for stable pages).
     func areInOrder(_ lhs: VoucherListItem, _ rhs: VoucherListItem) -> Bool {
         let keys: (String, String)
-        switch sortProperty {
+        switch sort.property {
         case "voucherNumber": keys = (lhs.voucherNumber ?? "", rhs.voucherNumber ?? "")
         case "createdDate": keys = (Self.sortKey(lhs.createdDate), Self.sortKey(rhs.createdDate))
         case "updatedDate": keys = (Self.sortKey(lhs.updatedDate), Self.sortKey(rhs.updatedDate))
         default: keys = (Self.sortKey(lhs.voucherDate), Self.sortKey(rhs.voucherDate))
         }
         if keys.0 == keys.1 { return lhs.id.rawValue < rhs.id.rawValue }
-        return isDescending ? keys.0 > keys.1 : keys.0 < keys.1
-    }
-
-    /// The sort descriptor echoed in the page.
-    var pageSort: PageSort {
-        PageSort(
-            property: sortProperty,
-            direction: isDescending ? "DESC" : "ASC",
-            ignoreCase: false,
-            nullHandling: "NATIVE",
-            ascending: !isDescending
-        )
+        return sort.areInOrder(keys.0, keys.1)
     }
 
     private static func sortKey(_ value: LexofficeDateTime?) -> String {

@@ -14,7 +14,7 @@ struct VoucherListRoutes {
                 )
             }
             return try SandboxResponses.json(
-                PageBuilder.page(of: items, page: paging.page, size: paging.size, sort: [query.pageSort])
+                PageBuilder.page(of: items, page: paging.page, size: paging.size, sort: [query.sort.pageSort])
             )
         }
         routes.add(.get, "v1/payments/:id", shape: .regular) { call, context in
