@@ -15,6 +15,9 @@ public struct SandboxConfiguration: Sendable {
     public var contactVersionConflictAs406: Bool
     /// The base URL written into `resourceUri` and `Location`; derived from host and port when `nil`.
     public var publicBaseURL: String?
+    /// Whether a new event subscription's callback URL must answer a `HEAD` request (lexoffice checks TLS that
+    /// way; 406 otherwise). Off by default: a local sandbox often cannot reach the hosts integrators register.
+    public var checksCallbackURLs: Bool
     /// A JSON file that keeps organizations and their data across restarts: loaded at start when it exists,
     /// written atomically every ``stateSaveInterval`` and at shutdown.
     public var stateFile: String?
@@ -54,7 +57,8 @@ public struct SandboxConfiguration: Sendable {
         oauthAccessTokenLifetime: Duration = .seconds(3600),
         oauthRotateRefreshTokens: Bool = true,
         stateFile: String? = nil,
-        stateSaveInterval: Duration = .seconds(30)
+        stateSaveInterval: Duration = .seconds(30),
+        checksCallbackURLs: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -67,6 +71,7 @@ public struct SandboxConfiguration: Sendable {
         self.webhookSigningKeyPEM = webhookSigningKeyPEM
         self.ocrDuration = ocrDuration
         self.stateFile = stateFile
+        self.checksCallbackURLs = checksCallbackURLs
         self.stateSaveInterval = stateSaveInterval
         self.oauthClients = oauthClients
         self.oauthAutoApprove = oauthAutoApprove

@@ -8,7 +8,7 @@ struct Kontor: AsyncParsableCommand {
         abstract: "Kontor: the integration hub for lexoffice / Lexware Office.",
         discussion: """
             Implemented today: `kontor lexoffice` (call the lexoffice API with an API key) and `kontor sandbox` (a local \
-            lexoffice, partly). The hub \
+            lexoffice). The hub \
             (`kontor serve`) arrives with its issue.
             """,
         version: "0.1.0",

@@ -164,3 +164,24 @@ extension WebhookDeliveryTests {
         }
     }
 }
+
+extension WebhookDeliveryTests {
+    @Test("with callback checks on, an unreachable callback URL is refused with 406 and a reachable one accepted")
+    func callbackCheck() async throws {
+        let stopped = try await ScriptedHTTPServer.withServer(.replying { _ in .dropConnection }) { $0.baseURL }
+        try await ScriptedHTTPServer.withServer(.replying { _ in .respond(status: 200, headers: [], body: []) }) {
+            receiver in
+            let configuration = SandboxConfiguration(rateLimit: nil, checksCallbackURLs: true)
+            try await SandboxHarness.withSandbox(configuration) { _, client in
+                let refused = await #expect(throws: LexofficeError.self) {
+                    try await client.eventSubscriptions.create(
+                        NewEventSubscription(eventType: .contactCreated, callbackUrl: stopped + "/hooks")
+                    )
+                }
+                #expect(refused?.code == .validationFailed)
+                try await Self.subscribe(client, .contactCreated, to: receiver)
+                #expect(receiver.requests.map(\.method) == ["HEAD"])
+            }
+        }
+    }
+}

@@ -1,7 +1,9 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
 import LexofficeKit
+import NIOHTTP1
 
 /// `/v1/event-subscriptions`: webhook subscriptions (delivery comes with the webhook part of the sandbox).
 struct EventSubscriptionRoutes {
@@ -50,6 +52,9 @@ struct EventSubscriptionRoutes {
             failures.append(.invalid("callbackUrl", "muss eine HTTPS-URL sein"))
         }
         guard failures.isEmpty, let eventType else { throw SandboxProblem.validation(failures) }
+        if api.configuration.checksCallbackURLs, await !Self.answersHEAD(callbackURL) {
+            throw SandboxProblem.validation([.invalid("callbackUrl", "Die Callback-URL ist nicht erreichbar")])
+        }
         let now = call.now
         let id = LexofficeID.random()
         try call.state.write(call.organizationID) { organization in
@@ -88,5 +93,12 @@ struct EventSubscriptionRoutes {
         case "http": return ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)
         default: return false
         }
+    }
+
+    /// lexoffice's check of a new callback URL: a `HEAD` request that must be answered (any status) within 5 s.
+    private static func answersHEAD(_ url: String) async -> Bool {
+        var request = HTTPClientRequest(url: url)
+        request.method = .HEAD
+        return (try? await HTTPClient.shared.execute(request, timeout: .seconds(5))) != nil
     }
 }

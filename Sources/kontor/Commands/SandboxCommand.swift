@@ -9,7 +9,7 @@ import UnixSignals
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run a local lexoffice simulator (contacts, articles, event subscriptions, reference data so far).",
+        abstract: "Run a local lexoffice simulator: the public API, webhooks, OAuth2 and admin hooks.",
         discussion: "Prints the base URL and the default organization's API key, then serves until Ctrl-C."
     )
 
@@ -28,6 +28,15 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Use this API key for the default organization instead of a random one.")
     var apiKey: String?
 
+    @Flag(help: "Approve OAuth2 authorization requests at once instead of showing the consent page.")
+    var oauthAutoApprove = false
+
+    @Flag(help: "Require new event subscriptions' callback URLs to answer a HEAD request, as lexoffice does.")
+    var checkCallbacks = false
+
+    @Option(help: "Scale the webhook retry schedule (1 = real time; 0.001 turns 10 s into 10 ms).")
+    var webhookTimeScale: Double = 1
+
     @Option(help: "Keep the data in this JSON file across restarts (loaded at start, saved every 30 s and at exit).")
     var state: String?
 
@@ -35,6 +44,7 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative") }
         guard burst >= 1 else { throw ValidationError("--burst must be at least 1") }
+        guard webhookTimeScale > 0 else { throw ValidationError("--webhook-time-scale must be greater than 0") }
     }
 
     func run() async throws {
@@ -47,7 +57,10 @@ struct SandboxCommand: AsyncParsableCommand {
                 rateLimit: rateLimit > 0 ? rateLimit : nil,
                 rateLimitBurst: burst,
                 defaultAPIKey: apiKey,
-                stateFile: state
+                webhookTimeScale: webhookTimeScale,
+                oauthAutoApprove: oauthAutoApprove,
+                stateFile: state,
+                checksCallbackURLs: checkCallbacks
             ),
             logger: logger,
             onListening: { server in
