@@ -1,0 +1,96 @@
+import Foundation
+import KontorTestSupport
+import Testing
+
+/// End-to-end runs of the built `kontor` binary: the sandbox it starts and the lexoffice commands against it.
+@Suite(.timeLimit(.minutes(1)))
+struct KontorBinaryTests {
+    /// The `kontor` executable next to the test bundle (`swift build --build-tests` builds it).
+    private static let binary: URL? = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("kontor")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
+    /// Runs `kontor` with `arguments` to completion and returns exit code and output.
+    private static func run(
+        _ binary: URL,
+        _ arguments: [String],
+        environment: [String: String] = [:]
+    ) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
+    }
+
+    @Test("kontor sandbox prints its base URL and key, serves kontor lexoffice, and stops cleanly on SIGINT")
+    func sandboxAndLexofficeCommands() async throws {
+        guard let binary = Self.binary else {
+            Issue.record("the kontor binary is missing: build it with swift build --build-tests")
+            return
+        }
+        let sandbox = Process()
+        sandbox.executableURL = binary
+        sandbox.arguments = ["sandbox", "--port", "0", "--api-key", "binary-test-key"]
+        let output = Pipe()
+        sandbox.standardOutput = output
+        sandbox.standardError = FileHandle.nullDevice
+        try sandbox.run()
+        defer { if sandbox.isRunning { sandbox.terminate() } }
+
+        let reader = output.fileHandleForReading
+        var printed = ""
+        #expect(
+            try await eventually(timeout: .seconds(30)) {
+                printed += String(decoding: reader.availableData, as: UTF8.self)
+                return printed.contains("API key:")
+            }
+        )
+        let baseURL = try #require(
+            printed.split(separator: "\n").first { $0.contains("base URL:") }?.split(separator: " ").last.map(
+                String.init
+            )
+        )
+        #expect(baseURL.hasPrefix("http://127.0.0.1:"))
+        #expect(printed.contains("binary-test-key"))
+
+        let environment = ["LEXOFFICE_API_KEY": "binary-test-key"]
+        let ping = try Self.run(binary, ["lexoffice", "ping", "--base-url", baseURL], environment: environment)
+        #expect(ping.0 == 0)
+        #expect(ping.1.contains("connected: Sandbox Fahrradwerkstatt GmbH"))
+        let missing = try Self.run(
+            binary,
+            ["lexoffice", "call", "GET", "contacts/\(UUID().uuidString.lowercased())", "--base-url", baseURL],
+            environment: environment
+        )
+        #expect(missing.0 == 1)
+        #expect(missing.2.contains("404"))
+        let wrongKey = try Self.run(
+            binary,
+            ["lexoffice", "ping", "--base-url", baseURL],
+            environment: ["LEXOFFICE_API_KEY": "nope"]
+        )
+        #expect(wrongKey.0 == 1)
+        #expect(!wrongKey.2.contains("nope"), "the key is never printed")
+
+        sandbox.interrupt()
+        #expect(try await eventually(timeout: .seconds(20)) { !sandbox.isRunning })
+        #expect(sandbox.terminationStatus == 0, "SIGINT shuts the sandbox down gracefully")
+    }
+}
