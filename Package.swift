@@ -74,7 +74,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KontorBench",
-            dependencies: ["LexofficeKit"],
+            dependencies: ["LexofficeKit", "LexofficeSandbox"],
             path: "Benchmarks/KontorBench",
             swiftSettings: strictSettings
         ),

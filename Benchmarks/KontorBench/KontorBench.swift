@@ -9,8 +9,10 @@ enum KontorBench {
         switch suite {
         case "sdk":
             try await SDKBenchmark.run()
+        case "sandbox":
+            try await SandboxBenchmark.run()
         default:
-            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk\n".utf8))
+            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk, sandbox\n".utf8))
             exit(64)
         }
     }
