@@ -86,11 +86,12 @@ final class SandboxState: Sendable {
         eventSink.withLock { $0 = sink }
     }
 
-    /// Appends a request to the journal (kept to the last 10,000 entries).
+    /// Appends a request to the journal (the last 10,000 to 12,000 entries are kept).
     func record(_ entry: JournalEntry) {
         store.withLock { store in
             store.journal.append(entry)
-            if store.journal.count > 10_000 { store.journal.removeFirst(store.journal.count - 10_000) }
+            // Trim in batches: dropping one entry per request would shift 10,000 entries on every request.
+            if store.journal.count > 12_000 { store.journal.removeFirst(store.journal.count - 10_000) }
         }
     }
 
