@@ -122,3 +122,42 @@ extension SalesDocumentFileTests {
         }
     }
 }
+
+extension SalesDocumentFileTests {
+    @Test("XRechnung rules: tax type net, a buyer reference only for XRechnung contacts, \"\" opts out")
+    func xRechnungRules() async throws {
+        try await SandboxHarness.withSandbox { _, client in
+            let authority = Contact(
+                version: 0,
+                roles: ContactRoles(customer: CustomerRole()),
+                company: Company(name: "Stadtverwaltung Musterstadt"),
+                addresses: ContactAddresses(billing: [
+                    ContactAddress(countryCode: "DE", zip: "12345", city: "Musterstadt")
+                ]),
+                xRechnung: ContactXRechnung(buyerReference: "04011000-1234512345-06", vendorNumberAtCustomer: "K-4711")
+            )
+            let authorityID = try await client.contacts.create(authority).id
+            let plainID = try await Sales.customer(client)
+            let line = Sales.line("Wartung", 1, net: 100, rate: 19)
+
+            let gross = await #expect(throws: LexofficeError.self) {
+                try await client.invoices.create(try Sales.invoice([line], contactID: authorityID, taxType: .gross))
+            }
+            guard case .regular(let body)? = gross?.body else {
+                Issue.record("expected a regular error body")
+                return
+            }
+            #expect(body.details?.contains { $0.field == "taxConditions.taxType" } == true)
+
+            var notAuthority = try Sales.invoice([line], contactID: plainID)
+            notAuthority.xRechnung = XRechnungReference(buyerReference: "04011000-1234512345-06")
+            let refused = await #expect(throws: LexofficeError.self) { try await client.invoices.create(notAuthority) }
+            #expect(refused?.field == "xRechnung.buyerReference")
+
+            var optedOut = try Sales.invoice([line], contactID: authorityID)
+            optedOut.xRechnung = XRechnungReference(buyerReference: "")
+            let regularID = try await client.invoices.create(optedOut, finalize: true).id
+            #expect(try await client.invoices.get(regularID).electronicDocumentProfile == .regular)
+        }
+    }
+}

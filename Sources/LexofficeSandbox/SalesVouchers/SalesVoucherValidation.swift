@@ -36,6 +36,32 @@ struct SalesVoucherValidation {
         }
         if let shipping = document.shipping { failures += shippingFailures(shipping) }
         if kind.hasTotals, document.totals?.currency != .euro { failures.append(.invalid("totalPrice.currency")) }
+        if case .invoice(let invoice) = document.stored { failures += xRechnungFailures(invoice) }
+        return failures
+    }
+
+    /// XRechnung rules (invoices.md): a sent buyer reference needs a contact with Leitweg-ID and supplier number;
+    /// an XRechnung invoice needs tax type `net` and a billing address with zip and city.
+    private func xRechnungFailures(_ invoice: Invoice) -> [ValidationFailure] {
+        let contact = invoice.address.contactId.flatMap { organization.contacts[$0] }
+        let contactIsXRechnung =
+            contact?.xRechnung?.buyerReference?.isEmpty == false
+            && contact?.xRechnung?.vendorNumberAtCustomer?.isEmpty == false
+        if let reference = invoice.xRechnung {
+            if reference.buyerReference.isEmpty { return [] }  // "" opts an XRechnung contact out
+            guard contactIsXRechnung else {
+                return [.invalid("xRechnung.buyerReference", "Der Kontakt hat keine Leitweg-ID und Lieferantennummer")]
+            }
+        }
+        guard contactIsXRechnung, let contact else { return [] }
+        var failures: [ValidationFailure] = []
+        if invoice.taxConditions.taxType != .net {
+            failures.append(.invalid("taxConditions.taxType", "XRechnung erfordert die Steuerart net"))
+        }
+        let billing = contact.addresses?.billing?.first
+        if (billing?.zip ?? "").isEmpty || (billing?.city ?? "").isEmpty {
+            failures.append(.invalid("address.contactId", "XRechnung erfordert eine Rechnungsadresse mit PLZ und Ort"))
+        }
         return failures
     }
 
