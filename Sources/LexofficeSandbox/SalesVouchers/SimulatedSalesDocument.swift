@@ -35,68 +35,56 @@ extension SimulatedSalesDocument {
     var kind: SalesVoucherKind { Self.kind }
 }
 
-extension Invoice: SimulatedSalesDocument {
-    static let kind = SalesVoucherKind.invoice
+/// A sales voucher model with its own `voucherNumber` (all but dunnings).
+protocol NumberedSalesDocument {
+    var voucherNumber: String? { get set }
+}
+
+extension SimulatedSalesDocument where Self: NumberedSalesDocument {
     var number: String? {
         get { voucherNumber }
         set { voucherNumber = newValue }
     }
+}
+
+/// A sales voucher model with a `totalPrice` (all but delivery notes).
+protocol PricedSalesDocument {
+    var totalPrice: TotalPrice { get set }
+}
+
+extension SimulatedSalesDocument where Self: PricedSalesDocument {
     var totals: TotalPrice? {
         get { totalPrice }
         set { if let newValue { totalPrice = newValue } }
     }
+}
+
+extension Invoice: SimulatedSalesDocument, NumberedSalesDocument, PricedSalesDocument {
+    static let kind = SalesVoucherKind.invoice
     var shipping: ShippingConditions? { shippingConditions }
     var stored: StoredSalesDocument { .invoice(self) }
 }
 
-extension CreditNote: SimulatedSalesDocument {
+extension CreditNote: SimulatedSalesDocument, NumberedSalesDocument, PricedSalesDocument {
     static let kind = SalesVoucherKind.creditNote
-    var number: String? {
-        get { voucherNumber }
-        set { voucherNumber = newValue }
-    }
-    var totals: TotalPrice? {
-        get { totalPrice }
-        set { if let newValue { totalPrice = newValue } }
-    }
     var shipping: ShippingConditions? { nil }
     var stored: StoredSalesDocument { .creditNote(self) }
 }
 
-extension Quotation: SimulatedSalesDocument {
+extension Quotation: SimulatedSalesDocument, NumberedSalesDocument, PricedSalesDocument {
     static let kind = SalesVoucherKind.quotation
-    var number: String? {
-        get { voucherNumber }
-        set { voucherNumber = newValue }
-    }
-    var totals: TotalPrice? {
-        get { totalPrice }
-        set { if let newValue { totalPrice = newValue } }
-    }
     var shipping: ShippingConditions? { nil }
     var stored: StoredSalesDocument { .quotation(self) }
 }
 
-extension OrderConfirmation: SimulatedSalesDocument {
+extension OrderConfirmation: SimulatedSalesDocument, NumberedSalesDocument, PricedSalesDocument {
     static let kind = SalesVoucherKind.orderConfirmation
-    var number: String? {
-        get { voucherNumber }
-        set { voucherNumber = newValue }
-    }
-    var totals: TotalPrice? {
-        get { totalPrice }
-        set { if let newValue { totalPrice = newValue } }
-    }
     var shipping: ShippingConditions? { shippingConditions }
     var stored: StoredSalesDocument { .orderConfirmation(self) }
 }
 
-extension DeliveryNote: SimulatedSalesDocument {
+extension DeliveryNote: SimulatedSalesDocument, NumberedSalesDocument {
     static let kind = SalesVoucherKind.deliveryNote
-    var number: String? {
-        get { voucherNumber }
-        set { voucherNumber = newValue }
-    }
     var totals: TotalPrice? {
         get { nil }
         set {}  // delivery notes carry no prices
@@ -109,30 +97,18 @@ extension DeliveryNote: SimulatedSalesDocument {
     var stored: StoredSalesDocument { .deliveryNote(self) }
 }
 
-extension Dunning: SimulatedSalesDocument {
+extension Dunning: SimulatedSalesDocument, PricedSalesDocument {
     static let kind = SalesVoucherKind.dunning
     var number: String? {
         get { nil }
         set {}  // dunnings have no number of their own
     }
-    var totals: TotalPrice? {
-        get { totalPrice }
-        set { if let newValue { totalPrice = newValue } }
-    }
     var shipping: ShippingConditions? { shippingConditions }
     var stored: StoredSalesDocument { .dunning(self) }
 }
 
-extension DownPaymentInvoice: SimulatedSalesDocument {
+extension DownPaymentInvoice: SimulatedSalesDocument, NumberedSalesDocument, PricedSalesDocument {
     static let kind = SalesVoucherKind.downPaymentInvoice
-    var number: String? {
-        get { voucherNumber }
-        set { voucherNumber = newValue }
-    }
-    var totals: TotalPrice? {
-        get { totalPrice }
-        set { if let newValue { totalPrice = newValue } }
-    }
     var shipping: ShippingConditions? { shippingConditions }
     var stored: StoredSalesDocument { .downPaymentInvoice(self) }
 }
