@@ -1,5 +1,7 @@
 import Foundation
 import KontorTestSupport
+import LexofficeKit
+import LexofficeSandbox
 import Testing
 
 /// End-to-end runs of the built `kontor` binary: the sandbox it starts and the lexoffice commands against it.
@@ -73,24 +75,60 @@ struct KontorBinaryTests {
         let environment = ["LEXOFFICE_API_KEY": "binary-test-key"]
         let ping = try Self.run(binary, ["lexoffice", "ping", "--base-url", baseURL], environment: environment)
         #expect(ping.0 == 0)
-        #expect(ping.1.contains("connected: Sandbox Fahrradwerkstatt GmbH"))
+        #expect(ping.1.hasPrefix("connected as "))
+        let profile = try Self.run(
+            binary,
+            ["lexoffice", "profile", "--json", "--base-url", baseURL],
+            environment: environment
+        )
+        #expect(profile.0 == 0)
+        #expect(profile.1.contains("\"companyName\" : \"Sandbox Fahrradwerkstatt GmbH\""))
         let missing = try Self.run(
             binary,
             ["lexoffice", "call", "GET", "contacts/\(UUID().uuidString.lowercased())", "--base-url", baseURL],
             environment: environment
         )
-        #expect(missing.0 == 1)
+        #expect(missing.0 == 3)
         #expect(missing.2.contains("404"))
         let wrongKey = try Self.run(
             binary,
             ["lexoffice", "ping", "--base-url", baseURL],
             environment: ["LEXOFFICE_API_KEY": "nope"]
         )
-        #expect(wrongKey.0 == 1)
+        #expect(wrongKey.0 == 3)
         #expect(!wrongKey.2.contains("nope"), "the key is never printed")
 
         sandbox.interrupt()
         #expect(try await eventually(timeout: .seconds(20)) { !sandbox.isRunning })
         #expect(sandbox.terminationStatus == 0, "SIGINT shuts the sandbox down gracefully")
+    }
+
+    @Test("events watch subscribes, and on SIGINT unsubscribes and exits with 0")
+    func watchStopsOnSIGINT() async throws {
+        guard let binary = Self.binary else {
+            Issue.record("the kontor binary is missing: build it with swift build --build-tests")
+            return
+        }
+        try await TestSandbox.run { sandbox in
+            let watch = Process()
+            watch.executableURL = binary
+            watch.arguments = ["lexoffice", "events", "watch", "--event", "invoice.created"] + sandbox.flags
+            let errors = Pipe()
+            watch.standardOutput = FileHandle.nullDevice
+            watch.standardError = errors
+            try watch.run()
+            defer { if watch.isRunning { watch.terminate() } }
+
+            let client = sandbox.client
+            #expect(
+                try await eventually(timeout: .seconds(30)) { try await client.eventSubscriptions.list().count == 1 }
+            )
+            watch.interrupt()
+            #expect(try await eventually(timeout: .seconds(20)) { !watch.isRunning })
+            #expect(watch.terminationStatus == 0, "SIGINT stops the watch gracefully")
+            #expect(try await client.eventSubscriptions.list().isEmpty, "the subscription is deleted on the way out")
+            let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(printed.contains("watching invoice.created"))
+        }
     }
 }

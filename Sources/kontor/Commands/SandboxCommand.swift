@@ -13,11 +13,14 @@ struct SandboxCommand: AsyncParsableCommand {
         discussion: "Prints the base URL and the default organization's API key, then serves until Ctrl-C."
     )
 
+    /// The port `kontor sandbox` listens on unless told otherwise (`kontor lexoffice --sandbox` connects there).
+    static let defaultPort = 8089
+
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
 
     @Option(help: "The port (0 picks a free one).")
-    var port: Int = 8089
+    var port: Int = SandboxCommand.defaultPort
 
     @Option(help: "Requests per second per API key; 0 turns the rate limit off.")
     var rateLimit: Double = 2

@@ -1,0 +1,86 @@
+import ArgumentParser
+import LexofficeKit
+
+/// `kontor lexoffice invoices|credit-notes|… get|render|download`: one sales voucher type.
+struct SalesVoucherCommand<Kind: SalesVoucherKind>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: Kind.commandName,
+            abstract: "Read and download \(Kind.noun)s (list them with: vouchers list --type …).",
+            subcommands: Kind.Endpoint.self is any SalesVoucherRendering.Type
+                ? [Get.self, Render.self, Download.self] : [Get.self, Download.self]
+        )
+    }
+
+    /// `get ID`.
+    struct Get: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: "Show a \(Kind.noun).")
+        }
+
+        @OptionGroup var connection: LexofficeConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        @Argument(help: "The id.")
+        var id: String
+
+        func run() async throws {
+            try output.show(try await Kind.endpoint(of: try connection.makeClient()).get(try LexofficeID(id)))
+        }
+    }
+
+    /// `render ID`: lexoffice's `/document`, optionally downloading the rendered PDF.
+    struct Render: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: "Render the \(Kind.noun)'s PDF (lexoffice's /document) and print its file id.",
+                discussion: "With --output (or -o -) the rendered PDF is downloaded too. Drafts cannot be rendered."
+            )
+        }
+
+        @OptionGroup var connection: LexofficeConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        @Option(name: [.customShort("o"), .long], help: "Also download the PDF to this file (- for standard output).")
+        var file: String?
+
+        @Argument(help: "The id.")
+        var id: String
+
+        func run() async throws {
+            let client = try connection.makeClient()
+            // Render is a subcommand only of kinds whose endpoint renders (see `configuration`).
+            guard let endpoint = Kind.endpoint(of: client) as? any SalesVoucherRendering else { return }
+            let reference = try await endpoint.document(try LexofficeID(id))
+            guard let file else {
+                try output.report("document file \(reference.documentFileId)", json: reference)
+                return
+            }
+            let download = try await client.files.download(reference.documentFileId, format: .pdf)
+            try DownloadOptions.write(download, to: file, id: reference.documentFileId, json: output.json)
+        }
+    }
+
+    /// `download ID`: the document's file (`/file`).
+    struct Download: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: "Download the \(Kind.noun) (PDF, or the XML of an XRechnung); drafts have no file."
+            )
+        }
+
+        @OptionGroup var connection: LexofficeConnectionOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var download: DownloadOptions
+
+        @Argument(help: "The id.")
+        var id: String
+
+        func run() async throws {
+            let id = try LexofficeID(id)
+            let endpoint = Kind.endpoint(of: try connection.makeClient())
+            let file = try await endpoint.file(id, format: download.downloadFormat)
+            try download.write(file, id: id, json: output.json)
+        }
+    }
+}
