@@ -89,4 +89,27 @@ struct VouchersCommandTests {
             #expect(invalid.errors.contains("field type"))
         }
     }
+
+    @Test("update merges a patch and flags into the current voucher; a stale --if-version fails (exit 3)")
+    func update() async throws {
+        try await TestSandbox.run { sandbox in
+            let created = await CLIRun.kontor(
+                ["lexoffice", "vouchers", "create", "--data", "@" + Self.voucherJSON, "--json"] + sandbox.flags
+            )
+            let id = try #require(try created.json()["id"]?.stringValue)
+            let updated = await CLIRun.kontor(
+                ["lexoffice", "vouchers", "update", id, "--number", "U-1", "--data", #"{"remark": null}"#]
+                    + sandbox.flags
+            )
+            #expect(updated.status == 0, "\(updated.errors)")
+            let voucher = try await sandbox.client.vouchers.get(try LexofficeID(id))
+            #expect(voucher.voucherNumber == "U-1")
+            #expect(voucher.remark == nil)
+            let stale = await CLIRun.kontor(
+                ["lexoffice", "vouchers", "update", id, "--remark", "x", "--if-version", "1"] + sandbox.flags
+            )
+            #expect(stale.status == 3)
+            #expect(stale.errors.contains("version-conflict"))
+        }
+    }
 }

@@ -15,7 +15,8 @@ struct LexofficeCommand: AsyncParsableCommand {
             SalesVoucherCommand<InvoiceKind>.self, SalesVoucherCommand<CreditNoteKind>.self,
             SalesVoucherCommand<QuotationKind>.self, SalesVoucherCommand<OrderConfirmationKind>.self,
             SalesVoucherCommand<DeliveryNoteKind>.self, SalesVoucherCommand<DunningKind>.self,
-            SalesVoucherCommand<DownPaymentInvoiceKind>.self, FilesCommand.self, PaymentsCommand.self,
+            SalesVoucherCommand<DownPaymentInvoiceKind>.self, RecurringTemplatesCommand.self, FilesCommand.self,
+            PaymentsCommand.self,
             EventsCommand.self, ProfileCommand.self, PingCommand.self, CountriesCommand.self,
             PaymentConditionsCommand.self, PostingCategoriesCommand.self, PrintLayoutsCommand.self, APICommand.self,
         ]

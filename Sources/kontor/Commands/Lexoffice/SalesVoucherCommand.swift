@@ -6,10 +6,17 @@ struct SalesVoucherCommand<Kind: SalesVoucherKind>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: Kind.commandName,
-            abstract: "Read and download \(Kind.noun)s (list them with: vouchers list --type …).",
-            subcommands: Kind.Endpoint.self is any SalesVoucherRendering.Type
-                ? [Get.self, Render.self, Download.self] : [Get.self, Download.self]
+            abstract: "Work with \(Kind.noun)s (list them with: vouchers list --type …).",
+            subcommands: subcommands
         )
+    }
+
+    /// What lexoffice offers for the kind: every kind is read and downloaded; most are created and rendered.
+    private static var subcommands: [any ParsableCommand.Type] {
+        var commands: [any ParsableCommand.Type] = [Get.self]
+        if Kind.Endpoint.self is any SalesVoucherCreating.Type { commands.append(SalesVoucherCreateCommand<Kind>.self) }
+        if Kind.Endpoint.self is any SalesVoucherRendering.Type { commands.append(Render.self) }
+        return commands + [Download.self]
     }
 
     /// `get ID`.

@@ -14,42 +14,14 @@ struct VoucherCreateCommand: AsyncParsableCommand {
     @OptionGroup var connection: LexofficeConnectionOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var input: JSONInputOptions
-
-    @Option(help: "salesinvoice, salescreditnote, purchaseinvoice or purchasecreditnote.")
-    var type: String?
-
-    @Option(help: "The voucher number (your own, e.g. the shop's order number).")
-    var number: String?
-
-    @Option(help: "The voucher date, yyyy-MM-dd.")
-    var date: String?
-
-    @Option(help: "The due date, yyyy-MM-dd.")
-    var dueDate: String?
-
-    @Option(help: "The contact's id.")
-    var contactId: String?
-
-    @Flag(help: "Book against the collective customer or vendor.")
-    var collectiveContact = false
-
-    @Option(help: "net or gross: whether the item amounts include tax.")
-    var taxType: String?
-
-    @Option(help: "A remark.")
-    var remark: String?
+    @OptionGroup var fields: VoucherFields
 
     @Option(help: "A receipt (PDF, JPG, PNG or XML) to attach once the voucher exists.")
     var attach: String?
 
     func run() async throws {
         var document = try input.object() ?? .object([:])
-        let strings = [
-            ("type", type), ("voucherNumber", number), ("voucherDate", date), ("dueDate", dueDate),
-            ("contactId", contactId), ("taxType", taxType), ("remark", remark),
-        ]
-        for (path, value) in strings { if let value { document.set(.string(value), at: path) } }
-        if collectiveContact { document.set(.bool(true), at: "useCollectiveContact") }
+        fields.apply(to: &document)
         let voucher = try document.decoded(as: Voucher.self)
         let upload = try attach.map(FileUpload.init(readingFile:))
         let client = try connection.makeClient()
@@ -59,6 +31,37 @@ struct VoucherCreateCommand: AsyncParsableCommand {
             Console.current.note("attached \(upload.fileName) as file \(file.id)")
         }
         try output.show(result)
+    }
+}
+
+/// `vouchers update ID`: reads the voucher, merges the changes, writes it back.
+struct VoucherUpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract:
+            "Change a bookkeeping voucher: reads its current version, applies --data (a JSON merge patch) and flags.",
+        discussion: "Files left out of a replaced \"files\" list are deleted by lexoffice."
+    )
+
+    @OptionGroup var connection: LexofficeConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var input: JSONInputOptions
+    @OptionGroup var fields: VoucherFields
+
+    @Argument(help: "The voucher's id.")
+    var id: String
+
+    @Option(help: "Send this version instead of the current one: lexoffice refuses (409) if it changed since.")
+    var ifVersion: Int?
+
+    func run() async throws {
+        let id = try LexofficeID(id)
+        let client = try connection.makeClient()
+        let current = try await client.vouchers.get(id)
+        var document = try JSONValue(encoding: current).merged(with: try input.object() ?? .object([:]))
+        fields.apply(to: &document)
+        if let version = ifVersion ?? current.version { document.set(.number(Decimal(version)), at: "version") }
+        try output.show(try await client.vouchers.update(try document.decoded(as: Voucher.self), id: id))
     }
 }
 

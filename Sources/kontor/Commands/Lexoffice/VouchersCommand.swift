@@ -6,8 +6,11 @@ import LexofficeKit
 struct VouchersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vouchers",
-        abstract: "Find any voucher in the voucherlist; read, create and attach files to bookkeeping vouchers.",
-        subcommands: [Search.self, List.self, Get.self, VoucherCreateCommand.self, VoucherAttachFileCommand.self]
+        abstract: "Find any voucher in the voucherlist; read, create, update bookkeeping vouchers and attach files.",
+        subcommands: [
+            Search.self, List.self, Get.self, VoucherCreateCommand.self, VoucherUpdateCommand.self,
+            VoucherAttachFileCommand.self,
+        ]
     )
 
     /// `vouchers search --number N`.
@@ -82,7 +85,7 @@ struct VouchersCommand: AsyncParsableCommand {
             let listing = PagedListing(limit: limit, noun: "vouchers")
             let pages = try connection.makeClient().voucherList.pages(
                 filter,
-                sort: try sort.map(Self.listSort),
+                sort: try sort.map { try ListSort<VoucherListSortProperty>(argument: $0) },
                 pageSize: listing.pageSize
             )
             try output.list(try await listing.collect(pages), columns: VoucherListColumns.all)
@@ -92,19 +95,6 @@ struct VouchersCommand: AsyncParsableCommand {
         private static func selection<Value: LexofficeEnum>(_ values: [String]) -> VoucherListFilter.Selection<Value> {
             let values = values.flatMap { $0.split(separator: ",") }.map { Value(rawValue: String($0)) }
             return values.isEmpty ? .any : .only(values)
-        }
-
-        private static func listSort(_ text: String) throws -> ListSort<VoucherListSortProperty> {
-            let parts = text.split(separator: ",").map(String.init)
-            let property = VoucherListSortProperty(rawValue: parts.first ?? "")
-            guard property.isDocumented, parts.count <= 2 else {
-                throw CommandFailure("--sort takes PROPERTY or PROPERTY,asc|desc, not \(text)", status: .usage)
-            }
-            switch parts.count == 2 ? parts[1].lowercased() : "asc" {
-            case "asc": return .ascending(property)
-            case "desc": return .descending(property)
-            default: throw CommandFailure("--sort direction must be asc or desc", status: .usage)
-            }
         }
     }
 
