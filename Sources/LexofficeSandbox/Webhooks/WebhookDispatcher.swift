@@ -63,9 +63,7 @@ final class WebhookDispatcher: Sendable {
         for attempt in 1...WebhookRetrySchedule.attempts {
             let answer = await post(body, signature: signature, to: subscription.callbackUrl, httpClient: httpClient)
             record(event, subscription, attempt: attempt, status: answer.status)
-            let outcome: WebhookOutcome =
-                answer.status.map(WebhookOutcome.init(status:)) ?? (answer.timedOut ? .retry : .retryThenUnsubscribe)
-            switch outcome {
+            switch answer.outcome {
             case .delivered, .giveUp:
                 return
             case .unsubscribe:
@@ -73,20 +71,22 @@ final class WebhookDispatcher: Sendable {
                 return
             case .retry, .retryThenUnsubscribe:
                 guard let wait = schedule.wait(beforeRetry: attempt), (try? await Task.sleep(for: wait)) != nil else {
-                    if outcome == .retryThenUnsubscribe { unsubscribe(subscription) }
+                    if answer.outcome == .retryThenUnsubscribe { unsubscribe(subscription) }
                     return
                 }
             }
         }
     }
 
-    /// POSTs the body with a 5-second timeout: the status, or why there is none (timeout or unreachable).
+    /// POSTs the body with a 5-second timeout, following at most 3 redirects: the final status (if any) and how
+    /// lexoffice treats it. A timeout is retried; an unreachable host is retried, then unsubscribed; a redirect
+    /// beyond the third (or a redirect loop) is given up without retry, as any 3xx is.
     private func post(
         _ body: [UInt8],
         signature: String,
         to url: String,
         httpClient: HTTPClient
-    ) async -> (status: Int?, timedOut: Bool) {
+    ) async -> (status: Int?, outcome: WebhookOutcome) {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -96,11 +96,14 @@ final class WebhookDispatcher: Sendable {
         do {
             let response = try await httpClient.execute(request, timeout: .seconds(5))
             _ = try? await response.body.collect(upTo: 64 * 1024)
-            return (Int(response.status.code), false)
+            let status = Int(response.status.code)
+            return (status, WebhookOutcome(status: status))
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            return (nil, true)
+            return (nil, .retry)
+        } catch let error as HTTPClientError where error == .redirectLimitReached || error == .redirectCycleDetected {
+            return (nil, .giveUp)
         } catch {
-            return (nil, false)
+            return (nil, .retryThenUnsubscribe)
         }
     }
 
@@ -118,6 +121,9 @@ final class WebhookDispatcher: Sendable {
 
     private func unsubscribe(_ subscription: EventSubscription) {
         guard let organizationID = subscription.organizationId else { return }
-        _ = try? state.write(organizationID) { $0.subscriptions[subscription.subscriptionId] = nil }
+        _ = try? state.write(organizationID) { organization in
+            organization.subscriptions[subscription.subscriptionId] = nil
+            organization.subscriptionConnections[subscription.subscriptionId] = nil
+        }
     }
 }
