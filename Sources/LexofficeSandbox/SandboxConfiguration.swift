@@ -36,6 +36,9 @@ public struct SandboxConfiguration: Sendable {
     public var oauthAutoApprove: Bool
     /// How long an OAuth access token is valid (`expires_in`), measured on the sandbox clock.
     public var oauthAccessTokenLifetime: Duration
+    /// Accept dunnings only for overdue invoices (open, due date before today) and answer 406 otherwise.
+    /// lexoffice's rule is unconfirmed; off by default, so any finalized invoice can be dunned.
+    public var dunningRequiresOverdueInvoice: Bool
     /// Replace the refresh token on every refresh (the old one stops working). lexoffice's behaviour is
     /// unconfirmed; rotation is the stricter assumption.
     public var oauthRotateRefreshTokens: Bool
@@ -58,7 +61,8 @@ public struct SandboxConfiguration: Sendable {
         oauthRotateRefreshTokens: Bool = true,
         stateFile: String? = nil,
         stateSaveInterval: Duration = .seconds(30),
-        checksCallbackURLs: Bool = false
+        checksCallbackURLs: Bool = false,
+        dunningRequiresOverdueInvoice: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -77,5 +81,6 @@ public struct SandboxConfiguration: Sendable {
         self.oauthAutoApprove = oauthAutoApprove
         self.oauthAccessTokenLifetime = oauthAccessTokenLifetime
         self.oauthRotateRefreshTokens = oauthRotateRefreshTokens
+        self.dunningRequiresOverdueInvoice = dunningRequiresOverdueInvoice
     }
 }

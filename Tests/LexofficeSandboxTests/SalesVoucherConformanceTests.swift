@@ -211,7 +211,8 @@ struct SalesVoucherConformanceTests {
             _ = try await client.invoices.create(in2020)  // 16 % was valid in the second half of 2020
             #expect(
                 try await fields(Self.invoice([Self.line("A", 1, net: 10, rate: 19)], taxType: .intraCommunitySupply))
-                    == ["address.contactId", "lineItems[0].unitPrice.taxRatePercentage"]
+                    == ["address.contactId", "lineItems[0].unitPrice.taxRatePercentage", "taxConditions.taxType"],
+                "an intra-community supply needs a contact, rate 0 and a recipient in another member state"
             )
         }
     }

@@ -32,6 +32,26 @@ enum SandboxHarness {
         )
     }
 
+    /// A `POST` to an admin hook `/_sandbox/{path}` with `apiKey` (the default key when `nil`).
+    static func admin(
+        _ server: SandboxServer,
+        _ path: String,
+        body: String = "{}",
+        apiKey: String? = nil
+    ) async throws -> (status: Int, headers: [String: String], json: JSONValue?, text: String) {
+        try await send(
+            "POST",
+            server.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/") + path,
+            apiKey: apiKey ?? server.defaultAPIKey,
+            body: body
+        )
+    }
+
+    /// A model as the JSON text of an admin hook's body.
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try LexofficeJSON.encode(value), as: UTF8.self)
+    }
+
     /// A raw HTTP exchange, independent of LexofficeKit's models.
     static func send(
         _ method: String,

@@ -39,6 +39,37 @@ struct StatePersistenceTests {
         }
     }
 
+    @Test("OAuth connections and API keys added later survive a restart; revoked keys stay revoked")
+    func grantsAndKeys() async throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let configuration = SandboxConfiguration(rateLimit: nil, oauthAutoApprove: true, stateFile: path)
+        let (token, connectionID, added, revoked) = try await OAuthHarness.withSandbox(configuration) { sandbox in
+            let token = try await sandbox.connect(scopes: ["profile.read"])
+            let (client, _) = sandbox.apiClient(token)
+            let connectionID = try #require(try await client.profile().connectionId)
+            let added = try #require(try await SandboxHarness.admin(sandbox.server, "api-keys").json?["apiKey"])
+            let revoked = try #require(try await SandboxHarness.admin(sandbox.server, "api-keys").json?["apiKey"])
+            let revokeKey = try #require(revoked.stringValue)
+            #expect(try await SandboxHarness.admin(sandbox.server, "api-keys/revoke", apiKey: revokeKey).status == 204)
+            return (token, connectionID, try #require(added.stringValue), revokeKey)
+        }
+        try await OAuthHarness.withSandbox(configuration) { sandbox in
+            let profile = try await SandboxHarness.send(
+                "GET",
+                sandbox.server.baseURL + "/profile",
+                apiKey: token.accessToken.revealed
+            )
+            #expect(profile.status == 200, "the access token is still valid")
+            #expect(profile.json?["connectionId"]?.stringValue == connectionID.rawValue)
+            let refreshed = try await sandbox.oauthClient().refresh(try #require(token.refreshToken))
+            #expect(!refreshed.accessToken.revealed.isEmpty)
+            let url = sandbox.server.baseURL + "/profile"
+            #expect(try await SandboxHarness.send("GET", url, apiKey: added).status == 200)
+            #expect(try await SandboxHarness.send("GET", url, apiKey: revoked).status == 401)
+        }
+    }
+
     @Test("a file that is not a snapshot stops the start with a clear error")
     func brokenFile() throws {
         let path = Self.temporaryPath()

@@ -13,6 +13,9 @@ struct APICall: Sendable {
     var replicationDelay: Duration?
     /// The OAuth connection of the access token used; `nil` for an API key.
     var connectionID: LexofficeID?
+    /// The connection of the credential used (OAuth connection or API key), which owns the subscriptions it
+    /// creates and is the profile's `connectionId`.
+    var credentialConnectionID: LexofficeID?
 
     var state: SandboxState { api.state }
     var now: LexofficeDateTime { api.state.clock.timestamp }

@@ -8,6 +8,8 @@ extension SandboxAPI {
         var organizationID: LexofficeID
         /// The OAuth connection of an access token; `nil` for an API key.
         var connectionID: LexofficeID?
+        /// The connection of the credential, OAuth or API key: it owns the event subscriptions created with it.
+        var credentialConnectionID: LexofficeID
     }
 
     /// Resolves a bearer token: an API key (every permission), or an unexpired OAuth access token whose scopes
@@ -15,8 +17,12 @@ extension SandboxAPI {
     /// - Throws: 401 (gateway body) for an unknown, expired or revoked token; 403 (regular body) for a missing
     ///   scope.
     func authorize(_ token: String, for request: Request) throws -> Bearer {
-        if let organizationID = state.organization(forKey: token) {
-            return Bearer(organizationID: organizationID, connectionID: nil)
+        if let key = state.credential(forKey: token) {
+            return Bearer(
+                organizationID: key.organizationID,
+                connectionID: nil,
+                credentialConnectionID: key.connectionID
+            )
         }
         guard let grant = state.oauth.grant(forAccessToken: token, now: state.clock.now) else {
             throw SandboxProblem.unauthorized
@@ -26,7 +32,11 @@ extension SandboxAPI {
         {
             throw SandboxProblem.missingScope(scope)
         }
-        return Bearer(organizationID: grant.organizationID, connectionID: grant.connectionID)
+        return Bearer(
+            organizationID: grant.organizationID,
+            connectionID: grant.connectionID,
+            credentialConnectionID: grant.connectionID
+        )
     }
 }
 

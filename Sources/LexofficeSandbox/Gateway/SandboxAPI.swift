@@ -39,7 +39,8 @@ struct SandboxAPI: Sendable {
                 request: request,
                 organizationID: organization,
                 api: self,
-                connectionID: bearer.connectionID
+                connectionID: bearer.connectionID,
+                credentialConnectionID: bearer.credentialConnectionID
             )
             if fault?.action == .replicationDelay {
                 call.replicationDelay = .milliseconds(fault?.delayMilliseconds ?? 2000)

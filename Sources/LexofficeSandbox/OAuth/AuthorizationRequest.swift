@@ -1,7 +1,7 @@
 import LexofficeKit
 
 /// What an application asked for at `/oauth2/authorize`, once its client and redirect URI are known to be valid.
-struct AuthorizationRequest: Sendable, Equatable {
+struct AuthorizationRequest: Codable, Sendable, Equatable {
     var clientID: String
     var redirectURI: String
     var scopes: [String]

@@ -172,6 +172,59 @@ final class OAuthRegistry: Sendable {
         ledger.withLock { Self.remove(connectionID, from: &$0) }
     }
 
+    /// The grants that outlive a restart (`--state`): connections with their refresh tokens, and unexpired access
+    /// tokens. Consent forms and authorization codes live 10 minutes and are not kept.
+    struct SavedGrants: Codable, Sendable {
+        struct SavedConnection: Codable, Sendable {
+            var connectionID: LexofficeID
+            var request: AuthorizationRequest
+            var refreshToken: String
+        }
+
+        struct SavedAccessToken: Codable, Sendable {
+            var token: String
+            var connectionID: LexofficeID
+            var expiresAt: Date
+        }
+
+        var connections: [SavedConnection]
+        var accessTokens: [SavedAccessToken]
+    }
+
+    /// The grants to save.
+    func savedGrants(now: Date) -> SavedGrants {
+        ledger.withLock { ledger in
+            SavedGrants(
+                connections: ledger.connections.map {
+                    .init(connectionID: $0.key, request: $0.value.request, refreshToken: $0.value.refreshToken)
+                },
+                accessTokens: ledger.accessTokens.filter { $0.value.expiresAt > now }.map {
+                    .init(token: $0.key, connectionID: $0.value.connectionID, expiresAt: $0.value.expiresAt)
+                }
+            )
+        }
+    }
+
+    /// Replaces connections and tokens with saved ones.
+    func restore(_ saved: SavedGrants) {
+        ledger.withLock { ledger in
+            ledger = Ledger()
+            for connection in saved.connections {
+                ledger.connections[connection.connectionID] = Connection(
+                    request: connection.request,
+                    refreshToken: connection.refreshToken
+                )
+                ledger.refreshTokens[connection.refreshToken] = connection.connectionID
+            }
+            for access in saved.accessTokens where ledger.connections[access.connectionID] != nil {
+                ledger.accessTokens[access.token] = AccessToken(
+                    connectionID: access.connectionID,
+                    expiresAt: access.expiresAt
+                )
+            }
+        }
+    }
+
     /// Forgets every code, connection and token.
     func reset() {
         ledger.withLock { $0 = Ledger() }

@@ -31,6 +31,7 @@ struct EventSubscriptionRoutes {
                 guard organization.subscriptions.removeValue(forKey: id) != nil else {
                     throw SandboxProblem.notFound("Event subscription")
                 }
+                organization.subscriptionConnections[id] = nil
             }
             return SandboxResponses.noContent
         }
@@ -73,7 +74,7 @@ struct EventSubscriptionRoutes {
                 organizationId: organization.id,
                 createdDate: now
             )
-            organization.subscriptionConnections[id] = call.connectionID
+            organization.subscriptionConnections[id] = call.credentialConnectionID
         }
         let result = ActionResult(
             id: id,

@@ -13,6 +13,9 @@ struct FileRoutes {
         routes.add(.get, "v1/files/:id", shape: .legacy) { call, context in
             try download(call, id: try call.pathID(context, what: "File"))
         }
+        routes.add(.get, "v1/files/:id/status", shape: .legacy) { call, context in
+            try status(call, id: try call.pathID(context, what: "File"))
+        }
         routes.add(.post, "v1/vouchers/:id/files", shape: .legacy) { call, context in
             try await attach(call, to: try call.pathID(context, what: "Voucher"))
         }
@@ -33,6 +36,7 @@ struct FileRoutes {
         let upload = try ReceiptUpload(from: form)
         let now = call.now
         let result = try call.state.write(call.organizationID) { organization -> FileUploadResult in
+            try upload.checkAccepted(by: organization)
             let duplicates = organization.files.values.filter { $0.checksum == upload.checksum }
             if let existing = duplicates.min(by: Self.earlier) {
                 return FileUploadResult(id: existing.id, voucherId: existing.voucherID)
@@ -77,6 +81,7 @@ struct FileRoutes {
         let now = call.now
         let fileID = try call.state.write(call.organizationID) { organization -> LexofficeID in
             var voucher = try organization.vouchers[voucherID].orThrow(.notFound("Voucher"))
+            try upload.checkAccepted(by: organization)
             let attached = (voucher.files ?? []).compactMap { organization.files[$0] }
             if let existing = attached.first(where: { $0.checksum == upload.checksum }) { return existing.id }
             let fileID = LexofficeID.random()
@@ -108,6 +113,25 @@ struct FileRoutes {
             contentType: kind.mediaType,
             extraHeaders: [(.contentDisposition, "attachment; filename=\"\(file.downloadName)\"")]
         )
+    }
+
+    /// `GET /v1/files/{id}/status`: how far lexoffice is with an uploaded receipt. Only mentioned in the docs,
+    /// shape unconfirmed: `{id, voucherId, status}` with `processing` while the voucher is `blank` (OCR runs),
+    /// `done` afterwards.
+    private func status(_ call: APICall, id: LexofficeID) throws -> Response {
+        let status = try call.state.read(call.organizationID) { organization -> FileUploadStatus in
+            let file = try organization.files[id].orThrow(.notFound("File"))
+            let isProcessing = organization.vouchers[file.voucherID]?.voucherStatus == .blank
+            return FileUploadStatus(id: id, voucherId: file.voucherID, status: isProcessing ? "processing" : "done")
+        }
+        return try SandboxResponses.json(status)
+    }
+
+    /// The answer of `GET /v1/files/{id}/status`.
+    struct FileUploadStatus: Codable, Sendable {
+        var id: LexofficeID
+        var voucherId: LexofficeID
+        var status: String
     }
 
     /// Orders files by upload time, then id, so deduplication always answers the same file.

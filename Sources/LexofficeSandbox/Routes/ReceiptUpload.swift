@@ -79,6 +79,20 @@ struct ReceiptUpload {
         )
     }
 
+    /// Checks that `organization` takes this kind of file: XML e-invoices need the "E-Rechnung" feature.
+    /// - Throws: 406 `inacceptable_file_extension` for XML without the feature.
+    func checkAccepted(by organization: Organization) throws {
+        guard kind == .xml, !organization.acceptsEInvoices else { return }
+        throw SandboxProblem.validation([
+            ValidationFailure(
+                field: "file",
+                key: "inacceptable_file_extension",
+                violation: "INVALID",
+                message: "XML-Dateien erfordern die Funktion E-Rechnung"
+            )
+        ])
+    }
+
     /// 406 for a file over 5 MB (lexoffice's exact answer is not documented).
     private static let tooLarge = SandboxProblem.validation([
         ValidationFailure(

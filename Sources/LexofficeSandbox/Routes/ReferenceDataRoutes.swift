@@ -11,7 +11,8 @@ struct ReferenceDataRoutes {
         }
         routes.add(.get, "v1/profile", shape: .regular) { call, _ in
             var profile = try call.state.read(call.organizationID) { $0.profile }
-            profile.connectionId = call.connectionID ?? profile.connectionId  // an OAuth connection has its own id
+            // Each OAuth connection and each additional API key has its own id.
+            profile.connectionId = call.credentialConnectionID ?? profile.connectionId
             return try SandboxResponses.json(profile)
         }
         routes.add(.get, "v1/countries", shape: .regular) { _, _ in try SandboxResponses.json(SeedData.countries) }

@@ -5,8 +5,8 @@ import LexofficeKit
 import NIOFoundationCompat
 
 /// `/_sandbox/...` hooks for what only a person in the lexoffice web app can do: seed contacts the API cannot
-/// create, finalize drafts, change statuses, register payments, create down payment invoices and recurring
-/// templates. They act on the organization of the bearer API key, raise the same events lexoffice would, and
+/// create, finalize drafts, change statuses, register payments, create down payment invoices, closing invoices
+/// and recurring templates, run a template, change the profile and manage API keys. They act on the organization of the bearer API key, raise the same events lexoffice would, and
 /// answer errors as `{"message": ...}`.
 struct UserActionRoutes {
     let api: SandboxAPI
@@ -86,10 +86,20 @@ struct UserActionRoutes {
                 return try SandboxResponses.json(["id": id], status: .created)
             }
         }
+        collection.on("_sandbox/recurring-templates/:id/run", method: .post) { request, context in
+            try await act(request) { organizationID, now in
+                let id = try Self.id(context)
+                let invoiceID = try api.state.write(organizationID) { try RecurringRun.run(id, in: &$0, now: now) }
+                return try SandboxResponses.json(["id": invoiceID], status: .created)
+            }
+        }
+        registerProfile(on: collection)
+        registerAPIKeys(on: collection)
+        registerClosingInvoices(on: collection)
     }
 
     /// Runs an action for the organization of the request's bearer key; problems become `{"message": ...}`.
-    private func act(
+    func act(
         _ request: Request,
         _ action: (LexofficeID, LexofficeDateTime) async throws -> Response
     ) async throws -> Response {
@@ -102,14 +112,14 @@ struct UserActionRoutes {
         }
     }
 
-    private static func id(_ context: some RequestContext) throws -> LexofficeID {
+    static func id(_ context: some RequestContext) throws -> LexofficeID {
         guard let text = context.parameters.get("id"), let id = try? LexofficeID(text) else {
             throw SandboxProblem.notFound("Voucher")
         }
         return id
     }
 
-    private static func decode<Body: Decodable>(_ type: Body.Type, from request: Request) async throws -> Body {
+    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request) async throws -> Body {
         let buffer = try await request.body.collect(upTo: 10 * 1024 * 1024)
         do {
             return try JSONDecoder().decode(type, from: Data(buffer: buffer))

@@ -98,7 +98,11 @@ struct VoucherRoutes {
             for removed in stored.files ?? [] where !files.contains(removed) { organization.files[removed] = nil }
             organization.vouchers[id] = voucher
             organization.emit(.voucherChanged, id, at: now)
-            if status != current { organization.emit(.voucherStatusChanged, id, at: now) }
+            if status != current {
+                organization.emit(.voucherStatusChanged, id, at: now)
+                // `unchecked` → `open`: the voucher now has an open amount, so its payment situation changed.
+                organization.emit(.paymentChanged, id, at: now)
+            }
             return ActionResult(
                 id: id,
                 resourceUri: api.resourceURI("vouchers", id),

@@ -4,11 +4,6 @@ import LexofficeKit
 
 /// Produces the downloadable file of a sales voucher: a PDF for every type, the XRechnung XML for e-invoices.
 enum SalesDocumentFiles {
-    /// The organization's master data printed on documents (the sandbox has no address settings of its own).
-    private static let street = "Sandboxweg 1"
-    private static let zip = "10115"
-    private static let city = "Berlin"
-
     /// Renders `document` of `organization` in `format`.
     static func render(
         _ document: StoredSalesDocument,
@@ -60,7 +55,10 @@ enum SalesDocumentFiles {
             date: GermanFormat.date(document.voucherDate),
             dueDate: dueDate.map(GermanFormat.date),
             serviceDate: serviceDate(document.shipping),
-            sender: [organization.profile.companyName ?? "", street, "\(zip) \(city)"],
+            sender: [
+                organization.profile.companyName ?? "", organization.company.street ?? "",
+                [organization.company.zip, organization.company.city].compactMap { $0 }.joined(separator: " "),
+            ],
             recipient: recipient,
             introduction: document.introduction,
             remark: document.remark,
@@ -106,13 +104,14 @@ enum SalesDocumentFiles {
             note: invoice.introduction,
             seller: XRechnungData.Seller(
                 name: organization.profile.companyName ?? "",
-                street: street,
-                zip: zip,
-                city: city,
-                countryCode: "DE",
-                vatID: "DE123456789",
-                email: organization.profile.created?.userEmail ?? "buchhaltung@sandbox.example",
-                phone: "+49 30 1234567"
+                street: organization.company.street ?? "",
+                zip: organization.company.zip ?? "",
+                city: organization.company.city ?? "",
+                countryCode: organization.company.countryCode ?? "DE",
+                vatID: organization.company.vatRegistrationId.flatMap { $0.isEmpty ? nil : $0 },
+                taxNumber: organization.company.taxNumber.flatMap { $0.isEmpty ? nil : $0 },
+                email: organization.company.email ?? "",
+                phone: organization.company.phone ?? ""
             ),
             buyer: XRechnungData.Buyer(
                 name: invoice.address.name ?? "",
@@ -130,7 +129,7 @@ enum SalesDocumentFiles {
             totalTax: invoice.totalPrice.totalTaxAmount ?? 0,
             totalGross: invoice.totalPrice.totalGrossAmount ?? 0,
             paymentTerms: invoice.paymentConditions?.paymentTermLabel,
-            iban: "DE02120300000000202051"
+            iban: organization.company.iban.flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

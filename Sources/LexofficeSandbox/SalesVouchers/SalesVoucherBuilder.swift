@@ -6,6 +6,8 @@ import LexofficeKit
 /// contact, defaults, computed totals and the link to a preceding document.
 struct SalesVoucherBuilder {
     let now: LexofficeDateTime
+    /// Refuse dunnings for invoices that are not overdue (``SandboxConfiguration/dunningRequiresOverdueInvoice``).
+    var dunningRequiresOverdueInvoice = false
     let calculator = TotalsCalculator()
 
     /// Prepares `document` and stores it (and the updated predecessor) in `organization`; returns the new id.
@@ -30,6 +32,9 @@ struct SalesVoucherBuilder {
                 )
             )
             try SalesVoucherPursuit.check(found, for: kind, in: organization)
+            if kind == .dunning, dunningRequiresOverdueInvoice {
+                try SalesVoucherPursuit.checkOverdue(found, today: now.localDay)
+            }
             predecessor = found
         }
         document.id = id
@@ -61,7 +66,7 @@ struct SalesVoucherBuilder {
             document.totals = result.totalPrice
         }
         document.relatedVouchers = []
-        var record = SalesVoucherRecord(document: applyTypeRules(document.stored, organization: organization))
+        var record = SalesVoucherRecord(document: try applyTypeRules(document.stored, organization: organization))
         if let predecessorID, var predecessor {
             let before = predecessor
             try link(&record, to: &predecessor, predecessorID: predecessorID)
@@ -95,17 +100,17 @@ struct SalesVoucherBuilder {
     }
 
     /// Rules only some types have: invoice due dates and payment defaults, dunnings' fixed draft state.
-    private func applyTypeRules(_ stored: StoredSalesDocument, organization: Organization) -> StoredSalesDocument {
+    private func applyTypeRules(
+        _ stored: StoredSalesDocument,
+        organization: Organization
+    ) throws -> StoredSalesDocument {
         switch stored {
         case .invoice(var invoice):
             invoice.closingInvoice = false
+            invoice.recurringTemplateId = nil  // read-only; set by a recurring run after creation
             invoice.paymentConditions = Self.withDefaults(invoice.paymentConditions)
             if invoice.voucherStatus == .open {
-                let days = invoice.paymentConditions?.paymentTermDuration ?? 0
-                invoice.dueDate = LexofficeDateTime(localMidnightOf: invoice.voucherDate.localDay.adding(days: days))
-                if Self.isXRechnung(invoice, contacts: organization.contacts) {
-                    invoice.electronicDocumentProfile = .xRechnung
-                }
+                try Self.finalize(&invoice, in: organization)
             } else {
                 invoice.dueDate = nil
             }
@@ -205,6 +210,18 @@ struct SalesVoucherBuilder {
         conditions.paymentTermLabelTemplate = template
         conditions.paymentTermLabel = template.replacingOccurrences(of: "{paymentRange}", with: String(duration))
         return conditions
+    }
+
+    /// What finalizing does to an invoice: the due date, and the XRechnung profile for an e-invoice contact,
+    /// which lexoffice grants only when the organization's own data is complete (checked on finalization only).
+    /// - Throws: 406 naming the organization's missing fields.
+    static func finalize(_ invoice: inout Invoice, in organization: Organization) throws {
+        let days = invoice.paymentConditions?.paymentTermDuration ?? 0
+        invoice.dueDate = LexofficeDateTime(localMidnightOf: invoice.voucherDate.localDay.adding(days: days))
+        guard isXRechnung(invoice, contacts: organization.contacts) else { return }
+        let failures = organization.company.xRechnungFailures(companyName: organization.profile.companyName)
+        guard failures.isEmpty else { throw SandboxProblem.validation(failures) }
+        invoice.electronicDocumentProfile = .xRechnung
     }
 
     /// An invoice for a contact with Leitweg-ID and supplier number becomes an XRechnung unless opted out.

@@ -38,6 +38,21 @@ enum SalesVoucherPursuit {
         }
     }
 
+    /// Checks that a dunning's invoice is overdue: open and due before `today`. lexoffice's rule is unconfirmed,
+    /// so this check is off unless configured.
+    static func checkOverdue(_ predecessor: SalesVoucherRecord, today: PlainDate) throws {
+        let dueDate: LexofficeDateTime? =
+            switch predecessor.document {
+            case .invoice(let invoice): invoice.dueDate
+            case .downPaymentInvoice(let invoice): invoice.dueDate
+            default: nil
+            }
+        let status = predecessor.document.common.voucherStatus ?? .draft
+        guard VoucherListEntries.effectiveStatus(status, dueDate: dueDate, today: today) == .overdue else {
+            throw invalid("only overdue invoices can be dunned")
+        }
+    }
+
     private static func invalid(_ message: String) -> SandboxProblem {
         SandboxProblem(
             status: .notAcceptable,

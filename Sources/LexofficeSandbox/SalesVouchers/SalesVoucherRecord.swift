@@ -11,6 +11,12 @@ struct SalesVoucherRecord: Codable, Sendable {
     var paymentItems: [PaymentItem] = []
     /// When the last payment made the voucher `paid`/`paidoff`.
     var paidDate: LexofficeDateTime?
+
+    /// What a closing invoice still claims after its down payments; `nil` for every other document.
+    var claimedGrossAmount: Decimal? {
+        guard case .invoice(let invoice) = document, invoice.closingInvoice == true else { return nil }
+        return invoice.claimedGrossAmount
+    }
 }
 
 /// One sales voucher document in its own model type.

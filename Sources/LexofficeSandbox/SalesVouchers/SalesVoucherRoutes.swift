@@ -46,7 +46,10 @@ struct SalesVoucherRoutes<Document: SimulatedSalesDocument> {
         if kind == .dunning, predecessorID == nil {
             throw SandboxProblem.validation([.missing("precedingSalesVoucherId")])
         }
-        let builder = SalesVoucherBuilder(now: call.now)
+        let builder = SalesVoucherBuilder(
+            now: call.now,
+            dunningRequiresOverdueInvoice: api.configuration.dunningRequiresOverdueInvoice
+        )
         let created = try call.state.write(call.organizationID) { organization -> ActionResult in
             let failures = SalesVoucherValidation(kind: kind, organization: organization).failures(in: document)
             guard failures.isEmpty else { throw SandboxProblem.validation(failures) }

@@ -25,7 +25,7 @@ struct SalesVoucherValidation {
         var failures = addressFailures(document) + textFailures(document) + taxFailures(document)
         if document.lineItems.isEmpty { failures.append(.missing("lineItems")) }
         if document.lineItems.count > 300 { failures.append(.tooLong("lineItems", max: 300)) }
-        let rates = Self.validRates(on: Self.relevantDate(of: document))
+        let rates = validRates(for: document)
         for (index, item) in document.lineItems.enumerated() {
             failures += lineItemFailures(
                 item,
@@ -90,6 +90,13 @@ struct SalesVoucherValidation {
         if (document.title?.count ?? 0) > 25 { failures.append(.tooLong("title", max: 25)) }
         if (document.introduction?.count ?? 0) > 2000 { failures.append(.tooLong("introduction", max: 2000)) }
         if (document.remark?.count ?? 0) > 2000 { failures.append(.tooLong("remark", max: 2000)) }
+        let deliveryTerms: String? =
+            switch document.stored {
+            case .orderConfirmation(let confirmation): confirmation.deliveryTerms
+            case .deliveryNote(let note): note.deliveryTerms
+            default: nil
+            }
+        if (deliveryTerms?.count ?? 0) > 255 { failures.append(.tooLong("deliveryTerms", max: 255)) }
         return failures
     }
 
@@ -105,7 +112,52 @@ struct SalesVoucherValidation {
         if ![TaxType.net, .gross, .vatFree].contains(taxType), document.address.contactId == nil {
             failures.append(.invalid("address.contactId", "Diese Steuerart erfordert einen Kontakt"))
         }
+        return failures + euFailures(document)
+    }
+
+    /// EU rules: `taxSubType` (distance sales, electronic services) only with `net`/`gross` for a recipient in
+    /// another member state; an intra-community supply only to another member state.
+    private func euFailures(_ document: any SimulatedSalesDocument) -> [ValidationFailure] {
+        let conditions = document.taxConditions
+        let country = recipientCountry(of: document)
+        let isOtherMemberState =
+            SeedData.countries.first { $0.countryCode == country }?.taxClassification == .intraCommunity
+        var failures: [ValidationFailure] = []
+        if let subType = conditions.taxSubType {
+            if !subType.isDocumented {
+                failures.append(.invalid("taxConditions.taxSubType"))
+            } else if ![TaxType.net, .gross].contains(conditions.taxType) {
+                failures.append(.invalid("taxConditions.taxSubType", "nur mit der Steuerart net oder gross"))
+            } else if !isOtherMemberState {
+                failures.append(.invalid("taxConditions.taxSubType", "nur für Empfänger in anderen EU-Ländern"))
+            }
+        }
+        if conditions.taxType == .intraCommunitySupply, !isOtherMemberState {
+            failures.append(.invalid("taxConditions.taxType", "nur für Empfänger in anderen EU-Ländern"))
+        }
         return failures
+    }
+
+    /// The recipient's country: the one sent in the address, else the referenced contact's (delivery notes:
+    /// shipping before billing address), else Germany.
+    private func recipientCountry(of document: any SimulatedSalesDocument) -> String {
+        if let code = document.address.countryCode, !code.isEmpty { return code }
+        let addresses = document.address.contactId.flatMap { organization.contacts[$0] }?.addresses
+        let preferred =
+            document.kind == .deliveryNote
+            ? (addresses?.shipping?.first ?? addresses?.billing?.first) : addresses?.billing?.first
+        return preferred?.countryCode ?? "DE"
+    }
+
+    /// The rates the lines may use: the destination country's for distance sales and electronic services when
+    /// the organization taxes at destination, else the German rates of the document's relevant date.
+    private func validRates(for document: any SimulatedSalesDocument) -> Set<Decimal> {
+        if document.taxConditions.taxSubType != nil, organization.profile.distanceSalesPrinciple == .destination,
+            let rates = EUTaxRates.rates(for: recipientCountry(of: document))
+        {
+            return rates
+        }
+        return Self.validRates(on: Self.relevantDate(of: document))
     }
 
     private func lineItemFailures(

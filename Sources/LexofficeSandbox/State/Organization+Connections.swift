@@ -15,6 +15,11 @@ extension Organization {
                 recipients: recipients
             )
         )
+        deleteSubscriptions(of: connectionID)
+    }
+
+    /// Deletes the event subscriptions a connection (OAuth connection or API key) created.
+    mutating func deleteSubscriptions(of connectionID: LexofficeID) {
         for (subscriptionID, owner) in subscriptionConnections where owner == connectionID {
             subscriptions[subscriptionID] = nil
             subscriptionConnections[subscriptionID] = nil

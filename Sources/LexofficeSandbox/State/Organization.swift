@@ -6,7 +6,7 @@ struct Organization: Codable, Sendable {
     var contacts: [LexofficeID: Contact] = [:]
     var articles: [LexofficeID: Article] = [:]
     var subscriptions: [LexofficeID: EventSubscription] = [:]
-    /// The OAuth connection that created each subscription (absent for API keys); revoking it deletes them.
+    /// The connection (OAuth connection or API key) that created each subscription; revoking it deletes them.
     var subscriptionConnections: [LexofficeID: LexofficeID] = [:]
     /// Sales vouchers of every type (invoices, credit notes, quotations …).
     var salesVouchers: [LexofficeID: SalesVoucherRecord] = [:]
@@ -21,11 +21,22 @@ struct Organization: Codable, Sendable {
     /// The next customer and vendor numbers (separate sequences).
     var nextCustomerNumber = 10_000
     var nextVendorNumber = 70_000
+    /// Address, contact data, tax ids and bank account from the settings; `nil` in snapshots from before they
+    /// existed, read as ``CompanyDetails/standard(email:)`` through ``company``.
+    var companyDetails: CompanyDetails?
+    /// Whether the "E-Rechnung" feature is active, which XML receipt uploads need; `nil` counts as active.
+    var eInvoicing: Bool?
 
     /// Events raised by the current change, handed to the webhook dispatcher when the change is stored.
     var outbox: [SandboxEvent] = []
 
     var id: LexofficeID { profile.organizationId }
+
+    /// The organization's master data (``companyDetails`` or the standard details).
+    var company: CompanyDetails { companyDetails ?? .standard(email: profile.created?.userEmail) }
+
+    /// Whether XML receipts may be uploaded.
+    var acceptsEInvoices: Bool { eInvoicing ?? true }
 
     /// Raises an event for the organization's subscriptions.
     mutating func emit(_ eventType: EventType, _ resourceID: LexofficeID, at date: LexofficeDateTime) {
@@ -46,7 +57,8 @@ struct Organization: Codable, Sendable {
                 taxType: .net,
                 distanceSalesPrinciple: .origin,
                 smallBusiness: false
-            )
+            ),
+            companyDetails: .standard(email: userEmail)
         )
     }
 }

@@ -2,7 +2,12 @@ import Foundation
 import LexofficeKit
 
 /// Everything the sandbox keeps across restarts (`--state FILE`): organizations with their data, API keys and
-/// the clock offset. OAuth connections, rate-limit buckets, the journal and faults start fresh.
+/// the clock offset, and OAuth connections with their refresh and unexpired access tokens (lexoffice does not
+/// forget a connection either, and an integrator should not have to reconnect after a restart).
+///
+/// Not kept, by decision: OAuth consent forms and authorization codes (they live 10 minutes); the request
+/// journal and fault rules, which are per-run test instruments (a restarted sandbox must not replay an old 503
+/// rule, nor report requests it did not answer); rate-limit buckets, which refill anyway.
 struct SandboxSnapshot: Codable, Sendable {
     /// The snapshot format; a file of another version is refused rather than misread.
     static let currentFormat = 1
@@ -12,6 +17,10 @@ struct SandboxSnapshot: Codable, Sendable {
     var defaultAPIKey: String
     var clockOffsetSeconds: Double
     var keys: [String: LexofficeID]
+    /// The connections of additional API keys; absent in snapshots written before keys could be added.
+    var keyConnections: [String: LexofficeID]?
+    /// OAuth connections and tokens; absent in snapshots written before they were kept.
+    var oauthGrants: OAuthRegistry.SavedGrants?
     var organizations: [Organization]
 
     /// Reads a snapshot file.

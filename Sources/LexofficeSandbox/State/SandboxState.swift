@@ -16,6 +16,9 @@ final class SandboxState: Sendable {
     struct Store: Sendable {
         var organizations: [LexofficeID: Organization] = [:]
         var keys: [String: LexofficeID] = [:]
+        /// The connection of each API key other than an organization's first (which has the profile's
+        /// `connectionId`); the subscriptions a key creates belong to its connection.
+        var keyConnections: [String: LexofficeID] = [:]
         var buckets: [String: TokenBucket] = [:]
         var journal: [JournalEntry] = []
         /// Resources created under a replication-delay fault, and when they become readable.
@@ -44,6 +47,40 @@ final class SandboxState: Sendable {
     /// The organization an API key belongs to.
     func organization(forKey key: String) -> LexofficeID? {
         store.withLock { $0.keys[key] }
+    }
+
+    /// The organization and connection an API key speaks for; `nil` for an unknown or revoked key.
+    func credential(forKey key: String) -> (organizationID: LexofficeID, connectionID: LexofficeID)? {
+        store.withLock { store in
+            guard let organizationID = store.keys[key] else { return nil }
+            let connectionID =
+                store.keyConnections[key] ?? store.organizations[organizationID]?.profile.connectionId ?? organizationID
+            return (organizationID, connectionID)
+        }
+    }
+
+    /// Adds another API key (with a connection of its own) to an organization.
+    func addKey(_ key: String, to organizationID: LexofficeID) {
+        store.withLock { store in
+            store.keys[key] = organizationID
+            store.keyConnections[key] = .random()
+        }
+    }
+
+    /// Invalidates an API key as the user does in the key management page: the key answers 401 from now on
+    /// and the event subscriptions it created are deleted (event-subscriptions.md). Returns whether it existed.
+    @discardableResult
+    func revokeKey(_ key: String) -> Bool {
+        guard let credential = credential(forKey: key) else { return false }
+        store.withLock { store in
+            store.keys[key] = nil
+            store.keyConnections[key] = nil
+            store.buckets[key] = nil
+        }
+        _ = try? write(credential.organizationID) { organization in
+            organization.deleteSubscriptions(of: credential.connectionID)
+        }
+        return true
     }
 
     /// Takes a rate-limit token for `key`; `false` when the bucket is empty.
@@ -97,13 +134,16 @@ final class SandboxState: Sendable {
 
     /// The persistent part of the state.
     func snapshot(defaultAPIKey: String) -> SandboxSnapshot {
-        store.withLock { store in
+        let grants = oauth.savedGrants(now: clock.now)
+        return store.withLock { store in
             SandboxSnapshot(
                 format: SandboxSnapshot.currentFormat,
                 savedAt: clock.timestamp,
                 defaultAPIKey: defaultAPIKey,
                 clockOffsetSeconds: clock.offsetSeconds,
                 keys: store.keys,
+                keyConnections: store.keyConnections,
+                oauthGrants: grants,
                 organizations: Array(store.organizations.values)
             )
         }
@@ -112,9 +152,11 @@ final class SandboxState: Sendable {
     /// Replaces organizations, keys and the clock offset with a snapshot's.
     func restore(_ snapshot: SandboxSnapshot) {
         clock.offsetSeconds = snapshot.clockOffsetSeconds
+        if let grants = snapshot.oauthGrants { oauth.restore(grants) }
         store.withLock { store in
             store.organizations = Dictionary(uniqueKeysWithValues: snapshot.organizations.map { ($0.id, $0) })
             store.keys = snapshot.keys
+            store.keyConnections = snapshot.keyConnections ?? [:]
         }
     }
 

@@ -42,16 +42,18 @@ enum UserActions {
             document.version = (document.version ?? 1) + 1
         }
         if case .invoice(var invoice) = record.document {
-            let days = invoice.paymentConditions?.paymentTermDuration ?? 0
-            invoice.dueDate = LexofficeDateTime(localMidnightOf: invoice.voucherDate.localDay.adding(days: days))
+            try SalesVoucherBuilder.finalize(&invoice, in: organization)
             record.document = .invoice(invoice)
         }
-        if [SalesVoucherKind.invoice, .downPaymentInvoice, .creditNote].contains(document.kind) {
-            record.openAmount = document.totals?.totalGrossAmount
+        let isPayable = [SalesVoucherKind.invoice, .downPaymentInvoice, .creditNote].contains(document.kind)
+        if isPayable {
+            record.openAmount = record.claimedGrossAmount ?? document.totals?.totalGrossAmount
         }
         organization.salesVouchers[id] = record
         organization.emit(document.kind.event("changed"), id, at: now)
         organization.emit(document.kind.event("status.changed"), id, at: now)
+        // Finalizing gives the document an open amount: its payment situation changed (draft → open).
+        if isPayable { organization.emit(.paymentChanged, id, at: now) }
     }
 
     /// Sets a status the way the web app or bank matching does (paid, voided, accepted, rejected, back to draft).

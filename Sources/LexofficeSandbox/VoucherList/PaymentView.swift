@@ -11,7 +11,9 @@ enum PaymentView {
         }
         guard let voucher = organization.vouchers[id] else { throw SandboxProblem.notFound("Voucher") }
         guard let status = voucher.voucherStatus, status != .unchecked, status != .blank else { throw noPaymentData }
-        let isRevenue = voucher.type == .salesInvoice || voucher.type == .purchaseCreditNote
+        // payments.md: the status follows the voucher's side — sales vouchers (credit notes included) are
+        // revenue, purchase vouchers (credit notes included) expense.
+        let isRevenue = voucher.type == .salesInvoice || voucher.type == .salesCreditNote
         let open: Decimal = status == .open ? (voucher.totalGrossAmount ?? 0) : 0
         return Payment(
             openAmount: open,
@@ -36,7 +38,8 @@ enum PaymentView {
         return Payment(
             openAmount: open,
             currency: .euro,
-            paymentStatus: open == 0 ? .balanced : (kind == .creditNote ? .openExpense : .openRevenue),
+            // payments.md: "an open (sales) credit note is `openRevenue`".
+            paymentStatus: open == 0 ? .balanced : .openRevenue,
             voucherType: kind.voucherType,
             voucherStatus: status,
             paidDate: isSettled ? record.paidDate : nil,
