@@ -1,22 +1,27 @@
 import ArgumentParser
 import LexofficeKit
 
-/// `kontor lexoffice invoices|credit-notes|… get|render|download`: one sales voucher type.
+/// `kontor lexoffice invoices|credit-notes|… create|get|render|download`: one sales voucher type.
 struct SalesVoucherCommand<Kind: SalesVoucherKind>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(
+        let commands = subcommands
+        return CommandConfiguration(
             commandName: Kind.commandName,
-            abstract: "Work with \(Kind.noun)s (list them with: vouchers list --type …).",
-            subcommands: subcommands
+            abstract: "\(Kind.noun.prefix(1).uppercased() + Kind.noun.dropFirst())s: "
+                + commands.map(\.name).joined(separator: ", ") + " (to list them: vouchers list --type …).",
+            subcommands: commands.map(\.type)
         )
     }
 
     /// What lexoffice offers for the kind: every kind is read and downloaded; most are created and rendered.
-    private static var subcommands: [any ParsableCommand.Type] {
-        var commands: [any ParsableCommand.Type] = [Get.self]
-        if Kind.Endpoint.self is any SalesVoucherCreating.Type { commands.append(SalesVoucherCreateCommand<Kind>.self) }
-        if Kind.Endpoint.self is any SalesVoucherRendering.Type { commands.append(Render.self) }
-        return commands + [Download.self]
+    private static var subcommands: [(name: String, type: any ParsableCommand.Type)] {
+        var commands: [(name: String, type: any ParsableCommand.Type)] = []
+        if Kind.Endpoint.self is any SalesVoucherCreating.Type {
+            commands.append((name: "create", type: SalesVoucherCreateCommand<Kind>.self))
+        }
+        commands.append((name: "get", type: Get.self))
+        if Kind.Endpoint.self is any SalesVoucherRendering.Type { commands.append((name: "render", type: Render.self)) }
+        return commands + [(name: "download", type: Download.self)]
     }
 
     /// `get ID`.
