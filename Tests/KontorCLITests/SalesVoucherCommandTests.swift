@@ -72,6 +72,10 @@ struct SalesVoucherCommandTests {
                 ["lexoffice", "invoices", "download", id, "-o", "-"] + sandbox.flags
             )
             #expect(toStandardOutput.output.hasPrefix("%PDF"))
+            let raw = await CLIRun.kontor(
+                ["lexoffice", "api", "GET", "invoices/\(id)/file", "--accept", "application/pdf"] + sandbox.flags
+            )
+            #expect(raw.output == toStandardOutput.output, "api passes a PDF through byte for byte")
 
             let payment = try await CLIRun.kontor(["lexoffice", "payments", "get", id, "--json"] + sandbox.flags).json()
             #expect(payment["paymentStatus"]?.stringValue == "openRevenue")

@@ -64,11 +64,14 @@ struct APICommand: AsyncParsableCommand {
             return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
         }
         let response = try await client.raw(method, path: path, query: pairs, body: bodyData, accept: accept)
-        try write(response.body)
+        try write(response)
         guard (200..<300).contains(response.status) else { throw Self.failure(response) }
     }
 
-    private func write(_ body: Data) throws {
+    /// Writes the body to `--output` or standard output. On standard output a JSON body gets a final line break
+    /// (so the shell prompt starts on its own line); other bodies (PDF, XML) stay byte for byte.
+    private func write(_ response: LexofficeResponse) throws {
+        let body = response.body
         if let output {
             do {
                 try body.write(to: URL(fileURLWithPath: output))
@@ -77,7 +80,8 @@ struct APICommand: AsyncParsableCommand {
             }
         } else if !body.isEmpty {
             Console.current.writeOutput(body)
-            if body.last != UInt8(ascii: "\n") { Console.current.line("") }
+            let isJSON = response.header("Content-Type")?.contains("json") == true
+            if isJSON, body.last != UInt8(ascii: "\n") { Console.current.line("") }
         }
     }
 
