@@ -31,7 +31,23 @@ struct LexofficeCommandTests {
         }
     }
 
-    @Test("--api-key wins over the environment, and --sandbox points at kontor sandbox's default port")
+    @Test(
+        "a gateway message that echoes the Authorization header is not printed",
+        arguments: [["ping"], ["api", "GET", "x"]]
+    )
+    func gatewayMessage(command: [String]) async throws {
+        let echo = #"{"message":"Invalid key=value pair in Authorization header: 'Bearer cli-key'"}"#
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(403, echo) }) { server in
+            let run = await CLIRun.kontor(
+                ["lexoffice"] + command + ["--base-url", server.baseURL + "/v1", "--api-key-file", try Self.keyFile()]
+            )
+            #expect(run.status == 3)
+            #expect(run.errors.contains("403"))
+            #expect(!run.errors.contains("cli-key"))
+        }
+    }
+
+    @Test("--sandbox points at kontor sandbox's default port; without it the production API is the default")
     func connection() throws {
         let options = try LexofficeConnectionOptions.parse(["--sandbox", "--api-key", "k"])
         #expect(options.resolvedBaseURL == "http://127.0.0.1:8089/v1")

@@ -89,8 +89,7 @@ struct APICommand: AsyncParsableCommand {
     private static func failure(_ response: LexofficeResponse) -> CommandFailure {
         let errorBody = LexofficeErrorBody(json: response.body)
         var lines = ["error: lexoffice answered HTTP \(response.status)"]
-        if let message = errorBody?.message, !message.isEmpty { lines.append("  lexoffice says: \(message)") }
-        lines += CommandFailure.issueLines(of: errorBody)
+        lines += CommandFailure.detailLines(of: errorBody)
         if let traceID = errorBody?.traceID { lines.append("  trace id: \(traceID)") }
         return CommandFailure(lines.joined(separator: "\n"), status: .lexoffice)
     }

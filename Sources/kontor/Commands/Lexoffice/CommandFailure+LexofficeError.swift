@@ -7,8 +7,7 @@ extension CommandFailure {
     /// without an answer → 4 (network); every answer of lexoffice → 3.
     init(_ error: LexofficeError) {
         var lines = ["error: \(Self.headline(of: error))"]
-        if let message = error.body?.message, !message.isEmpty { lines.append("  lexoffice says: \(message)") }
-        lines += Self.issueLines(of: error.body)
+        lines += Self.detailLines(of: error.body)
         if let field = error.field, error.body == nil { lines.append("  field \(field)") }
         if let traceID = error.traceID { lines.append("  trace id: \(traceID)") }
         self.init(lines.joined(separator: "\n"), status: Self.status(of: error))
@@ -21,9 +20,17 @@ extension CommandFailure {
         return text + ": \(error.detail)"
     }
 
-    /// One indented line per offending field (or issue without a field) that an error body names.
-    static func issueLines(of body: LexofficeErrorBody?) -> [String] {
-        issues(of: body).map { "  " + $0 }
+    /// Indented lines with lexoffice's message and each offending field (or issue without a field) of an error body.
+    ///
+    /// The API gateway's message (401, 403, 429) is left out: it can echo the `Authorization` header, and the
+    /// headline already says what happened.
+    static func detailLines(of body: LexofficeErrorBody?) -> [String] {
+        var lines: [String] = []
+        if case .gateway = body {
+        } else if let message = body?.message, !message.isEmpty {
+            lines.append("lexoffice says: \(message)")
+        }
+        return (lines + issues(of: body)).map { "  " + $0 }
     }
 
     private static func issues(of body: LexofficeErrorBody?) -> [String] {
