@@ -55,7 +55,11 @@ struct EventsCommandTests {
                         ] + sandbox.flags
                     )
                 }
-                #expect(try await eventually { try await client.eventSubscriptions.list().count == 2 })
+                #expect(
+                    try await eventually(timeout: .seconds(30)) {
+                        try await client.eventSubscriptions.list().count == 2
+                    }
+                )
                 let created = try await client.contacts.create(
                     Contact(
                         version: 0,
@@ -96,7 +100,11 @@ struct EventsCommandTests {
                             + sandbox.flags
                     )
                 }
-                #expect(try await eventually { try await client.eventSubscriptions.list().count == 1 })
+                #expect(
+                    try await eventually(timeout: .seconds(30)) {
+                        try await client.eventSubscriptions.list().count == 1
+                    }
+                )
                 let callbackURL = try #require(try await client.eventSubscriptions.list().first?.callbackUrl)
                 let forger = LexofficeClient(
                     configuration: LexofficeClientConfiguration(
