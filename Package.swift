@@ -26,6 +26,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -57,12 +61,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "KontorCore", dependencies: ["LexofficeKit"], swiftSettings: strictSettings),
-        .target(name: "KontorStore", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .target(
+            name: "KontorStore",
+            dependencies: [
+                "KontorCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "KontorServer", dependencies: ["KontorStore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "kontor",
             dependencies: [
                 "KontorServer",
+                "KontorStore",
+                "KontorCore",
                 "LexofficeKit",
                 "LexofficeSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -82,6 +101,7 @@ let package = Package(
             name: "KontorTestSupport",
             dependencies: [
                 "LexofficeKit",
+                "KontorCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -116,6 +136,30 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "KontorQueueWorker",
+            dependencies: [
+                "KontorStore",
+                "KontorCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/KontorQueueWorker",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KontorStoreTests",
+            dependencies: [
+                "KontorStore",
+                "KontorCore",
+                "KontorQueueWorker",
+                "KontorTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

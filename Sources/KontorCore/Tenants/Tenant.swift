@@ -1,0 +1,54 @@
+import Foundation
+
+/// A client company served by the hub: its settings, activation and where its source application listens.
+package struct Tenant: Sendable, Codable, Equatable {
+    /// Chosen by the partner; used in URLs.
+    package var id: TenantID
+    /// The company's name, for people.
+    package var name: String
+    /// The partner's own code for the company (e.g. a client number in the practice software).
+    package var companyCode: String?
+    /// Transfer settings.
+    package var settings: TenantSettings
+    /// Whether documents are transferred and forwarded; an inactive tenant's documents are stored, not sent.
+    package var isActive: Bool
+    /// Since when the tenant is active: documents dated before this are stored and skipped.
+    package var activeSince: Date?
+    /// Where the hub sends callbacks (`invoice.transferred`, `customer.numbered`, …) for the source application.
+    package var callbackURL: String?
+    /// Archive settings, as JSON; interpreted by the archive flow (a later issue).
+    package var archiveSettings: String?
+    /// When the tenant was created.
+    package var createdAt: Date
+    /// When the tenant last changed.
+    package var updatedAt: Date
+    /// Increases with every change; an update names the version it read (optimistic locking).
+    package var version: Int
+
+    /// A tenant.
+    package init(
+        id: TenantID,
+        name: String,
+        companyCode: String? = nil,
+        settings: TenantSettings = TenantSettings(),
+        isActive: Bool = false,
+        activeSince: Date? = nil,
+        callbackURL: String? = nil,
+        archiveSettings: String? = nil,
+        createdAt: Date,
+        updatedAt: Date,
+        version: Int = 1
+    ) {
+        self.id = id
+        self.name = name
+        self.companyCode = companyCode
+        self.settings = settings
+        self.isActive = isActive
+        self.activeSince = activeSince
+        self.callbackURL = callbackURL
+        self.archiveSettings = archiveSettings
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+    }
+}

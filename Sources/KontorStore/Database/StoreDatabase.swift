@@ -1,0 +1,30 @@
+import SQLKit
+
+/// The SQL engine behind a store; the few statements that differ between engines switch on it.
+package enum DatabaseKind: String, Sendable, CaseIterable {
+    /// SQLite, one file, one writer at a time.
+    case sqlite
+    /// PostgreSQL, shared by several hub processes.
+    case postgres
+}
+
+/// A database the store runs its statements on, with transactions that behave the same on both engines.
+///
+/// Works only while the database is open (see ``withStoreDatabase(_:logger:_:)``).
+package protocol StoreDatabase: Sendable {
+    /// The engine.
+    var kind: DatabaseKind { get }
+
+    /// Runs `body` with a connection outside a transaction (reads, single statements).
+    func withConnection<Result: Sendable>(
+        _ body: (any SQLDatabase) async throws -> Result
+    ) async throws -> Result
+
+    /// Runs `body` in a write transaction: committed when `body` returns, rolled back when it throws.
+    ///
+    /// On SQLite the transaction starts with `BEGIN IMMEDIATE` (the write lock is taken at once, so two processes
+    /// never deadlock on an upgrade); on PostgreSQL with `BEGIN` at READ COMMITTED.
+    func transaction<Result: Sendable>(
+        _ body: (any SQLDatabase) async throws -> Result
+    ) async throws -> Result
+}

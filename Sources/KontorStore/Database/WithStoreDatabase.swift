@@ -1,0 +1,31 @@
+import Logging
+
+/// Opens the database at `location`, runs `body` with it and closes it again (also when `body` throws).
+///
+/// For PostgreSQL the connection pool runs in a child task for the duration of `body`.
+/// - Throws: ``StoreError`` when the database cannot be opened, or what `body` throws.
+package func withStoreDatabase<Result: Sendable>(
+    _ location: DatabaseLocation,
+    logger: Logger,
+    _ body: (any StoreDatabase) async throws -> Result
+) async throws -> Result {
+    switch location {
+    case .sqlite(let path):
+        let database = try await SQLiteStoreDatabase.open(path: path, logger: logger)
+        do {
+            let result = try await body(database)
+            try await database.close()
+            return result
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    case .postgres(let url):
+        let database = try PostgresStoreDatabase(url: url, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await database.run() }
+            defer { group.cancelAll() }
+            return try await body(database)
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import KontorCore
+import SQLKit
+
+extension JobQueue {
+    /// Takes the lease of up to `limit` tenants that have due jobs and whose lease is free or expired, oldest due
+    /// job first. A tenant whose lease expired (its worker crashed) gets its `running` jobs back into the queue.
+    /// - Returns: The tenants now leased to `owner` until `now + duration`.
+    package func leaseReadyTenants(owner: String, limit: Int, duration: Duration) async throws -> [TenantID] {
+        guard limit > 0 else { return [] }
+        let now = clock.nowMilliseconds
+        let candidates = try await database.withConnection { db in
+            try await db.raw(
+                """
+                SELECT j.tenant_id AS tenant_id, MIN(j.id) AS first_id FROM jobs j \
+                LEFT JOIN tenant_leases l ON l.tenant_id = j.tenant_id \
+                WHERE ((j.state = 'queued' AND j.run_at <= \(bind: now)) OR j.state = 'running') \
+                AND (l.tenant_id IS NULL OR (l.paused_reason IS NULL AND (l.owner IS NULL OR l.lease_until < \(bind: now)))) \
+                GROUP BY j.tenant_id ORDER BY first_id LIMIT \(literal: limit)
+                """
+            ).all().map { TenantID(try $0.decode(column: "tenant_id", as: String.self)) }
+        }
+        var leased: [TenantID] = []
+        for tenant in candidates where try await takeLease(of: tenant, owner: owner, duration: duration) {
+            leased.append(tenant)
+        }
+        return leased
+    }
+
+    private func takeLease(of tenant: TenantID, owner: String, duration: Duration) async throws -> Bool {
+        try await database.transaction { db in
+            let now = clock.nowMilliseconds
+            let taken = try await db.raw(
+                """
+                INSERT INTO tenant_leases (tenant_id, owner, lease_until) \
+                VALUES (\(bind: tenant.rawValue), \(bind: owner), \(bind: now + duration.milliseconds)) \
+                ON CONFLICT (tenant_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until \
+                WHERE tenant_leases.paused_reason IS NULL \
+                AND (tenant_leases.owner IS NULL OR tenant_leases.lease_until < \(bind: now)) \
+                RETURNING tenant_id
+                """
+            ).first()
+            guard taken != nil else { return false }
+            try await db.raw(
+                """
+                UPDATE jobs SET state = 'queued', lease_owner = NULL, updated_at = \(bind: now) \
+                WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running'
+                """
+            ).run()
+            return true
+        }
+    }
+
+    /// Extends `owner`'s lease of `tenant` to `now + duration`.
+    /// - Returns: `false` when the lease is no longer `owner`'s (it expired and another worker took it).
+    package func renewLease(of tenant: TenantID, owner: String, duration: Duration) async throws -> Bool {
+        try await database.transaction { db in
+            let now = clock.nowMilliseconds
+            return try await db.raw(
+                """
+                UPDATE tenant_leases SET lease_until = \(bind: now + duration.milliseconds) \
+                WHERE tenant_id = \(bind: tenant.rawValue) AND owner = \(bind: owner) RETURNING tenant_id
+                """
+            ).first() != nil
+        }
+    }
+
+    /// Gives `tenant`'s lease back so that any worker may take it at once.
+    package func releaseLease(of tenant: TenantID, owner: String) async throws {
+        try await database.transaction { db in
+            try await db.raw(
+                """
+                UPDATE tenant_leases SET owner = NULL, lease_until = 0 \
+                WHERE tenant_id = \(bind: tenant.rawValue) AND owner = \(bind: owner)
+                """
+            ).run()
+        }
+    }
+
+    /// Claims `tenant`'s next due job (enqueue order) for `owner`, counting an attempt, and extends the lease.
+    /// - Returns: The claimed job, or `nil` when nothing is due or the lease is no longer `owner`'s.
+    package func claimNextJob(of tenant: TenantID, owner: String, leaseDuration: Duration) async throws -> Job? {
+        try await database.transaction { db in
+            let now = clock.nowMilliseconds
+            let lockClause = database.kind == .postgres ? " FOR UPDATE" : ""
+            let lease = try await db.raw(
+                """
+                SELECT owner, lease_until FROM tenant_leases WHERE tenant_id = \(bind: tenant.rawValue)\
+                \(unsafeRaw: lockClause)
+                """
+            ).first()
+            guard let lease, try lease.decode(column: "owner", as: String?.self) == owner,
+                try lease.decode(column: "lease_until", as: Int64.self) >= now
+            else { return nil }
+            guard
+                let next = try await db.raw(
+                    """
+                    SELECT id FROM jobs WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'queued' \
+                    AND run_at <= \(bind: now) ORDER BY id LIMIT 1
+                    """
+                ).first()
+            else { return nil }
+            let id = try next.decode(column: "id", as: Int64.self)
+            try await db.raw(
+                """
+                UPDATE tenant_leases SET lease_until = \(bind: now + leaseDuration.milliseconds) \
+                WHERE tenant_id = \(bind: tenant.rawValue)
+                """
+            ).run()
+            let claimed = try await db.raw(
+                """
+                UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = \(bind: owner), \
+                updated_at = \(bind: now) WHERE id = \(bind: id) RETURNING *
+                """
+            ).first()
+            return try claimed.map(Job.init(row:))
+        }
+    }
+
+    /// Records what became of a claimed job.
+    /// - Returns: The job's new state, or `nil` when the job was no longer `owner`'s (its lease expired and it was
+    ///   taken over); then nothing is changed.
+    @discardableResult
+    package func finish(_ job: Job, owner: String, outcome: JobOutcome) async throws -> JobState? {
+        try await database.transaction { db in
+            let now = clock.nowMilliseconds
+            let (state, runAt, attempts, error): (JobState, Int64, Int, String?) =
+                switch outcome {
+                case .completed:
+                    (.done, job.runAt.millisecondsSince1970, job.attempts, nil)
+                case .retry(let reason, let after):
+                    job.attempts >= job.maxAttempts
+                        ? (.dead, job.runAt.millisecondsSince1970, job.attempts, reason)
+                        : (
+                            .queued,
+                            now + (after ?? backoff.delay(afterAttempt: job.attempts)).milliseconds,
+                            job.attempts, reason
+                        )
+                case .failed(let reason):
+                    (.dead, job.runAt.millisecondsSince1970, job.attempts, reason)
+                case .pauseTenant(let reason):
+                    (.queued, job.runAt.millisecondsSince1970, max(0, job.attempts - 1), reason)
+                }
+            let updated = try await db.raw(
+                """
+                UPDATE jobs SET state = \(bind: state.rawValue), run_at = \(bind: runAt), attempts = \(bind: attempts), \
+                last_error = \(bind: error ?? job.lastError), lease_owner = NULL, updated_at = \(bind: now) \
+                WHERE id = \(bind: job.id.rawValue) AND state = 'running' AND lease_owner = \(bind: owner) \
+                RETURNING id
+                """
+            ).first()
+            guard updated != nil else { return nil }
+            if case .pauseTenant(let reason) = outcome {
+                try await pause(job.tenantID, reason: reason, in: db)
+            }
+            return state
+        }
+    }
+
+    /// Stops handing out `tenant`'s jobs (e.g. its lexoffice connection must be reconnected); they stay queued.
+    package func pauseTenant(_ tenant: TenantID, reason: String) async throws {
+        try await database.transaction { db in try await pause(tenant, reason: reason, in: db) }
+    }
+
+    /// Lets `tenant`'s jobs run again after ``pauseTenant(_:reason:)``.
+    package func resumeTenant(_ tenant: TenantID) async throws {
+        try await database.transaction { db in
+            try await db.raw("UPDATE tenant_leases SET paused_reason = NULL WHERE tenant_id = \(bind: tenant.rawValue)")
+                .run()
+        }
+    }
+
+    /// Why `tenant`'s jobs are paused, or `nil` when they are not.
+    package func pauseReason(of tenant: TenantID) async throws -> String? {
+        try await database.withConnection { db in
+            try await db.raw("SELECT paused_reason FROM tenant_leases WHERE tenant_id = \(bind: tenant.rawValue)")
+                .first()?.decode(column: "paused_reason", as: String?.self)
+        }
+    }
+
+    private func pause(_ tenant: TenantID, reason: String, in db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO tenant_leases (tenant_id, owner, lease_until, paused_reason) \
+            VALUES (\(bind: tenant.rawValue), NULL, 0, \(bind: reason)) \
+            ON CONFLICT (tenant_id) DO UPDATE SET paused_reason = excluded.paused_reason
+            """
+        ).run()
+    }
+}
+
+extension Duration {
+    /// The duration in whole milliseconds (rounded down).
+    var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import KontorCore
+import SQLKit
+
+/// Stores tenants: create, read, list, change (with optimistic locking and the variant rule), delete.
+package struct TenantStore: Sendable {
+    let database: any StoreDatabase
+    let clock: any WallClock
+
+    /// A store in `database` (migrated).
+    package init(database: any StoreDatabase, clock: any WallClock = SystemWallClock()) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Activity kinds that count as a transferred document for the variant rule.
+    package static let transferActivityKinds = ["invoice.transferred", "creditnote.transferred"]
+
+    /// Stores a new tenant at version 1.
+    /// - Throws: ``StoreError`` `conflict` when a tenant with the same id exists.
+    package func create(_ tenant: Tenant) async throws -> Tenant {
+        let now = clock.now
+        var stored = tenant
+        stored.createdAt = now
+        stored.updatedAt = now
+        stored.version = 1
+        let record = stored
+        try await database.transaction { db in
+            let inserted = try await db.raw(
+                """
+                INSERT INTO tenants (id, name, company_code, transfer_variant, finalize_invoices, auto_transfer, \
+                is_active, active_since, callback_url, archive_settings, created_at, updated_at, version) \
+                VALUES (\(bind: record.id.rawValue), \(bind: record.name), \(bind: record.companyCode), \
+                \(bind: record.settings.transferVariant.rawValue), \(bind: record.settings.finalizeInvoices), \
+                \(bind: record.settings.autoTransfer), \(bind: record.isActive), \
+                \(bind: record.activeSince?.millisecondsSince1970), \(bind: record.callbackURL), \
+                \(bind: record.archiveSettings), \(bind: now.millisecondsSince1970), \(bind: now.millisecondsSince1970), 1) \
+                ON CONFLICT (id) DO NOTHING RETURNING id
+                """
+            ).first()
+            guard inserted != nil else { throw StoreError(.conflict, "a tenant with id '\(record.id)' exists") }
+        }
+        return record
+    }
+
+    /// The tenant with `id`, or `nil`.
+    package func tenant(_ id: TenantID) async throws -> Tenant? {
+        try await database.withConnection { db in try await Self.tenant(id, in: db) }
+    }
+
+    /// Tenants ordered by id, after `cursor`.
+    package func list(after cursor: TenantID? = nil, limit: Int = 50) async throws -> [Tenant] {
+        try await database.withConnection { db in
+            try await db.raw(
+                """
+                SELECT * FROM tenants WHERE id > \(bind: cursor?.rawValue ?? "") \
+                ORDER BY id LIMIT \(literal: max(1, min(limit, 1000)))
+                """
+            ).all().map(Tenant.init(row:))
+        }
+    }
+
+    /// Changes a tenant: `change` edits a copy, which is stored as the next version.
+    ///
+    /// - Parameter expectedVersion: when given, the change applies only if the stored version is this one.
+    /// - Throws: ``StoreError`` `not-found`; `conflict` when the version differs, or when the transfer variant
+    ///   changes although the tenant transferred documents in the current (calendar) business year.
+    package func update(
+        _ id: TenantID,
+        expectedVersion: Int? = nil,
+        _ change: @Sendable (inout Tenant) throws -> Void
+    ) async throws -> Tenant {
+        try await database.transaction { db in
+            guard let current = try await Self.tenant(id, in: db) else {
+                throw StoreError(.notFound, "tenant '\(id)' does not exist")
+            }
+            if let expectedVersion, expectedVersion != current.version {
+                throw StoreError(
+                    .conflict,
+                    "tenant '\(id)' was changed meanwhile (version \(current.version), not \(expectedVersion))"
+                )
+            }
+            var updated = current
+            try change(&updated)
+            updated.id = current.id
+            updated.createdAt = current.createdAt
+            updated.updatedAt = clock.now
+            updated.version = current.version + 1
+            if updated.settings.transferVariant != current.settings.transferVariant {
+                try await checkNoTransfersThisYear(id, in: db)
+            }
+            try await db.raw(
+                """
+                UPDATE tenants SET name = \(bind: updated.name), company_code = \(bind: updated.companyCode), \
+                transfer_variant = \(bind: updated.settings.transferVariant.rawValue), \
+                finalize_invoices = \(bind: updated.settings.finalizeInvoices), \
+                auto_transfer = \(bind: updated.settings.autoTransfer), is_active = \(bind: updated.isActive), \
+                active_since = \(bind: updated.activeSince?.millisecondsSince1970), \
+                callback_url = \(bind: updated.callbackURL), archive_settings = \(bind: updated.archiveSettings), \
+                updated_at = \(bind: updated.updatedAt.millisecondsSince1970), version = \(bind: updated.version) \
+                WHERE id = \(bind: id.rawValue)
+                """
+            ).run()
+            return updated
+        }
+    }
+
+    /// Deletes a tenant with its connection, tokens, jobs and lease; its activity log is kept for audits.
+    /// - Returns: whether the tenant existed.
+    @discardableResult
+    package func delete(_ id: TenantID) async throws -> Bool {
+        try await database.transaction { db in
+            try await db.raw("DELETE FROM jobs WHERE tenant_id = \(bind: id.rawValue)").run()
+            try await db.raw("DELETE FROM tenant_leases WHERE tenant_id = \(bind: id.rawValue)").run()
+            return try await db.raw("DELETE FROM tenants WHERE id = \(bind: id.rawValue) RETURNING id").first() != nil
+        }
+    }
+
+    private func checkNoTransfersThisYear(_ id: TenantID, in db: any SQLDatabase) async throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+        let startOfYear = calendar.dateInterval(of: .year, for: clock.now)?.start ?? clock.now
+        let count =
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM activity WHERE tenant_id = \(bind: id.rawValue) \
+                AND kind IN (\(binds: Self.transferActivityKinds)) AND at >= \(bind: startOfYear.millisecondsSince1970)
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        if count > 0 {
+            throw StoreError(
+                .conflict,
+                "tenant '\(id)' already transferred \(count) documents this business year; "
+                    + "the transfer variant can change only at the start of a business year"
+            )
+        }
+    }
+
+    static func tenant(_ id: TenantID, in db: any SQLDatabase) async throws -> Tenant? {
+        try await db.raw("SELECT * FROM tenants WHERE id = \(bind: id.rawValue)").first().map(Tenant.init(row:))
+    }
+}

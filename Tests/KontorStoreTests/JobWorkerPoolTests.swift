@@ -1,0 +1,114 @@
+import Foundation
+import KontorCore
+import KontorStore
+import KontorTestSupport
+import Logging
+import SQLKit
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+@Suite("Job worker pool", .timeLimit(.minutes(1)))
+struct JobWorkerPoolTests {
+    /// Records which tenants are running at any moment and the order each tenant's jobs ran in.
+    final class Recorder: JobHandler {
+        private struct State {
+            var running: Set<TenantID> = []
+            var overlaps = 0
+            var order: [TenantID: [Int]] = [:]
+        }
+        private let state = Mutex(State())
+        let jobDuration: Duration
+
+        init(jobDuration: Duration) { self.jobDuration = jobDuration }
+
+        func handle(_ job: Job) async -> JobOutcome {
+            state.withLock { state in
+                if !state.running.insert(job.tenantID).inserted { state.overlaps += 1 }
+                state.order[job.tenantID, default: []].append(Int(job.payload) ?? -1)
+            }
+            try? await Task.sleep(for: jobDuration)
+            state.withLock { _ = $0.running.remove(job.tenantID) }
+            return .completed
+        }
+
+        var overlaps: Int { state.withLock { $0.overlaps } }
+        var order: [TenantID: [Int]] { state.withLock { $0.order } }
+    }
+
+    private func configuration(maximumTenants: Int = 4) -> JobWorkerConfiguration {
+        JobWorkerConfiguration(
+            maximumTenants: maximumTenants,
+            leaseDuration: .seconds(10),
+            pollInterval: .milliseconds(10),
+            jobsPerLease: 3
+        )
+    }
+
+    @Test(
+        "runs every job once, each tenant's in order and never two of a tenant at once",
+        arguments: TestEngine.allCases
+    )
+    func runsAllJobs(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let queue = JobQueue(database: database)
+            let tenants = (0..<10).map { TenantID("tenant-\($0)") }
+            for sequence in 0..<20 {
+                for tenant in tenants {
+                    _ = try await queue.enqueue(NewJob(tenantID: tenant, kind: "k", payload: "\(sequence)"))
+                }
+            }
+            let recorder = Recorder(jobDuration: .milliseconds(1))
+            let pool = JobWorkerPool(
+                queue: queue,
+                handler: recorder,
+                configuration: configuration(),
+                logger: TestDatabase.logger
+            )
+            let group = ServiceGroup(services: [pool], logger: TestDatabase.logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                #expect(try await eventually(timeout: .seconds(40)) { try await queue.counts()[.done] == 200 })
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            #expect(recorder.overlaps == 0)
+            for tenant in tenants {
+                #expect(recorder.order[tenant] == Array(0..<20), "order of \(tenant)")
+            }
+            let held = try await database.withConnection { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM tenant_leases WHERE owner IS NOT NULL").first()?
+                    .decode(column: "n", as: Int.self)
+            }
+            #expect(held == 0)
+        }
+    }
+
+    @Test("graceful shutdown lets the running job finish and releases the lease", arguments: TestEngine.allCases)
+    func gracefulShutdown(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let queue = JobQueue(database: database)
+            let first = try await queue.enqueue(NewJob(tenantID: TenantID("acme"), kind: "k", payload: "0")).jobID
+            let second = try await queue.enqueue(NewJob(tenantID: TenantID("acme"), kind: "k", payload: "1")).jobID
+            let pool = JobWorkerPool(
+                queue: queue,
+                handler: Recorder(jobDuration: .milliseconds(400)),
+                configuration: configuration(),
+                logger: TestDatabase.logger
+            )
+            let group = ServiceGroup(services: [pool], logger: TestDatabase.logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                #expect(try await eventually { try await queue.job(first)?.state == .running })
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            #expect(try await queue.job(first)?.state == .done)
+            #expect(try await queue.job(second)?.state == .queued)
+            #expect(try await queue.job(second)?.attempts == 0)
+            #expect(
+                try await queue.leaseReadyTenants(owner: "next", limit: 1, duration: .seconds(1)) == [TenantID("acme")]
+            )
+        }
+    }
+}
