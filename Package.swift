@@ -75,7 +75,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "KontorServer", dependencies: ["KontorStore"], swiftSettings: strictSettings),
+        .target(
+            name: "KontorServer",
+            dependencies: [
+                "KontorStore",
+                "KontorCore",
+                "LexofficeKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "kontor",
             dependencies: [
@@ -85,6 +98,9 @@ let package = Package(
                 "LexofficeKit",
                 "LexofficeSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -164,11 +180,32 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "KontorServerTests",
+            dependencies: [
+                "KontorServer",
+                "KontorStore",
+                "KontorCore",
+                "KontorTestSupport",
+                "LexofficeKit",
+                "LexofficeSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "KontorCLITests",
             dependencies: [
                 "kontor",
                 "KontorTestSupport",
                 "LexofficeKit",
+                "LexofficeSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

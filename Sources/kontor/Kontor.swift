@@ -12,6 +12,9 @@ struct Kontor: AsyncParsableCommand {
             (`kontor serve`) arrives with its issue.
             """,
         version: "0.1.0",
-        subcommands: [LexofficeCommand.self, SandboxCommand.self]
+        subcommands: [
+            LexofficeCommand.self, SandboxCommand.self, MigrateCommand.self, TenantsCommand.self, AdminCommand.self,
+            JobsCommand.self,
+        ]
     )
 }

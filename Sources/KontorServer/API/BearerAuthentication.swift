@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KontorCore
+import KontorStore
+
+/// Requires a hub API token (`Authorization: Bearer kt_…`) and puts its scope into the context; 401 otherwise.
+package struct BearerAuthentication: RouterMiddleware {
+    package typealias Context = HubRequestContext
+    private let tokens: APITokenStore
+
+    /// Authentication against `tokens`.
+    package init(tokens: APITokenStore) {
+        self.tokens = tokens
+    }
+
+    package func handle(
+        _ request: Request,
+        context: HubRequestContext,
+        next: (Request, HubRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
+            let scope = try await tokens.authenticate(
+                String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+            )
+        else {
+            throw HubProblem.unauthorized
+        }
+        var context = context
+        context.scope = scope
+        return try await next(request, context)
+    }
+}
+
+extension HubRequestContext {
+    /// The tenant named in the path, if the caller may see it: any tenant for a partner token, only its own for a
+    /// tenant token (another tenant answers 404, as if it did not exist).
+    func authorizedTenant(_ id: String) throws(HubProblem) -> TenantID {
+        let tenant = TenantID(id)
+        switch scope {
+        case .partner: return tenant
+        case .tenant(let own) where own == tenant: return tenant
+        default: throw .notFound("tenant '\(id)' does not exist")
+        }
+    }
+
+    /// Requires a partner token.
+    func requirePartner() throws(HubProblem) {
+        guard scope == .partner else { throw .forbidden("only a partner token may do this") }
+    }
+}

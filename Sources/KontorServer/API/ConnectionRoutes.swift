@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import KontorCore
+import KontorStore
+
+/// `/api/v1/tenants/{tenant}/connection`: the tenant's lexoffice connection — status, connect with an API key,
+/// disconnect. (OAuth2 connect: not implemented yet, see issue 5.)
+struct ConnectionRoutes {
+    let tenants: TenantStore
+    let connections: ConnectionStore
+    let connector: APIKeyConnector
+
+    private struct APIKeyRequest: Decodable {
+        var apiKey: String
+    }
+
+    func register(on group: RouterGroup<HubRequestContext>) {
+        group.get("tenants/:tenant/connection") { _, context in
+            let id = try await existingTenant(context)
+            guard let connection = try await connections.connection(of: id) else {
+                throw HubProblem.notFound("tenant '\(id)' has no lexoffice connection")
+            }
+            return try JSONBody.response(ConnectionRepresentation(connection))
+        }
+        group.put("tenants/:tenant/connection/api-key") { request, context in
+            let id = try await existingTenant(context)
+            let body = try await JSONBody.decode(APIKeyRequest.self, from: request, context: context)
+            let key = body.apiKey.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !key.isEmpty, key.count <= 200 else {
+                throw HubProblem.invalid("#/apiKey", "must be a lexoffice API key (1–200 characters)")
+            }
+            let connection = try await connector.connect(id, apiKey: key)
+            return try JSONBody.response(ConnectionRepresentation(connection))
+        }
+        group.delete("tenants/:tenant/connection") { _, context in
+            let id = try await existingTenant(context)
+            try await connector.disconnect(id)
+            return Response(status: .noContent)
+        }
+    }
+
+    private func existingTenant(_ context: HubRequestContext) async throws -> TenantID {
+        let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+        guard try await tenants.tenant(id) != nil else { throw HubProblem.notFound("tenant '\(id)' does not exist") }
+        return id
+    }
+}
+
+/// A connection as the hub API shows it: never with credentials.
+struct ConnectionRepresentation: Encodable {
+    let kind: String
+    let status: String
+    let statusReason: String?
+    let organizationId: String?
+    let companyName: String?
+    let subscriptions: Int
+    let connectedAt: Date
+
+    init(_ connection: LexofficeConnection) {
+        kind = connection.kind.rawValue
+        status = connection.status.rawValue
+        statusReason = connection.statusReason
+        organizationId = connection.organizationID
+        companyName = connection.companyName
+        subscriptions = connection.subscriptionIDs.count
+        connectedAt = connection.connectedAt
+    }
+}

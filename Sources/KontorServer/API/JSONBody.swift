@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+
+/// Reads request bodies as JSON and writes JSON answers, with the hub's error mapping: not JSON → 400, a field of
+/// the wrong type or a missing required field → 422 with its JSON pointer, wrong content type → 415.
+enum JSONBody {
+    /// Decodes the request body as `Value`.
+    static func decode<Value: Decodable>(
+        _ type: Value.Type,
+        from request: Request,
+        context: some RequestContext
+    ) async throws -> Value {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/merge-patch+json") else {
+            throw HubProblem(
+                status: .unsupportedMediaType,
+                code: "unsupported-media-type",
+                title: "Unsupported media type",
+                detail: "Send the body as application/json."
+            )
+        }
+        let buffer = try await collect(request, upTo: context.maxUploadSize)
+        do {
+            return try JSONDecoder().decode(Value.self, from: buffer)
+        } catch let error as DecodingError {
+            throw problem(for: error)
+        } catch let problem as HubProblem {
+            throw problem
+        } catch {
+            throw HubProblem.malformedJSON("The body is not valid JSON.")
+        }
+    }
+
+    /// The whole request body; 413 when it is longer than `limit` bytes.
+    static func collect(_ request: Request, upTo limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw HubProblem.payloadTooLarge(limit: limit)
+        }
+    }
+
+    /// A JSON answer with sorted keys and ISO 8601 dates.
+    static func response(
+        _ value: some Encodable,
+        status: HTTPResponse.Status = .ok,
+        location: String? = nil
+    ) throws
+        -> Response
+    {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let location { headers[.location] = location }
+        return Response(
+            status: status,
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
+        )
+    }
+
+    /// The JSON pointer of a decoding path, e.g. `#/settings/transferVariant`.
+    static func pointer(_ path: [any CodingKey]) -> String {
+        "#" + path.map { "/" + ($0.intValue.map(String.init) ?? $0.stringValue) }.joined()
+    }
+
+    private static func problem(for error: DecodingError) -> HubProblem {
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return .malformedJSON("The body is not valid JSON.")
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return .malformedJSON("The body must be a JSON object.")
+        case .typeMismatch(let type, let context):
+            return .invalid(pointer(context.codingPath), "must be of type \(describe(type))")
+        case .valueNotFound(_, let context):
+            return .invalid(pointer(context.codingPath), "must not be null")
+        case .keyNotFound(let key, let context):
+            return .invalid(pointer(context.codingPath + [key]), "is required")
+        case .dataCorrupted(let context):
+            return .invalid(pointer(context.codingPath), context.debugDescription)
+        @unknown default:
+            return .malformedJSON("The body cannot be read.")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "string"
+        case is Bool.Type: "boolean"
+        case is Int.Type, is Int64.Type: "integer"
+        case is Double.Type: "number"
+        default: "object or array"
+        }
+    }
+}
+
+/// A member of a JSON merge-patch body: absent (leave as is), `null` (clear) or a value.
+enum PatchValue<Value: Decodable & Sendable>: Sendable {
+    case absent
+    case null
+    case value(Value)
+}
+
+extension KeyedDecodingContainer {
+    /// Decodes a merge-patch member, telling absent and `null` apart.
+    func decodePatch<Value: Decodable & Sendable>(_ type: Value.Type, forKey key: Key) throws -> PatchValue<Value> {
+        guard contains(key) else { return .absent }
+        if try decodeNil(forKey: key) { return .null }
+        return .value(try decode(Value.self, forKey: key))
+    }
+}

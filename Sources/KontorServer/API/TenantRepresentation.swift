@@ -1,0 +1,72 @@
+import Foundation
+import KontorCore
+
+/// A tenant as the hub API shows it.
+struct TenantRepresentation: Encodable {
+    struct Settings: Codable {
+        var transferVariant: String
+        var finalizeInvoices: Bool
+        var autoTransfer: Bool
+    }
+
+    let id: String
+    let name: String
+    let companyCode: String?
+    let settings: Settings
+    let active: Bool
+    let activeSince: Date?
+    let callbackUrl: String?
+    let version: Int
+    let createdAt: Date
+    let updatedAt: Date
+
+    init(_ tenant: Tenant) {
+        id = tenant.id.rawValue
+        name = tenant.name
+        companyCode = tenant.companyCode
+        settings = Settings(
+            transferVariant: tenant.settings.transferVariant.rawValue,
+            finalizeInvoices: tenant.settings.finalizeInvoices,
+            autoTransfer: tenant.settings.autoTransfer
+        )
+        active = tenant.isActive
+        activeSince = tenant.activeSince
+        callbackUrl = tenant.callbackURL
+        version = tenant.version
+        createdAt = tenant.createdAt
+        updatedAt = tenant.updatedAt
+    }
+
+    /// Encodes `nil` members as `null`, so clients see every member.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(companyCode, forKey: .companyCode)
+        try container.encode(settings, forKey: .settings)
+        try container.encode(active, forKey: .active)
+        try container.encode(activeSince, forKey: .activeSince)
+        try container.encode(callbackUrl, forKey: .callbackUrl)
+        try container.encode(version, forKey: .version)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, companyCode, settings, active, activeSince, callbackUrl, version, createdAt, updatedAt
+    }
+}
+
+/// A page of a listing with the cursor of the next page (`null` on the last).
+struct Page<Item: Encodable>: Encodable {
+    let items: [Item]
+    let nextCursor: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
+
+    private enum CodingKeys: String, CodingKey { case items, nextCursor }
+}

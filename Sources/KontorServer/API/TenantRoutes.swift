@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import KontorCore
+import KontorStore
+
+/// `/api/v1/tenants`: create, list, read, change, delete, activate and deactivate tenants; the activity log.
+struct TenantRoutes {
+    let tenants: TenantStore
+    let activity: ActivityLog
+    let clock: any WallClock
+
+    func register(on group: RouterGroup<HubRequestContext>) {
+        group.post("tenants") { request, context in
+            try context.requirePartner()
+            let body = try await JSONBody.decode(TenantCreateRequest.self, from: request, context: context)
+            let created = try await tenants.create(try body.tenant(now: clock.now))
+            try await activity.append(created.id, kind: "tenant.created", message: "tenant created")
+            return try JSONBody.response(
+                TenantRepresentation(created),
+                status: .created,
+                location: "/api/v1/tenants/\(created.id)"
+            )
+        }
+        group.get("tenants") { request, context in
+            try context.requirePartner()
+            let limit = try Paging.limit(request)
+            let page = try await tenants.list(
+                after: request.uri.queryParameters.get("cursor").map { TenantID($0) },
+                limit: limit
+            )
+            return try JSONBody.response(
+                Page(
+                    items: page.map(TenantRepresentation.init),
+                    nextCursor: page.count == limit ? page.last?.id.rawValue : nil
+                )
+            )
+        }
+        group.get("tenants/:tenant") { _, context in
+            let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            return try JSONBody.response(TenantRepresentation(try await existing(id)))
+        }
+        group.patch("tenants/:tenant") { request, context in
+            let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            let body = try await JSONBody.decode(TenantPatchRequest.self, from: request, context: context)
+            let change = try body.change()
+            let updated = try await tenants.update(id, expectedVersion: body.expectedVersion, change)
+            return try JSONBody.response(TenantRepresentation(updated))
+        }
+        group.delete("tenants/:tenant") { _, context in
+            try context.requirePartner()
+            let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            guard try await tenants.delete(id) else { throw HubProblem.notFound("tenant '\(id)' does not exist") }
+            return Response(status: .noContent)
+        }
+        group.post("tenants/:tenant/activate") { request, context in
+            let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            let since = try await ActivationRequest.since(from: request, context: context) ?? clock.now
+            let updated = try await tenants.update(id) { tenant in
+                tenant.isActive = true
+                tenant.activeSince = since
+            }
+            try await activity.append(id, kind: "tenant.activated", message: "tenant activated")
+            return try JSONBody.response(TenantRepresentation(updated))
+        }
+        group.post("tenants/:tenant/deactivate") { _, context in
+            let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            let updated = try await tenants.update(id) { $0.isActive = false }
+            try await activity.append(id, kind: "tenant.deactivated", message: "tenant deactivated")
+            return try JSONBody.response(TenantRepresentation(updated))
+        }
+        group.get("tenants/:tenant/activity") { request, context in
+            let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            _ = try await existing(id)
+            let limit = try Paging.limit(request)
+            let cursor = try Paging.integerCursor(request)
+            let entries = try await activity.entries(
+                of: id,
+                before: cursor,
+                kind: request.uri.queryParameters.get("kind"),
+                limit: limit
+            )
+            return try JSONBody.response(
+                Page(items: entries, nextCursor: entries.count == limit ? entries.last.map { String($0.id) } : nil)
+            )
+        }
+    }
+
+    private func existing(_ id: TenantID) async throws -> Tenant {
+        guard let tenant = try await tenants.tenant(id) else {
+            throw HubProblem.notFound("tenant '\(id)' does not exist")
+        }
+        return tenant
+    }
+}
+
+/// The optional body of `POST …/activate`: `{"since": "2026-01-01T00:00:00Z"}` (default: now).
+enum ActivationRequest {
+    private struct Body: Decodable { var since: String? }
+
+    static func since(from request: Request, context: HubRequestContext) async throws -> Date? {
+        guard let length = request.headers[.contentLength].flatMap(Int.init), length > 0 else { return nil }
+        let body = try await JSONBody.decode(Body.self, from: request, context: context)
+        guard let text = body.since else { return nil }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw HubProblem.invalid("#/since", "must be an ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z")
+        }
+        return date
+    }
+}
+
+/// The `limit` and `cursor` query parameters of listings.
+enum Paging {
+    static func limit(_ request: Request) throws(HubProblem) -> Int {
+        guard let text = request.uri.queryParameters.get("limit") else { return 50 }
+        guard let limit = Int(text), (1...500).contains(limit) else {
+            throw .invalid("#/query/limit", "must be an integer between 1 and 500")
+        }
+        return limit
+    }
+
+    static func integerCursor(_ request: Request) throws(HubProblem) -> Int64? {
+        guard let text = request.uri.queryParameters.get("cursor") else { return nil }
+        guard let cursor = Int64(text), cursor > 0 else {
+            throw .invalid("#/query/cursor", "is not a cursor of this listing")
+        }
+        return cursor
+    }
+}

@@ -1,0 +1,67 @@
+import Hummingbird
+import KontorCore
+import KontorStore
+import LexofficeKit
+import Logging
+
+/// Builds the hub's router: the API under `/api/v1` (bearer tokens), the lexoffice webhook receiver, health
+/// checks; every error answered as problem+json.
+package struct HubRouter {
+    private let configuration: HubServerConfiguration
+    private let database: any StoreDatabase
+    private let secrets: SecretBox
+    private let clock: any WallClock
+    private let logger: Logger
+
+    /// A router builder over an open, migrated `database`.
+    package init(
+        configuration: HubServerConfiguration,
+        database: any StoreDatabase,
+        secrets: SecretBox,
+        clock: any WallClock = SystemWallClock(),
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.database = database
+        self.secrets = secrets
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The router.
+    /// - Throws: when the webhook public key is not a valid PEM RSA key.
+    package func build() throws -> Router<HubRequestContext> {
+        let tenants = TenantStore(database: database, clock: clock)
+        let activity = ActivityLog(database: database, clock: clock)
+        let connections = ConnectionStore(database: database, secrets: secrets, clock: clock)
+        let queue = JobQueue(database: database, clock: clock)
+        let router = Router(context: HubRequestContext.self)
+        router.middlewares.add(ProblemMiddleware(publicBaseURL: configuration.publicBaseURL))
+        HealthRoutes(migrator: Migrator(database: database, logger: logger)).register(on: router)
+        LexofficeWebhookRoutes(
+            verifier: try WebhookSignatureVerifier(publicKeyPEM: configuration.webhookPublicKeyPEM),
+            connections: connections,
+            inbox: WebhookInbox(queue: queue),
+            queue: queue,
+            activity: activity
+        )
+        .register(on: router)
+        let api = router.group("api/v1").add(
+            middleware: BearerAuthentication(tokens: APITokenStore(database: database, clock: clock))
+        )
+        TenantRoutes(tenants: tenants, activity: activity, clock: clock).register(on: api)
+        ConnectionRoutes(
+            tenants: tenants,
+            connections: connections,
+            connector: APIKeyConnector(
+                configuration: configuration,
+                connections: connections,
+                activity: activity,
+                clock: clock
+            )
+        )
+        .register(on: api)
+        JobRoutes(queue: queue).register(on: api)
+        return router
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KontorStore
+import Logging
+import NIOCore
+
+/// Turns every error of the hub's routes into an RFC 9457 `application/problem+json` answer: ``HubProblem`` as
+/// is, Hummingbird's errors (unknown route, body too large) and ``StoreError`` by their meaning, anything else as
+/// a 500 whose details go only to the log.
+package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    private let problemBaseURL: String
+
+    /// A middleware naming problem types below `publicBaseURL` (e.g. `https://hub.example/problems/not-found`).
+    package init(publicBaseURL: String) {
+        problemBaseURL = publicBaseURL.hasSuffix("/") ? publicBaseURL + "problems/" : publicBaseURL + "/problems/"
+    }
+
+    package func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as HubProblem {
+            return response(for: problem, request: request)
+        } catch let error as HTTPError {
+            return response(for: Self.problem(for: error), request: request)
+        } catch let error as StoreError {
+            return response(for: Self.problem(for: error, logger: context.logger), request: request)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)"])
+            return response(for: .internalError, request: request)
+        }
+    }
+
+    private static func problem(for error: HTTPError) -> HubProblem {
+        switch error.status {
+        case .notFound:
+            .notFound("There is no such resource.")
+        case .contentTooLarge:
+            .payloadTooLarge(limit: 1 << 20)
+        case .methodNotAllowed:
+            HubProblem(
+                status: .methodNotAllowed,
+                code: "method-not-allowed",
+                title: "Method not allowed",
+                detail: "This resource does not support the method."
+            )
+        case .unauthorized:
+            .unauthorized
+        default:
+            HubProblem(
+                status: error.status,
+                code: "http-\(error.status.code)",
+                title: error.status.reasonPhrase,
+                detail: error.body ?? error.status.reasonPhrase
+            )
+        }
+    }
+
+    private static func problem(for error: StoreError, logger: Logger) -> HubProblem {
+        switch error.code {
+        case .notFound: return .notFound(error.detail)
+        case .conflict: return .conflict(error.detail)
+        default:
+            logger.error("storage failed", metadata: ["error": "\(error)"])
+            return .internalError
+        }
+    }
+
+    private func response(for problem: HubProblem, request: Request) -> Response {
+        let body = ProblemBody(
+            type: problemBaseURL + problem.code,
+            title: problem.title,
+            status: Int(problem.status.code),
+            detail: problem.detail,
+            instance: request.uri.path,
+            code: problem.code,
+            errors: problem.errors.isEmpty ? nil : problem.errors
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if problem.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        return Response(
+            status: problem.status,
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
+
+/// The members of a problem+json body (RFC 9457 plus `code` and `errors`).
+private struct ProblemBody: Encodable {
+    let type: String
+    let title: String
+    let status: Int
+    let detail: String
+    let instance: String
+    let code: String
+    let errors: [HubProblem.FieldError]?
+}

@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KontorCore
+import KontorStore
+import LexofficeKit
+import Logging
+import NIOCore
+import NIOFoundationCompat
+
+/// `POST /webhooks/lexoffice`: verifies `X-Lxo-Signature` over the raw body, maps the organization to its tenant,
+/// drops duplicates and enqueues the event; answers at once. Unsigned or forged → 401 and nothing is stored.
+/// `token.revoked` marks the connection "reconnect needed" and pauses the tenant's jobs right away.
+struct LexofficeWebhookRoutes {
+    let verifier: WebhookSignatureVerifier
+    let connections: ConnectionStore
+    let inbox: WebhookInbox
+    let queue: JobQueue
+    let activity: ActivityLog
+
+    /// The documented callback body.
+    private struct Event: Decodable {
+        var organizationId: String
+        var eventType: String
+        var resourceId: String
+        var eventDate: String
+    }
+
+    func register(on router: Router<HubRequestContext>) {
+        router.post("webhooks/lexoffice") { request, context in
+            let body = try await JSONBody.collect(request, upTo: 64 * 1024)
+            do {
+                try verifier.verify(body: body.readableBytesView, signature: request.headers[.lxoSignature])
+            } catch {
+                context.logger.warning("rejected a webhook with a missing or invalid signature")
+                throw HubProblem(
+                    status: .unauthorized,
+                    code: "invalid-signature",
+                    title: "Invalid signature",
+                    detail: "The X-Lxo-Signature header is missing or does not match the body."
+                )
+            }
+            guard let event = try? JSONDecoder().decode(Event.self, from: body) else {
+                throw HubProblem.malformedJSON("The body is not a lexoffice event.")
+            }
+            guard let tenant = try await connections.tenant(forOrganization: event.organizationId) else {
+                context.logger.info("webhook for an organization no tenant is connected to")
+                return Response(status: .accepted)
+            }
+            if event.eventType == "token.revoked" {
+                try await connections.markReconnectNeeded(
+                    tenant,
+                    reason: "lexoffice revoked the access (token.revoked)"
+                )
+                try await queue.pauseTenant(tenant, reason: "reconnect needed")
+                try await activity.append(
+                    tenant,
+                    kind: "connection.revoked",
+                    message: "lexoffice revoked the access; reconnect the tenant to resume its jobs"
+                )
+                return Response(status: .accepted)
+            }
+            let key = [event.organizationId, event.eventType, event.resourceId, event.eventDate].joined(separator: "/")
+            _ = try await inbox.receive(key: key, tenant: tenant, payload: String(buffer: body))
+            return Response(status: .accepted)
+        }
+    }
+}
+
+extension HTTPField.Name {
+    /// lexoffice's webhook signature header.
+    static let lxoSignature = HTTPField.Name("X-Lxo-Signature")!  // a valid, constant header name
+}

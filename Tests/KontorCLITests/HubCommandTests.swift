@@ -1,0 +1,77 @@
+import Foundation
+import LexofficeKit
+import Testing
+
+/// `kontor migrate`, `tenants`, `admin token` and `jobs` against a fresh SQLite file (in process).
+@Suite("Hub commands", .timeLimit(.minutes(1)))
+struct HubCommandTests {
+    private func withDatabase(_ body: (String) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await body(folder.appendingPathComponent("hub.sqlite").path)
+    }
+
+    @Test("migrate creates the schema; tenants create, list and show work with --json")
+    func tenants() async throws {
+        try await withDatabase { database in
+            let migrated = await CLIRun.kontor(["migrate", "--database", database])
+            #expect(migrated.status == 0)
+            #expect(migrated.output.contains("schema version 2"))
+            let created = await CLIRun.kontor([
+                "tenants", "create", "acme", "--name", "Acme GmbH", "--variant", "voucher", "--drafts", "--json",
+                "--database", database,
+            ])
+            #expect(created.status == 0, "\(created.errors)")
+            let tenant = try created.json()
+            #expect(tenant["settings"]?["transferVariant"]?.stringValue == "voucher")
+            #expect(tenant["settings"]?["finalizeInvoices"] == .bool(false))
+            let list = await CLIRun.kontor(["tenants", "list", "--json", "--database", database])
+            #expect(try list.json()[0]?["id"]?.stringValue == "acme")
+            let show = await CLIRun.kontor(["tenants", "show", "acme", "--database", database])
+            #expect(show.output.contains("Acme GmbH"))
+            #expect(show.output.contains("not connected"))
+            let again = await CLIRun.kontor(["tenants", "create", "acme", "--name", "Other", "--database", database])
+            #expect(again.status == 1)
+            #expect(again.errors.contains("exists"))
+            #expect(await CLIRun.kontor(["tenants", "show", "nobody", "--database", database]).status == 2)
+            #expect(
+                await CLIRun.kontor(["tenants", "create", "Bad Id", "--name", "x", "--database", database]).status == 2
+            )
+        }
+    }
+
+    @Test("admin token create prints a token once; a tenant token needs an existing tenant")
+    func tokens() async throws {
+        try await withDatabase { database in
+            let partner = await CLIRun.kontor(["admin", "token", "create", "--database", database])
+            #expect(partner.status == 0)
+            #expect(partner.output.hasPrefix("kt_"))
+            #expect(partner.errors.contains("shown only now"))
+            let unknown = await CLIRun.kontor([
+                "admin", "token", "create", "--tenant", "nobody", "--database", database,
+            ])
+            #expect(unknown.status == 2)
+        }
+    }
+
+    @Test("jobs list validates its filters and retry refuses an unknown job")
+    func jobs() async throws {
+        try await withDatabase { database in
+            let empty = await CLIRun.kontor(["jobs", "list", "--json", "--database", database])
+            #expect(empty.status == 0)
+            let listing = try empty.json()
+            #expect(listing == .array([]))
+            #expect(await CLIRun.kontor(["jobs", "list", "--state", "lost", "--database", database]).status == 2)
+            let retry = await CLIRun.kontor(["jobs", "retry", "42", "--database", database])
+            #expect(retry.status == 2)
+            #expect(retry.errors.contains("does not exist"))
+        }
+    }
+
+    @Test("an unusable database URL is a usage error")
+    func badDatabase() async {
+        let run = await CLIRun.kontor(["tenants", "list", "--database", "mysql://localhost/kontor"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("unsupported database URL scheme"))
+    }
+}

@@ -1,0 +1,151 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KontorCore
+import KontorServer
+import KontorStore
+import LexofficeKit
+import LexofficeSandbox
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+/// A running hub API on 127.0.0.1 (port 0) over a fresh SQLite file, next to a lexoffice sandbox it connects to,
+/// with a partner token; tests talk to it over real HTTP.
+struct HubHarness {
+    let baseURL: String
+    let database: any StoreDatabase
+    let sandbox: SandboxServer
+    let partnerToken: String
+    let webhookSigner: WebhookSigner
+
+    /// An answer: status, headers and the body as text.
+    struct Answer {
+        let status: Int
+        let headers: [String: String]
+        let body: String
+
+        /// The body as a JSON object.
+        func json() throws -> [String: Any] {
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+                "not a JSON object: \(body)"
+            )
+        }
+    }
+
+    static let logger: Logger = {
+        var logger = Logger(label: "kontor.server.tests")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    /// One key pair for all tests of the process: RSA key generation is slow in debug builds.
+    private static let signer = Result { try WebhookSigner() }
+
+    /// Runs `body` with a hub and a sandbox, then stops both.
+    static func with<Result: Sendable>(_ body: (HubHarness) async throws -> Result) async throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-hub-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let signer = try Self.signer.get()
+        return try await SandboxServer.withRunningServer(SandboxConfiguration(rateLimit: nil), logger: logger) {
+            sandbox in
+            try await withStoreDatabase(.sqlite(path: folder.appendingPathComponent("hub.sqlite").path), logger: logger)
+            {
+                database in
+                try await Migrator(database: database, logger: logger).migrate()
+                let partner = try await APITokenStore(database: database).create(scope: .partner, name: "tests")
+                let port = PortBox()
+                let router = try HubRouter(
+                    configuration: HubServerConfiguration(
+                        publicBaseURL: "http://127.0.0.1:9/hub",
+                        lexofficeBaseURL: sandbox.baseURL,
+                        webhookPublicKeyPEM: signer.publicKeyPEM
+                    ),
+                    database: database,
+                    secrets: try SecretBox(masterKey: Data(repeating: 1, count: 32)),
+                    logger: logger
+                )
+                .build()
+                let application = Application(
+                    router: router,
+                    configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+                    onServerRunning: { channel in port.set(channel.localAddress?.port) },
+                    logger: logger
+                )
+                let group = ServiceGroup(services: [application], logger: logger)
+                return try await withThrowingTaskGroup(of: Void.self) { tasks in
+                    tasks.addTask { try await group.run() }
+                    let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+                    while port.value == nil, ContinuousClock.now < deadline {
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                    let bound = try #require(port.value, "the hub did not start listening")
+                    let harness = HubHarness(
+                        baseURL: "http://127.0.0.1:\(bound)",
+                        database: database,
+                        sandbox: sandbox,
+                        partnerToken: partner.token,
+                        webhookSigner: signer
+                    )
+                    do {
+                        let result = try await body(harness)
+                        await group.triggerGracefulShutdown()
+                        try await tasks.waitForAll()
+                        return result
+                    } catch {
+                        await group.triggerGracefulShutdown()
+                        try? await tasks.waitForAll()
+                        throw error
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends a request; `token` defaults to the partner token (pass `""` for none).
+    func send(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        json: String? = nil,
+        body: Data? = nil,
+        contentType: String? = "application/json",
+        token: String? = nil,
+        headers extra: [String: String] = [:]
+    ) async throws -> Answer {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = NIOHTTP1.HTTPMethod(rawValue: method.rawValue)
+        let bearer = token ?? partnerToken
+        if !bearer.isEmpty { request.headers.add(name: "Authorization", value: "Bearer \(bearer)") }
+        if let data = body ?? json.map({ Data($0.utf8) }) {
+            if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+            request.body = .bytes(ByteBuffer(bytes: data))
+        }
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 4 << 20)
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return Answer(status: Int(response.status.code), headers: headers, body: String(buffer: bytes))
+    }
+
+    /// Creates a tenant through the API.
+    @discardableResult
+    func createTenant(_ id: String) async throws -> Answer {
+        let answer = try await send(.post, "/api/v1/tenants", json: #"{"id":"\#(id)","name":"Company \#(id)"}"#)
+        #expect(answer.status == 201, "create \(id): \(answer.body)")
+        return answer
+    }
+}
+
+/// The port the hub reports once it listens.
+private final class PortBox: Sendable {
+    private let port = Mutex<Int?>(nil)
+    var value: Int? { port.withLock { $0 } }
+    func set(_ value: Int?) { port.withLock { $0 = value } }
+}
