@@ -1,0 +1,122 @@
+import Foundation
+import HTTPTypes
+import KontorCore
+import KontorServer
+import KontorStore
+import LexofficeKit
+import LexofficeSandbox
+import Testing
+
+@Suite("Hub API: lexoffice connection and webhook receiver", .timeLimit(.minutes(1)))
+struct ConnectionAndWebhookTests {
+    private func sandboxClient(_ hub: HubHarness) -> LexofficeClient {
+        LexofficeClient(
+            configuration: LexofficeClientConfiguration(baseURL: hub.sandbox.baseURL, requestsPerSecond: 1000),
+            credentials: StaticAPIKey(Secret(hub.sandbox.defaultAPIKey))
+        )
+    }
+
+    private func connect(_ hub: HubHarness, tenant: String = "acme") async throws {
+        let answer = try await hub.send(
+            .put,
+            "/api/v1/tenants/\(tenant)/connection/api-key",
+            json: #"{"apiKey":"\#(hub.sandbox.defaultAPIKey)"}"#
+        )
+        #expect(answer.status == 200, "\(answer.body)")
+    }
+
+    @Test("an API key is checked with lexoffice, stored sealed, and registers the hub's event subscriptions")
+    func connectWithAPIKey() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme/connection").status == 404)
+            try await connect(hub)
+            let connection = try await hub.send(.get, "/api/v1/tenants/acme/connection").json()
+            #expect(connection["organizationId"] as? String == hub.sandbox.defaultOrganizationID.description)
+            #expect(connection["status"] as? String == "connected")
+            #expect(connection["kind"] as? String == "api-key")
+            #expect(!String(describing: connection).contains(hub.sandbox.defaultAPIKey))
+            let subscriptions = try await sandboxClient(hub).eventSubscriptions.list()
+            #expect(subscriptions.count == HubServerConfiguration.defaultEvents.count)
+            #expect(subscriptions.allSatisfy { $0.callbackUrl == "http://127.0.0.1:9/hub/webhooks/lexoffice" })
+
+            #expect(try await hub.send(.delete, "/api/v1/tenants/acme/connection").status == 204)
+            #expect(try await sandboxClient(hub).eventSubscriptions.list().isEmpty)
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme/connection").status == 404)
+            let kinds = try await ActivityLog(database: hub.database).entries(of: TenantID("acme")).map(\.kind)
+            #expect(kinds.prefix(2) == ["connection.disconnected", "connection.connected"])
+        }
+    }
+
+    @Test("a key lexoffice rejects is a 422 on #/apiKey; one organization cannot serve two tenants")
+    func rejectedKeys() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            try await hub.createTenant("bolt")
+            let wrong = try await hub.send(
+                .put,
+                "/api/v1/tenants/acme/connection/api-key",
+                json: #"{"apiKey":"wrong"}"#
+            )
+            #expect(wrong.status == 422)
+            #expect((try wrong.json()["errors"] as? [[String: String]])?.first?["pointer"] == "#/apiKey")
+            let empty = try await hub.send(.put, "/api/v1/tenants/acme/connection/api-key", json: #"{"apiKey":" "}"#)
+            #expect(empty.status == 422)
+            try await connect(hub)
+            let second = try await hub.send(
+                .put,
+                "/api/v1/tenants/bolt/connection/api-key",
+                json: #"{"apiKey":"\#(hub.sandbox.defaultAPIKey)"}"#
+            )
+            #expect(second.status == 409)
+        }
+    }
+
+    private func event(_ hub: HubHarness, type: String, resource: String = UUID().uuidString.lowercased()) -> String {
+        #"{"organizationId":"\#(hub.sandbox.defaultOrganizationID)","eventType":"\#(type)","resourceId":"\#(resource)","eventDate":"2026-11-30T10:00:00.000+01:00"}"#
+    }
+
+    private func deliver(_ hub: HubHarness, _ body: String, signature: String?) async throws -> Int {
+        var headers: [String: String] = [:]
+        if let signature { headers["X-Lxo-Signature"] = signature }
+        return try await hub.send(.post, "/webhooks/lexoffice", json: body, token: "", headers: headers).status
+    }
+
+    @Test("signed events of a connected organization are enqueued once; unsigned and forged ones are refused")
+    func webhookReceiver() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            try await connect(hub)
+            let queue = JobQueue(database: hub.database)
+            let body = event(hub, type: "invoice.created")
+            let signature = try hub.webhookSigner.signature(for: Data(body.utf8))
+            #expect(try await deliver(hub, body, signature: signature) == 202)
+            #expect(try await deliver(hub, body, signature: signature) == 202, "a redelivery is acknowledged")
+            let jobs = try await queue.jobs(tenant: TenantID("acme"))
+            #expect(jobs.count == 1)
+            #expect(jobs.first?.kind == WebhookInbox.jobKind)
+            #expect(jobs.first?.payload == body)
+
+            #expect(try await deliver(hub, event(hub, type: "invoice.changed"), signature: nil) == 401)
+            #expect(try await deliver(hub, event(hub, type: "invoice.changed"), signature: signature) == 401)
+            let tampered = body.replacingOccurrences(of: "invoice.created", with: "invoice.deleted")
+            #expect(try await deliver(hub, tampered, signature: signature) == 401)
+            #expect(try await queue.jobs().count == 1, "nothing enqueued for refused deliveries")
+        }
+    }
+
+    @Test("token.revoked marks the connection for reconnecting and pauses the tenant's jobs")
+    func tokenRevoked() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            try await connect(hub)
+            let body = event(hub, type: "token.revoked")
+            #expect(
+                try await deliver(hub, body, signature: try hub.webhookSigner.signature(for: Data(body.utf8))) == 202
+            )
+            let connection = try await hub.send(.get, "/api/v1/tenants/acme/connection").json()
+            #expect(connection["status"] as? String == "reconnect-needed")
+            #expect(try await JobQueue(database: hub.database).pauseReason(of: TenantID("acme")) == "reconnect needed")
+        }
+    }
+}
