@@ -7,12 +7,18 @@ import Synchronization
 /// Holds the active fault rules and applies the first matching one around a request's execution.
 final class FaultInjector: Sendable {
     private let rules = Mutex<[FaultRule]>([])
+    /// How many rules there are, written under the lock: every request asks for a fault, and almost always
+    /// there is none, so ``take(method:path:)`` checks this before taking the lock.
+    private let ruleCount = Atomic<Int>(0)
 
     /// Adds a rule and returns it with its id.
     func add(_ rule: FaultRule) -> FaultRule {
         var rule = rule
         rule.id = .random()
-        rules.withLock { $0.append(rule) }
+        rules.withLock { rules in
+            rules.append(rule)
+            ruleCount.store(rules.count, ordering: .releasing)
+        }
         return rule
     }
 
@@ -21,17 +27,22 @@ final class FaultInjector: Sendable {
 
     /// Removes every rule.
     func clear() {
-        rules.withLock { $0 = [] }
+        rules.withLock { rules in
+            rules = []
+            ruleCount.store(0, ordering: .releasing)
+        }
     }
 
     /// Takes the first rule matching the request, counting it down.
     func take(method: String, path: String) -> FaultRule? {
-        rules.withLock { rules in
+        guard ruleCount.load(ordering: .acquiring) > 0 else { return nil }
+        return rules.withLock { rules in
             guard let index = rules.firstIndex(where: { $0.matches(method: method, path: path) }) else { return nil }
             let rule = rules[index]
             if let remaining = rule.remaining {
                 if remaining <= 1 { rules.remove(at: index) } else { rules[index].remaining = remaining - 1 }
             }
+            ruleCount.store(rules.count, ordering: .releasing)
             return rule
         }
     }

@@ -16,6 +16,9 @@ struct SandboxAPI: Sendable {
 
     /// Authenticates and rate-limits `request`, runs `handler` for its organization, and renders any problem in
     /// the endpoint's error `shape`. A 401 or 429 never reaches `handler`, so nothing is executed.
+    ///
+    /// The hot path takes the state lock twice (API key with rate-limit token, journal) plus what the handler
+    /// reads; faults, the clock and replication delays are checked without a lock while there are none.
     func call(
         _ request: Request,
         shape: SandboxProblem.Shape,
@@ -28,11 +31,7 @@ struct SandboxAPI: Sendable {
             let bearer = try authorize(key, for: request)
             let organization = bearer.organizationID
             organizationID = organization
-            if let rate = configuration.rateLimit,
-                !state.takeToken(for: key, capacity: configuration.rateLimitBurst, refillPerSecond: rate)
-            {
-                throw SandboxProblem.tooManyRequests
-            }
+            guard bearer.isWithinRateLimit else { throw SandboxProblem.tooManyRequests }
             let fault = faults.take(method: request.method.rawValue, path: request.uri.path)
             if let fault { try await FaultInjector.beforeExecution(fault) }
             var call = APICall(

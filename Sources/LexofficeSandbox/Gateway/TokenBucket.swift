@@ -1,14 +1,20 @@
 /// lexoffice's rate limit: a token bucket per API key, refilled continuously.
 struct TokenBucket: Sendable {
+    /// The configured limit: bucket size and refill rate.
+    struct Limit: Sendable {
+        var capacity: Int
+        var refillPerSecond: Double
+    }
+
     let capacity: Double
     let refillPerSecond: Double
     private(set) var tokens: Double
     private(set) var updatedAt: ContinuousClock.Instant
 
-    init(capacity: Int, refillPerSecond: Double, now: ContinuousClock.Instant) {
-        self.capacity = Double(capacity)
-        self.refillPerSecond = refillPerSecond
-        tokens = Double(capacity)
+    init(_ limit: Limit, now: ContinuousClock.Instant) {
+        capacity = Double(limit.capacity)
+        refillPerSecond = limit.refillPerSecond
+        tokens = Double(limit.capacity)
         updatedAt = now
     }
 

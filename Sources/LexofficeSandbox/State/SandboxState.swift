@@ -11,6 +11,9 @@ final class SandboxState: Sendable {
     /// OAuth2 codes, connections and tokens (their own lock: the gateway reads them on every request).
     let oauth = OAuthRegistry()
     private let store: Mutex<Store>
+    /// How many resources are hidden by a replication delay, written under the lock: reads check it before
+    /// taking the lock, as it is almost always 0.
+    private let hiddenCount = Atomic<Int>(0)
     private let eventSink = Mutex<(@Sendable ([SandboxEvent]) -> Void)?>(nil)
 
     struct Store: Sendable {
@@ -83,16 +86,42 @@ final class SandboxState: Sendable {
         return true
     }
 
-    /// Takes a rate-limit token for `key`; `false` when the bucket is empty.
-    func takeToken(for key: String, capacity: Int, refillPerSecond: Double) -> Bool {
+    /// What the gateway learns about an API key in one look under the lock.
+    struct KeyAdmission {
+        var organizationID: LexofficeID
+        var connectionID: LexofficeID
+        /// Whether the key's bucket had a token (always `true` without a rate limit).
+        var isWithinRateLimit: Bool
+    }
+
+    /// Looks up an API key and, with a rate limit, takes a token from its bucket, under one lock acquisition;
+    /// `nil` for an unknown or revoked key (no token is taken then).
+    func admit(key: String, rateLimit: TokenBucket.Limit?) -> KeyAdmission? {
         store.withLock { store in
-            let now = ContinuousClock.now
-            var bucket =
-                store.buckets[key] ?? TokenBucket(capacity: capacity, refillPerSecond: refillPerSecond, now: now)
-            let granted = bucket.take(now: now)
-            store.buckets[key] = bucket
-            return granted
+            guard let organizationID = store.keys[key] else { return nil }
+            let connectionID =
+                store.keyConnections[key] ?? store.organizations[organizationID]?.profile.connectionId ?? organizationID
+            var isWithinRateLimit = true
+            if let rateLimit { isWithinRateLimit = Self.takeToken(for: key, rateLimit, in: &store) }
+            return KeyAdmission(
+                organizationID: organizationID,
+                connectionID: connectionID,
+                isWithinRateLimit: isWithinRateLimit
+            )
         }
+    }
+
+    /// Takes a rate-limit token for `key`; `false` when the bucket is empty.
+    func takeToken(for key: String, _ rateLimit: TokenBucket.Limit) -> Bool {
+        store.withLock { Self.takeToken(for: key, rateLimit, in: &$0) }
+    }
+
+    private static func takeToken(for key: String, _ rateLimit: TokenBucket.Limit, in store: inout Store) -> Bool {
+        let now = ContinuousClock.now
+        var bucket = store.buckets[key] ?? TokenBucket(rateLimit, now: now)
+        let granted = bucket.take(now: now)
+        store.buckets[key] = bucket
+        return granted
     }
 
     /// Runs `body` on an organization without changing it.
@@ -162,15 +191,20 @@ final class SandboxState: Sendable {
 
     /// Keeps a new resource invisible to reads for `duration` (replication delay).
     func hide(_ id: LexofficeID, for duration: Duration) {
-        store.withLock { $0.hiddenUntil[id] = ContinuousClock.now.advanced(by: duration) }
+        store.withLock { store in
+            store.hiddenUntil[id] = ContinuousClock.now.advanced(by: duration)
+            hiddenCount.store(store.hiddenUntil.count, ordering: .releasing)
+        }
     }
 
     /// Whether a resource is readable yet.
     func isVisible(_ id: LexofficeID) -> Bool {
-        store.withLock { store in
+        guard hiddenCount.load(ordering: .acquiring) > 0 else { return true }
+        return store.withLock { store in
             guard let until = store.hiddenUntil[id] else { return true }
             if ContinuousClock.now >= until {
                 store.hiddenUntil[id] = nil
+                hiddenCount.store(store.hiddenUntil.count, ordering: .releasing)
                 return true
             }
             return false
@@ -182,7 +216,10 @@ final class SandboxState: Sendable {
 
     /// Drops all data, keys and the journal.
     func reset() {
-        store.withLock { $0 = Store() }
+        store.withLock { store in
+            store = Store()
+            hiddenCount.store(0, ordering: .releasing)
+        }
         oauth.reset()
     }
 }
