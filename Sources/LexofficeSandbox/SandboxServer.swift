@@ -26,6 +26,7 @@ public final class SandboxServer: Service, Sendable {
     private let faults = FaultInjector()
     private let logger: Logger
     private let boundPort = Mutex<Int?>(nil)
+    private let mountedBaseURL = Mutex<String?>(nil)
     private let onListening: @Sendable (SandboxServer) -> Void
 
     /// Creates a server, its webhook signing key and its default organization; nothing listens until ``run()``.
@@ -64,6 +65,7 @@ public final class SandboxServer: Service, Sendable {
     /// The API root clients use, e.g. `http://127.0.0.1:49152/v1` (known once the server listens).
     public var baseURL: String {
         if let publicBaseURL = configuration.publicBaseURL { return publicBaseURL }
+        if let mounted = mountedBaseURL.withLock({ $0 }) { return mounted }
         let port = boundPort.withLock { $0 } ?? configuration.port
         return "http://\(configuration.host):\(port)/v1"
     }
@@ -133,6 +135,26 @@ public final class SandboxServer: Service, Sendable {
             logger: logger
         )
         defer { boundPort.withLock { $0 = nil } }
+        try await withBackgroundWork { try await application.run() }
+    }
+
+    /// Tells a sandbox mounted into another application where its API root is (e.g.
+    /// `http://127.0.0.1:8080/sandbox/v1`), for `resourceUri` values; ``SandboxConfiguration/publicBaseURL`` wins.
+    public func mount(at baseURL: String) {
+        mountedBaseURL.withLock { $0 = baseURL }
+    }
+
+    /// Runs what the sandbox does besides answering requests — webhook delivery, scheduled events, saving the
+    /// state file — for a sandbox whose ``routes(context:)`` are mounted into another application (the hub's
+    /// `kontor serve`). Returns on graceful shutdown or cancellation, after saving the state.
+    public func runMounted() async throws {
+        try await withBackgroundWork {
+            try await gracefulShutdown()
+        }
+    }
+
+    /// Runs the background work of the sandbox while `foreground` runs; saves the state when it ends.
+    private func withBackgroundWork(_ foreground: @escaping @Sendable () async throws -> Void) async throws {
         let httpClient = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
             configuration: HTTPClient.Configuration(redirectConfiguration: .follow(max: 3, allowCycles: false))
@@ -144,7 +166,7 @@ public final class SandboxServer: Service, Sendable {
                 if configuration.stateFile != nil {
                     group.addTask { [self] in try await saveStatePeriodically() }
                 }
-                try await application.run()
+                try await foreground()
                 group.cancelAll()
             }
         } catch {

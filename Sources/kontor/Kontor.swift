@@ -13,7 +13,8 @@ struct Kontor: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            LexofficeCommand.self, SandboxCommand.self, MigrateCommand.self, TenantsCommand.self, AdminCommand.self,
+            ServeCommand.self, LexofficeCommand.self, SandboxCommand.self, MigrateCommand.self, TenantsCommand.self,
+            AdminCommand.self,
             JobsCommand.self,
         ]
     )

@@ -5,13 +5,29 @@ import LexofficeKit
 
 /// Connects a tenant to lexoffice with an API key: checks the key with `GET /v1/profile`, registers the hub's event
 /// subscriptions, and stores the connection with the key sealed; disconnecting removes the subscriptions again.
-struct APIKeyConnector {
-    let configuration: HubServerConfiguration
-    let connections: ConnectionStore
-    let activity: ActivityLog
-    let clock: any WallClock
+package struct APIKeyConnector: Sendable {
+    private let configuration: HubServerConfiguration
+    private let connections: ConnectionStore
+    private let activity: ActivityLog
+    private let clock: any WallClock
 
-    func connect(_ tenant: TenantID, apiKey: String) async throws -> LexofficeConnection {
+    /// A connector for lexoffice at `configuration.lexofficeBaseURL`.
+    package init(
+        configuration: HubServerConfiguration,
+        connections: ConnectionStore,
+        activity: ActivityLog,
+        clock: any WallClock
+    ) {
+        self.configuration = configuration
+        self.connections = connections
+        self.activity = activity
+        self.clock = clock
+    }
+
+    /// Checks `apiKey`, registers the event subscriptions and stores the connection.
+    /// - Throws: ``HubProblem`` 422 (`#/apiKey`) for a key lexoffice rejects, 409 when the organization is
+    ///   connected to another tenant, 502 when lexoffice fails.
+    package func connect(_ tenant: TenantID, apiKey: String) async throws -> LexofficeConnection {
         let client = client(apiKey: apiKey)
         let profile: Profile
         do {
@@ -45,7 +61,9 @@ struct APIKeyConnector {
         return connection
     }
 
-    func disconnect(_ tenant: TenantID) async throws {
+    /// Removes the event subscriptions (failures are recorded in the activity log) and the stored connection.
+    /// - Throws: ``HubProblem`` 404 when the tenant has no connection.
+    package func disconnect(_ tenant: TenantID) async throws {
         guard let connection = try await connections.connection(of: tenant) else {
             throw HubProblem.notFound("tenant '\(tenant)' has no lexoffice connection")
         }

@@ -16,6 +16,12 @@ package struct ActivityEntry: Sendable, Equatable, Codable {
     package var message: String
     /// Structured details as JSON text (ids, numbers), if any.
     package var details: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case tenantID = "tenant"
+        case at, kind, message, details
+    }
 }
 
 /// The append-only activity log of every tenant.

@@ -1,0 +1,122 @@
+import Configuration
+import Foundation
+import KontorStore
+
+/// A configuration value that stops `kontor serve` from starting; names the key.
+package struct ConfigurationError: Error, CustomStringConvertible {
+    /// The dotted key, e.g. `http.port` (environment `KONTOR_HTTP_PORT`).
+    package var key: String
+    /// What is wrong with it.
+    package var detail: String
+
+    /// An error for `key`.
+    package init(key: String, detail: String) {
+        self.key = key
+        self.detail = detail
+    }
+
+    /// The key and the problem.
+    package var description: String { "configuration \(key): \(detail)" }
+}
+
+/// How `kontor serve` runs: read from flags, `KONTOR_*` environment variables, `kontor.json` and defaults
+/// (DESIGN.md §8). The defaults are the embedded setup: SQLite in `kontor-data/` and the built-in sandbox.
+package struct HubConfiguration: Sendable {
+    /// The address to listen on.
+    package var host: String
+    /// The port to listen on (0: any free port).
+    package var port: Int
+    /// The database.
+    package var database: DatabaseLocation
+    /// The hub's public URL; `nil` means `http://host:port` (known once listening).
+    package var publicURL: String?
+    /// The lexoffice API root; `nil` runs the embedded sandbox under `/sandbox/v1`.
+    package var lexofficeURL: String?
+    /// The PEM file with lexoffice's webhook public key (required with ``lexofficeURL``).
+    package var lexofficeWebhookKeyFile: String?
+    /// The master key for secrets at rest (base64 of 32 bytes); `nil` uses the key file in the data folder.
+    package var masterKey: String?
+    /// Where the SQLite file, the master key file and the sandbox state live.
+    package var dataDirectory: String
+    /// How many tenants one process works on at once.
+    package var workerTenants: Int
+    /// The embedded sandbox's rate limit per API key (requests per second); `nil` turns it off.
+    package var sandboxRateLimit: Double?
+
+    /// Reads the configuration.
+    ///
+    /// ## Configuration keys
+    /// - `http.host` (string, default `127.0.0.1`), `http.port` (int, default `8080`, 0–65535).
+    /// - `database.url` (string, default `<data.dir>/kontor.sqlite`): `postgres://…` or an SQLite file.
+    /// - `public.url` (string, optional): the URL lexoffice and source applications reach the hub at.
+    /// - `lexoffice.url` (string, optional): e.g. `https://api.lexware.io/v1`; without it the embedded sandbox is used.
+    /// - `lexoffice.webhook.key.file` (string, required with `lexoffice.url`): lexoffice's webhook public key (PEM).
+    /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
+    /// - `data.dir` (string, default `kontor-data`).
+    /// - `workers.tenants` (int, default `32`, 1–1024).
+    /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).
+    /// - Throws: ``ConfigurationError`` naming the first invalid key.
+    package init(config: ConfigReader) throws {
+        host = config.string(forKey: "http.host", default: "127.0.0.1")
+        port = try Self.integer(config, "http.port", default: 8080, range: 0...65535)
+        dataDirectory = config.string(forKey: "data.dir", default: "kontor-data")
+        let databaseText = config.string(forKey: "database.url") ?? dataDirectory + "/kontor.sqlite"
+        do {
+            database = try DatabaseLocation(parsing: databaseText)
+        } catch {
+            throw ConfigurationError(key: "database.url", detail: error.detail)
+        }
+        publicURL = try config.string(forKey: "public.url").map { try Self.httpURL($0, key: "public.url") }
+        lexofficeURL = try config.string(forKey: "lexoffice.url").map { try Self.httpURL($0, key: "lexoffice.url") }
+        lexofficeWebhookKeyFile = config.string(forKey: "lexoffice.webhook.key.file")
+        if lexofficeURL != nil, lexofficeWebhookKeyFile == nil {
+            throw ConfigurationError(
+                key: "lexoffice.webhook.key.file",
+                detail: "is required with lexoffice.url: download lexoffice's public key for webhook signatures"
+            )
+        }
+        masterKey = config.string(forKey: "master.key", isSecret: true)
+        workerTenants = try Self.integer(config, "workers.tenants", default: 32, range: 1...1024)
+        let rate =
+            config.double(forKey: "sandbox.rate.limit") ?? config.string(forKey: "sandbox.rate.limit").map {
+                Double($0)
+            } ?? 2
+        guard let rate, rate >= 0 else {
+            throw ConfigurationError(key: "sandbox.rate.limit", detail: "must be a number ≥ 0")
+        }
+        sandboxRateLimit = rate == 0 ? nil : rate
+    }
+
+    private static func integer(
+        _ config: ConfigReader,
+        _ key: ConfigKey,
+        default value: Int,
+        range: ClosedRange<Int>
+    )
+        throws -> Int
+    {
+        let number: Int?
+        if let integer = config.int(forKey: key) {
+            number = integer
+        } else if let text = config.string(forKey: key) {
+            number = Int(text)
+        } else {
+            return value
+        }
+        guard let number, range.contains(number) else {
+            throw ConfigurationError(
+                key: "\(key)",
+                detail: "must be an integer in \(range.lowerBound)...\(range.upperBound)"
+            )
+        }
+        return number
+    }
+
+    private static func httpURL(_ text: String, key: String) throws -> String {
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+        else {
+            throw ConfigurationError(key: key, detail: "must be an absolute http(s) URL")
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import KontorCore
+import KontorStore
+
+/// Runs the hub's jobs by kind. Today it knows the received lexoffice events (recorded in the tenant's activity
+/// log); the transfer, sync and archive flows register their kinds with their issues (6 and later). A job of an
+/// unknown kind is `dead` at once with that reason, never silently dropped.
+package struct HubJobHandler: JobHandler {
+    private let activity: ActivityLog
+
+    /// A handler writing to `activity`.
+    package init(activity: ActivityLog) {
+        self.activity = activity
+    }
+
+    private struct Event: Decodable {
+        var eventType: String
+        var resourceId: String
+    }
+
+    package func handle(_ job: Job) async -> JobOutcome {
+        switch job.kind {
+        case WebhookInbox.jobKind:
+            guard let event = try? JSONDecoder().decode(Event.self, from: Data(job.payload.utf8)) else {
+                return .failed(reason: "the stored lexoffice event is not readable")
+            }
+            do {
+                try await activity.append(
+                    job.tenantID,
+                    kind: "lexoffice.event",
+                    message: "lexoffice reported \(event.eventType) for \(event.resourceId)",
+                    details: job.payload
+                )
+                return .completed
+            } catch {
+                return .retry(reason: "the activity log is not writable: \(error)")
+            }
+        default:
+            return .failed(reason: "no handler for job kind '\(job.kind)' in this version of Kontor")
+        }
+    }
+}

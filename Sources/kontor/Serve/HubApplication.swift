@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import KontorCore
+import KontorServer
+import KontorStore
+import LexofficeSandbox
+import Logging
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+/// The hub's composition root (`kontor serve`): opens and migrates the database, loads the master key, builds the
+/// HTTP server (API, webhook receiver, health, the embedded sandbox under `/sandbox`), the job workers, and runs
+/// them until SIGTERM/SIGINT. On the first start it creates a partner token, and with the embedded sandbox a
+/// connected demo tenant.
+enum HubApplication {
+    static func run(
+        _ configuration: HubConfiguration,
+        logger: Logger,
+        onReady: @escaping @Sendable (HubStartup) -> Void
+    ) async throws {
+        var configuration = configuration
+        if configuration.port == 0 { configuration.port = try FreePort.pick(host: configuration.host) }
+        let baseURL = configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)"
+        let masterKey = try MasterKey.load(
+            environmentValue: configuration.masterKey,
+            keyFile: configuration.dataDirectory + "/master.key"
+        )
+        let secrets = try SecretBox(masterKey: masterKey)
+        let sandbox = try configuration.lexofficeURL == nil ? embeddedSandbox(configuration, logger: logger) : nil
+        sandbox?.mount(at: baseURL + "/sandbox/v1")
+        let webhookKey = try sandbox?.webhookPublicKeyPEM ?? webhookPublicKey(configuration)
+        let serverConfiguration = HubServerConfiguration(
+            publicBaseURL: baseURL,
+            lexofficeBaseURL: configuration.lexofficeURL ?? baseURL + "/sandbox/v1",
+            webhookPublicKeyPEM: webhookKey
+        )
+        try await withStoreDatabase(configuration.database, logger: logger) { database in
+            try await Migrator(database: database, logger: logger).migrate()
+            let router = try HubRouter(
+                configuration: serverConfiguration,
+                database: database,
+                secrets: secrets,
+                logger: logger
+            )
+            .build()
+            if let sandbox { router.addRoutes(sandbox.routes(context: HubRequestContext.self), atPath: "/sandbox") }
+            let listening = ListeningFlag()
+            let application = Application(
+                router: router,
+                configuration: ApplicationConfiguration(
+                    address: .hostname(configuration.host, port: configuration.port),
+                    serverName: "Kontor"
+                ),
+                onServerRunning: { _ in listening.set() },
+                logger: logger
+            )
+            let workers = JobWorkerPool(
+                queue: JobQueue(database: database),
+                handler: HubJobHandler(activity: ActivityLog(database: database)),
+                configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
+                logger: logger
+            )
+            var services: [any Service] = [application, workers]
+            if let sandbox { services.append(MountedSandboxService(sandbox: sandbox)) }
+            let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                tasks.addTask {
+                    let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+                    while !listening.isSet {
+                        guard ContinuousClock.now < deadline else { return }
+                        try await Task.sleep(for: .milliseconds(10))
+                    }
+                    var startup = HubStartup(
+                        baseURL: baseURL,
+                        sandboxBaseURL: sandbox.map { _ in baseURL + "/sandbox/v1" },
+                        sandboxAPIKey: sandbox?.defaultAPIKey
+                    )
+                    do {
+                        try await HubBootstrap(
+                            database: database,
+                            secrets: secrets,
+                            server: serverConfiguration,
+                            logger: logger
+                        )
+                        .firstStart(sandboxAPIKey: sandbox?.defaultAPIKey, startup: &startup)
+                    } catch {
+                        logger.error("first-start setup failed", metadata: ["error": "\(error)"])
+                    }
+                    onReady(startup)
+                }
+                try await tasks.waitForAll()
+            }
+        }
+    }
+
+    private static func embeddedSandbox(_ configuration: HubConfiguration, logger: Logger) throws -> SandboxServer {
+        try SandboxServer(
+            configuration: SandboxConfiguration(
+                rateLimit: configuration.sandboxRateLimit,
+                stateFile: configuration.dataDirectory + "/sandbox-state.json"
+            ),
+            logger: logger
+        )
+    }
+
+    private static func webhookPublicKey(_ configuration: HubConfiguration) throws -> String {
+        guard let path = configuration.lexofficeWebhookKeyFile, let data = FileManager.default.contents(atPath: path)
+        else {
+            throw ConfigurationError(key: "lexoffice.webhook.key.file", detail: "cannot read the file")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Set once the HTTP server listens; read by the first-start task.
+private final class ListeningFlag: Sendable {
+    private let flag = Mutex(false)
+
+    var isSet: Bool { flag.withLock { $0 } }
+
+    func set() { flag.withLock { $0 = true } }
+}

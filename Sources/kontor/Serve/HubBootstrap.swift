@@ -1,0 +1,48 @@
+import Foundation
+import KontorCore
+import KontorServer
+import KontorStore
+import Logging
+
+/// What `kontor serve` sets up on a fresh database: a partner token (shown once), and with the embedded sandbox a
+/// demo tenant, active and connected to the sandbox's default organization, so the hub works out of the box.
+struct HubBootstrap {
+    let database: any StoreDatabase
+    let secrets: SecretBox
+    let server: HubServerConfiguration
+    let logger: Logger
+
+    /// The demo tenant's id.
+    static let demoTenant = TenantID("demo")
+
+    func firstStart(sandboxAPIKey: String?, startup: inout HubStartup) async throws {
+        let tokens = APITokenStore(database: database)
+        if try await !tokens.list().contains(where: { $0.scope == .partner && $0.revokedAt == nil }) {
+            startup.newAdminToken = try await tokens.create(scope: .partner, name: "admin (first start)").token
+            logger.info("created the first partner token")
+        }
+        let tenants = TenantStore(database: database)
+        guard let sandboxAPIKey, try await tenants.list(limit: 1).isEmpty else { return }
+        let now = Date()
+        _ = try await tenants.create(
+            Tenant(
+                id: Self.demoTenant,
+                name: "Demo Fahrradwerkstatt",
+                isActive: true,
+                activeSince: now,
+                createdAt: now,
+                updatedAt: now
+            )
+        )
+        let activity = ActivityLog(database: database)
+        _ = try await APIKeyConnector(
+            configuration: server,
+            connections: ConnectionStore(database: database, secrets: secrets),
+            activity: activity,
+            clock: SystemWallClock()
+        )
+        .connect(Self.demoTenant, apiKey: sandboxAPIKey)
+        startup.newDemoTenant = Self.demoTenant.rawValue
+        logger.info("created the demo tenant connected to the embedded sandbox")
+    }
+}

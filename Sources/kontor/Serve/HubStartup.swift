@@ -1,0 +1,13 @@
+/// What a started hub tells the person who started it (printed by `kontor serve`).
+struct HubStartup: Sendable {
+    /// The hub's base URL.
+    var baseURL: String
+    /// The embedded sandbox's API root, when it runs.
+    var sandboxBaseURL: String?
+    /// The embedded sandbox's API key, when it runs.
+    var sandboxAPIKey: String?
+    /// A partner token created at this start (the first one); shown once, stored only as a hash.
+    var newAdminToken: String?
+    /// The demo tenant created and connected at this start (embedded sandbox, empty database).
+    var newDemoTenant: String?
+}

@@ -1,0 +1,116 @@
+import AsyncHTTPClient
+import Foundation
+import KontorTestSupport
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// `kontor serve` as the built binary on its embedded defaults: first start, the API with the printed token, the
+/// mounted sandbox, a webhook from the sandbox reaching the hub, graceful stop, and a second start on the same data.
+@Suite(.timeLimit(.minutes(2)))
+struct ServeBinaryTests {
+    private static let binary: URL? = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("kontor")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
+    /// A running `kontor serve` and what it printed.
+    private struct Hub {
+        let process: Process
+        let printed: String
+
+        func line(containing marker: String) -> String? {
+            printed.split(separator: "\n").first { $0.contains(marker) }.map(String.init)
+        }
+
+        var baseURL: String? {
+            line(containing: "listening on")?.split(separator: " ").dropFirst(4).first.map(String.init)
+        }
+    }
+
+    private func start(_ binary: URL, in folder: URL, until marker: String) async throws -> Hub {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"]
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reader = output.fileHandleForReading
+        var printed = ""
+        let started = try await eventually(timeout: .seconds(60)) {
+            printed += String(decoding: reader.availableData, as: UTF8.self)
+            return printed.contains(marker)
+        }
+        if !started { process.terminate() }
+        try #require(started, "kontor serve did not print '\(marker)': \(printed)")
+        return Hub(process: process, printed: printed)
+    }
+
+    private func get(_ url: String, token: String) async throws -> (Int, String) {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 1 << 20)))
+    }
+
+    private func stop(_ hub: Hub) async throws {
+        hub.process.interrupt()
+        #expect(try await eventually(timeout: .seconds(20)) { !hub.process.isRunning })
+        #expect(hub.process.terminationStatus == 0, "SIGINT stops the hub gracefully")
+    }
+
+    @Test("the first start creates a token and a connected demo tenant; a restart keeps them and prints no token")
+    func embeddedDefaults() async throws {
+        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let first = try await start(binary, in: folder, until: "Admin token")
+        defer { if first.process.isRunning { first.process.terminate() } }
+        let baseURL = try #require(first.baseURL)
+        let token = try #require(first.line(containing: "Admin token")?.split(separator: " ").last.map(String.init))
+        let sandboxKey = try #require(first.line(containing: "API key:")?.split(separator: " ").last.map(String.init))
+        #expect(first.printed.contains("Demo tenant 'demo' created"))
+
+        let tenant = try await get(baseURL + "/api/v1/tenants/demo/connection", token: token)
+        #expect(tenant.0 == 200)
+        #expect(tenant.1.contains("\"status\":\"connected\""))
+        #expect(try await get(baseURL + "/api/v1/tenants", token: "kt_wrong.token").0 == 401)
+        #expect(try await get(baseURL + "/readyz", token: "").0 == 200)
+
+        var create = HTTPClientRequest(url: baseURL + "/sandbox/v1/contacts")
+        create.method = .POST
+        create.headers.add(name: "Authorization", value: "Bearer \(sandboxKey)")
+        create.headers.add(name: "Content-Type", value: "application/json")
+        create.body = .bytes(
+            ByteBuffer(string: #"{"version":0,"roles":{"customer":{}},"company":{"name":"Webhook GmbH"}}"#)
+        )
+        let created = try await HTTPClient.shared.execute(create, timeout: .seconds(10)).status.code
+        #expect((200..<300).contains(created), "the sandbox created the contact (HTTP \(created))")
+        #expect(
+            try await eventually(timeout: .seconds(20)) {
+                try await get(baseURL + "/api/v1/tenants/demo/activity?kind=lexoffice.event", token: token).1
+                    .contains("contact.created")
+            },
+            "the sandbox's webhook reached the hub, was verified, queued and handled"
+        )
+        try await stop(first)
+
+        let second = try await start(binary, in: folder, until: "listening on")
+        defer { if second.process.isRunning { second.process.terminate() } }
+        #expect(!second.printed.contains("Admin token"))
+        #expect(!second.printed.contains("Demo tenant"))
+        #expect(second.printed.contains(sandboxKey), "the sandbox keeps its key in the data folder")
+        let again = try #require(second.baseURL)
+        #expect(try await get(again + "/api/v1/tenants/demo", token: token).0 == 200, "the token survives restarts")
+        try await stop(second)
+    }
+}
