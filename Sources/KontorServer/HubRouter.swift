@@ -37,15 +37,23 @@ package struct HubRouter {
         let queue = JobQueue(database: database, clock: clock)
         let router = Router(context: HubRequestContext.self)
         router.middlewares.add(ProblemMiddleware(publicBaseURL: configuration.publicBaseURL))
+        let connector = LexofficeConnector(
+            configuration: configuration,
+            connections: connections,
+            queue: queue,
+            activity: activity,
+            clock: clock
+        )
+        let oauthStates = OAuthStateStore(database: database, clock: clock)
         HealthRoutes(migrator: Migrator(database: database, logger: logger)).register(on: router)
         LexofficeWebhookRoutes(
             verifier: try WebhookSignatureVerifier(publicKeyPEM: configuration.webhookPublicKeyPEM),
             connections: connections,
             inbox: WebhookInbox(queue: queue),
-            queue: queue,
-            activity: activity
+            connector: connector
         )
         .register(on: router)
+        OAuthRoutes(configuration: configuration, oauthStates: oauthStates, connector: connector).register(on: router)
         let api = router.group("api/v1").add(
             middleware: BearerAuthentication(tokens: APITokenStore(database: database, clock: clock))
         )
@@ -53,12 +61,9 @@ package struct HubRouter {
         ConnectionRoutes(
             tenants: tenants,
             connections: connections,
-            connector: APIKeyConnector(
-                configuration: configuration,
-                connections: connections,
-                activity: activity,
-                clock: clock
-            )
+            connector: connector,
+            oauthStates: oauthStates,
+            configuration: configuration
         )
         .register(on: api)
         JobRoutes(queue: queue).register(on: api)

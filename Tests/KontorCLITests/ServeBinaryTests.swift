@@ -104,7 +104,7 @@ struct ServeBinaryTests {
         )
         try await stop(first)
 
-        let second = try await start(binary, in: folder, until: "listening on")
+        let second = try await start(binary, in: folder, until: "API key:")
         defer { if second.process.isRunning { second.process.terminate() } }
         #expect(!second.printed.contains("Admin token"))
         #expect(!second.printed.contains("Demo tenant"))

@@ -4,11 +4,13 @@ import KontorCore
 import KontorStore
 
 /// `/api/v1/tenants/{tenant}/connection`: the tenant's lexoffice connection — status, connect with an API key,
-/// disconnect. (OAuth2 connect: not implemented yet, see issue 5.)
+/// start an OAuth2 connect (see ``OAuthRoutes`` for the browser part), check, disconnect.
 struct ConnectionRoutes {
     let tenants: TenantStore
     let connections: ConnectionStore
-    let connector: APIKeyConnector
+    let connector: LexofficeConnector
+    let oauthStates: OAuthStateStore
+    let configuration: HubServerConfiguration
 
     private struct APIKeyRequest: Decodable {
         var apiKey: String
@@ -31,6 +33,21 @@ struct ConnectionRoutes {
             }
             let connection = try await connector.connect(id, apiKey: key)
             return try JSONBody.response(ConnectionRepresentation(connection))
+        }
+        group.post("tenants/:tenant/connection/oauth") { _, context in
+            let id = try await existingTenant(context)
+            guard configuration.oauth != nil else {
+                throw HubProblem.conflict("this hub has no OAuth2 application configured; connect with an API key")
+            }
+            let ticket = try await oauthStates.createTicket(for: id)
+            return try JSONBody.response(
+                ["startUrl": configuration.publicBaseURL + "/oauth/start?ticket=" + ticket],
+                status: .created
+            )
+        }
+        group.post("tenants/:tenant/connection/check") { _, context in
+            let id = try await existingTenant(context)
+            return try JSONBody.response(ConnectionRepresentation(try await connector.check(id)))
         }
         group.delete("tenants/:tenant/connection") { _, context in
             let id = try await existingTenant(context)

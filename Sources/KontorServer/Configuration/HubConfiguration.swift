@@ -34,6 +34,11 @@ package struct HubConfiguration: Sendable {
     package var lexofficeURL: String?
     /// The PEM file with lexoffice's webhook public key (required with ``lexofficeURL``).
     package var lexofficeWebhookKeyFile: String?
+    /// The hub's OAuth2 application at lexoffice (client id and secret); `nil` for API keys only. With the embedded
+    /// sandbox its demo application is used.
+    package var oauthClientID: String?
+    /// The OAuth2 client secret.
+    package var oauthClientSecret: String?
     /// The master key for secrets at rest (base64 of 32 bytes); `nil` uses the key file in the data folder.
     package var masterKey: String?
     /// Where the SQLite file, the master key file and the sandbox state live.
@@ -51,6 +56,8 @@ package struct HubConfiguration: Sendable {
     /// - `public.url` (string, optional): the URL lexoffice and source applications reach the hub at.
     /// - `lexoffice.url` (string, optional): e.g. `https://api.lexware.io/v1`; without it the embedded sandbox is used.
     /// - `lexoffice.webhook.key.file` (string, required with `lexoffice.url`): lexoffice's webhook public key (PEM).
+    /// - `lexoffice.oauth.client.id`, `lexoffice.oauth.client.secret` (strings, the secret is secret, optional, both
+    ///   or neither): the hub's lexoffice OAuth2 application; its redirect URI is `<public.url>/oauth/callback`.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
     /// - `workers.tenants` (int, default `32`, 1–1024).
@@ -73,6 +80,14 @@ package struct HubConfiguration: Sendable {
             throw ConfigurationError(
                 key: "lexoffice.webhook.key.file",
                 detail: "is required with lexoffice.url: download lexoffice's public key for webhook signatures"
+            )
+        }
+        oauthClientID = config.string(forKey: "lexoffice.oauth.client.id")
+        oauthClientSecret = config.string(forKey: "lexoffice.oauth.client.secret", isSecret: true)
+        if (oauthClientID == nil) != (oauthClientSecret == nil) {
+            throw ConfigurationError(
+                key: oauthClientID == nil ? "lexoffice.oauth.client.id" : "lexoffice.oauth.client.secret",
+                detail: "set both lexoffice.oauth.client.id and lexoffice.oauth.client.secret, or neither"
             )
         }
         masterKey = config.string(forKey: "master.key", isSecret: true)

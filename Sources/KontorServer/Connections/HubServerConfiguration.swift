@@ -11,19 +11,37 @@ package struct HubServerConfiguration: Sendable {
     package var webhookPublicKeyPEM: String
     /// The lexoffice events the hub subscribes to for every connected tenant.
     package var subscribedEvents: [EventType]
+    /// The hub's OAuth2 application at lexoffice; `nil` when tenants can connect with API keys only. Its
+    /// redirect URI must be ``oauthRedirectURI``.
+    package var oauth: OAuth2Configuration?
+    /// The scopes the hub asks for when a tenant connects with OAuth2.
+    package var oauthScopes: [String]
 
     /// A configuration.
     package init(
         publicBaseURL: String,
         lexofficeBaseURL: String,
         webhookPublicKeyPEM: String,
-        subscribedEvents: [EventType] = HubServerConfiguration.defaultEvents
+        subscribedEvents: [EventType] = HubServerConfiguration.defaultEvents,
+        oauth: OAuth2Configuration? = nil,
+        oauthScopes: [String] = HubServerConfiguration.defaultScopes
     ) {
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
         self.lexofficeBaseURL = lexofficeBaseURL
         self.webhookPublicKeyPEM = webhookPublicKeyPEM
         self.subscribedEvents = subscribedEvents
+        self.oauth = oauth
+        self.oauthScopes = oauthScopes
     }
+
+    /// What transfer, customer sync and archive need: profile, contacts, vouchers, files, event subscriptions.
+    package static let defaultScopes = [
+        "profile.read", "contacts.read", "contacts.write", "vouchers.read", "vouchers.write", "files.read",
+        "files.write", "event-subscriptions.read", "event-subscriptions.write",
+    ]
+
+    /// Where lexoffice sends the browser back after the consent page.
+    package var oauthRedirectURI: String { publicBaseURL + "/oauth/callback" }
 
     /// Contacts (customer sync), invoices and credit notes (late finalization, archive) and revoked tokens.
     package static let defaultEvents: [EventType] = [

@@ -15,8 +15,7 @@ struct LexofficeWebhookRoutes {
     let verifier: WebhookSignatureVerifier
     let connections: ConnectionStore
     let inbox: WebhookInbox
-    let queue: JobQueue
-    let activity: ActivityLog
+    let connector: LexofficeConnector
 
     /// The documented callback body.
     private struct Event: Decodable {
@@ -48,16 +47,7 @@ struct LexofficeWebhookRoutes {
                 return Response(status: .accepted)
             }
             if event.eventType == "token.revoked" {
-                try await connections.markReconnectNeeded(
-                    tenant,
-                    reason: "lexoffice revoked the access (token.revoked)"
-                )
-                try await queue.pauseTenant(tenant, reason: "reconnect needed")
-                try await activity.append(
-                    tenant,
-                    kind: "connection.revoked",
-                    message: "lexoffice revoked the access; reconnect the tenant to resume its jobs"
-                )
+                try await connector.markReconnectNeeded(tenant, reason: "lexoffice revoked the access (token.revoked)")
                 return Response(status: .accepted)
             }
             let key = [event.organizationId, event.eventType, event.resourceId, event.eventDate].joined(separator: "/")

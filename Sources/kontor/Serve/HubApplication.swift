@@ -3,6 +3,7 @@ import Hummingbird
 import KontorCore
 import KontorServer
 import KontorStore
+import LexofficeKit
 import LexofficeSandbox
 import Logging
 import ServiceLifecycle
@@ -33,7 +34,8 @@ enum HubApplication {
         let serverConfiguration = HubServerConfiguration(
             publicBaseURL: baseURL,
             lexofficeBaseURL: configuration.lexofficeURL ?? baseURL + "/sandbox/v1",
-            webhookPublicKeyPEM: webhookKey
+            webhookPublicKeyPEM: webhookKey,
+            oauth: oauthApplication(configuration, baseURL: baseURL, embedded: sandbox != nil)
         )
         try await withStoreDatabase(configuration.database, logger: logger) { database in
             try await Migrator(database: database, logger: logger).migrate()
@@ -93,6 +95,35 @@ enum HubApplication {
                 try await tasks.waitForAll()
             }
         }
+    }
+
+    /// The configured OAuth2 application; with the embedded sandbox its demo application `kontor-demo`.
+    private static func oauthApplication(
+        _ configuration: HubConfiguration,
+        baseURL: String,
+        embedded: Bool
+    )
+        -> OAuth2Configuration?
+    {
+        let redirect = baseURL + "/oauth/callback"
+        if let id = configuration.oauthClientID, let secret = configuration.oauthClientSecret {
+            guard embedded else {
+                return OAuth2Configuration(clientID: id, clientSecret: Secret(secret), redirectURI: redirect)
+            }
+            return sandboxOAuth(clientID: id, secret: secret, baseURL: baseURL)
+        }
+        return embedded ? sandboxOAuth(clientID: "kontor-demo", secret: "kontor-demo-secret", baseURL: baseURL) : nil
+    }
+
+    private static func sandboxOAuth(clientID: String, secret: String, baseURL: String) -> OAuth2Configuration {
+        OAuth2Configuration(
+            clientID: clientID,
+            clientSecret: Secret(secret),
+            redirectURI: baseURL + "/oauth/callback",
+            authorizationEndpoint: baseURL + "/sandbox/oauth2/authorize",
+            tokenEndpoint: baseURL + "/sandbox/oauth2/token",
+            revocationEndpoint: baseURL + "/sandbox/oauth2/revoke"
+        )
     }
 
     private static func embeddedSandbox(_ configuration: HubConfiguration, logger: Logger) throws -> SandboxServer {

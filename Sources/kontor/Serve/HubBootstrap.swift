@@ -34,11 +34,11 @@ struct HubBootstrap {
                 updatedAt: now
             )
         )
-        let activity = ActivityLog(database: database)
-        _ = try await APIKeyConnector(
+        _ = try await LexofficeConnector(
             configuration: server,
             connections: ConnectionStore(database: database, secrets: secrets),
-            activity: activity,
+            queue: JobQueue(database: database),
+            activity: ActivityLog(database: database),
             clock: SystemWallClock()
         )
         .connect(Self.demoTenant, apiKey: sandboxAPIKey)

@@ -23,6 +23,7 @@ struct HubHarness {
     let sandbox: SandboxServer
     let partnerToken: String
     let webhookSigner: WebhookSigner
+    let secrets: SecretBox
 
     /// An answer: status, headers and the body as text.
     struct Answer {
@@ -49,26 +50,44 @@ struct HubHarness {
     private static let signer = Result { try WebhookSigner() }
 
     /// Runs `body` with a hub and a sandbox, then stops both.
-    static func with<Result: Sendable>(_ body: (HubHarness) async throws -> Result) async throws -> Result {
+    static func with<Result: Sendable>(
+        oauth: Bool = true,
+        _ body: (HubHarness) async throws -> Result
+    ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-hub-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let signer = try Self.signer.get()
-        return try await SandboxServer.withRunningServer(SandboxConfiguration(rateLimit: nil), logger: logger) {
-            sandbox in
-            try await withStoreDatabase(.sqlite(path: folder.appendingPathComponent("hub.sqlite").path), logger: logger)
-            {
-                database in
+        let sandboxConfiguration = SandboxConfiguration(
+            rateLimit: nil,
+            oauthAutoApprove: true,
+            oauthAccessTokenLifetime: .seconds(60)
+        )
+        return try await SandboxServer.withRunningServer(sandboxConfiguration, logger: logger) { sandbox in
+            let sandboxRoot = String(sandbox.baseURL.dropLast("/v1".count))
+            let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("hub.sqlite").path)
+            return try await withStoreDatabase(location, logger: logger) { database in
                 try await Migrator(database: database, logger: logger).migrate()
                 let partner = try await APITokenStore(database: database).create(scope: .partner, name: "tests")
+                let secrets = try SecretBox(masterKey: Data(repeating: 1, count: 32))
                 let port = PortBox()
                 let router = try HubRouter(
                     configuration: HubServerConfiguration(
                         publicBaseURL: "http://127.0.0.1:9/hub",
                         lexofficeBaseURL: sandbox.baseURL,
-                        webhookPublicKeyPEM: signer.publicKeyPEM
+                        webhookPublicKeyPEM: signer.publicKeyPEM,
+                        oauth: !oauth
+                            ? nil
+                            : OAuth2Configuration(
+                                clientID: "kontor-demo",
+                                clientSecret: Secret("kontor-demo-secret"),
+                                redirectURI: "http://127.0.0.1:9/hub/oauth/callback",
+                                authorizationEndpoint: sandboxRoot + "/oauth2/authorize",
+                                tokenEndpoint: sandboxRoot + "/oauth2/token",
+                                revocationEndpoint: sandboxRoot + "/oauth2/revoke"
+                            )
                     ),
                     database: database,
-                    secrets: try SecretBox(masterKey: Data(repeating: 1, count: 32)),
+                    secrets: secrets,
                     logger: logger
                 )
                 .build()
@@ -91,7 +110,8 @@ struct HubHarness {
                         database: database,
                         sandbox: sandbox,
                         partnerToken: partner.token,
-                        webhookSigner: signer
+                        webhookSigner: signer,
+                        secrets: secrets
                     )
                     do {
                         let result = try await body(harness)

@@ -1,0 +1,195 @@
+import Foundation
+import KontorCore
+import KontorStore
+import LexofficeKit
+
+/// Connects tenants to lexoffice and disconnects them: checks the credentials with `GET /v1/profile`, registers
+/// the hub's event subscriptions for its webhook URL, stores the connection with the credentials sealed; on
+/// disconnect removes the subscriptions and, for OAuth2, revokes the grant. A credential failure later (revoked,
+/// refresh refused) marks the connection "reconnect needed" and pauses the tenant's jobs.
+package struct LexofficeConnector: Sendable {
+    private let configuration: HubServerConfiguration
+    private let connections: ConnectionStore
+    private let clients: TenantLexofficeClients
+    private let queue: JobQueue
+    private let activity: ActivityLog
+    private let clock: any WallClock
+
+    /// A connector for lexoffice at `configuration.lexofficeBaseURL`.
+    package init(
+        configuration: HubServerConfiguration,
+        connections: ConnectionStore,
+        queue: JobQueue,
+        activity: ActivityLog,
+        clock: any WallClock
+    ) {
+        self.configuration = configuration
+        self.connections = connections
+        self.clients = TenantLexofficeClients(configuration: configuration, connections: connections)
+        self.queue = queue
+        self.activity = activity
+        self.clock = clock
+    }
+
+    /// Connects with an API key.
+    /// - Throws: ``HubProblem`` 422 (`#/apiKey`) for a key lexoffice rejects, 409 when the organization is
+    ///   connected to another tenant, 502 when lexoffice fails.
+    package func connect(_ tenant: TenantID, apiKey: String) async throws -> LexofficeConnection {
+        try await connect(tenant, credentials: .apiKey(apiKey), expiresAt: nil, rejectedField: "#/apiKey")
+    }
+
+    /// Connects with the tokens of a completed OAuth2 authorization.
+    package func connect(_ tenant: TenantID, token: OAuth2Token) async throws -> LexofficeConnection {
+        guard let refresh = token.refreshToken else {
+            throw HubProblem.lexoffice("lexoffice issued no refresh token")
+        }
+        return try await connect(
+            tenant,
+            credentials: .oauth2(accessToken: token.accessToken.revealed, refreshToken: refresh.revealed),
+            expiresAt: token.expiresAt.date,
+            rejectedField: nil
+        )
+    }
+
+    private func connect(
+        _ tenant: TenantID,
+        credentials: ConnectionCredentials,
+        expiresAt: Date?,
+        rejectedField: String?
+    ) async throws -> LexofficeConnection {
+        // While connecting, the credentials are used as they are: a fresh OAuth2 access token needs no renewal, and
+        // a renewal could not be stored before the connection exists.
+        let bearer: String =
+            switch credentials {
+            case .apiKey(let key): key
+            case .oauth2(let access, _): access
+            }
+        let client = try clients.client(for: tenant, credentials: .apiKey(bearer), accessExpiresAt: .distantFuture)
+        let profile: Profile
+        do {
+            profile = try await client.profile()
+        } catch let error as LexofficeError where [.unauthorized, .forbidden].contains(error.code) {
+            if let rejectedField { throw HubProblem.invalid(rejectedField, "lexoffice rejected the API key") }
+            throw HubProblem.lexoffice("lexoffice rejected the new access token")
+        } catch let error as LexofficeError {
+            throw HubProblem.lexoffice("reading the lexoffice profile failed: \(error.code)")
+        }
+        if let owner = try await connections.tenant(forOrganization: profile.organizationId.description),
+            owner != tenant
+        {
+            throw HubProblem.conflict("this lexoffice organization is already connected to another tenant")
+        }
+        let kind: ConnectionKind = if case .apiKey = credentials { .apiKey } else { .oauth2 }
+        let connection = LexofficeConnection(
+            tenantID: tenant,
+            kind: kind,
+            organizationID: profile.organizationId.description,
+            companyName: profile.companyName,
+            accessExpiresAt: expiresAt,
+            subscriptionIDs: try await subscribe(client, tenant: tenant),
+            connectedAt: clock.now,
+            updatedAt: clock.now
+        )
+        try await connections.save(connection, credentials: credentials)
+        try await queue.resumeTenant(tenant)
+        try await activity.append(
+            tenant,
+            kind: "connection.connected",
+            message: "connected to lexoffice (\(profile.companyName ?? "unnamed company")) with "
+                + (kind == .apiKey ? "an API key" : "OAuth2")
+        )
+        return connection
+    }
+
+    /// Removes the event subscriptions and revokes an OAuth2 grant (failures are recorded in the activity log),
+    /// then the stored connection.
+    /// - Throws: ``HubProblem`` 404 when the tenant has no connection.
+    package func disconnect(_ tenant: TenantID) async throws {
+        guard let connection = try await connections.connection(of: tenant) else {
+            throw HubProblem.notFound("tenant '\(tenant)' has no lexoffice connection")
+        }
+        let credentials = try await connections.credentials(of: tenant)
+        if connection.status == .connected {
+            let client = try await clients.client(for: tenant)
+            for id in connection.subscriptionIDs {
+                do {
+                    try await client.eventSubscriptions.delete(try LexofficeID(id))
+                } catch {
+                    try await warn(tenant, "event subscription \(id) could not be removed: \(error)")
+                }
+            }
+        }
+        if case .oauth2(_, let refresh) = credentials, let oauth = configuration.oauth {
+            do {
+                try await OAuth2Client(configuration: oauth).revoke(Secret(refresh))
+            } catch {
+                try await warn(tenant, "the OAuth2 grant could not be revoked: \(error)")
+            }
+        }
+        try await connections.delete(tenant)
+        try await activity.append(tenant, kind: "connection.disconnected", message: "disconnected from lexoffice")
+    }
+
+    /// Calls lexoffice with the stored credentials (renewing an expiring OAuth2 token); a credential failure marks
+    /// the connection "reconnect needed" and pauses the tenant's jobs.
+    /// - Returns: the connection after the check.
+    package func check(_ tenant: TenantID) async throws -> LexofficeConnection {
+        guard try await connections.connection(of: tenant) != nil else {
+            throw HubProblem.notFound("tenant '\(tenant)' has no lexoffice connection")
+        }
+        do {
+            _ = try await clients.client(for: tenant).profile()
+        } catch let error as LexofficeError
+            where [.unauthorized, .forbidden, .credentialsUnavailable].contains(error.code)
+        {
+            try await markReconnectNeeded(tenant, reason: "lexoffice refused the stored credentials (\(error.code))")
+        }
+        guard let connection = try await connections.connection(of: tenant) else {
+            throw HubProblem.notFound("tenant '\(tenant)' has no lexoffice connection")
+        }
+        return connection
+    }
+
+    /// Marks the connection "reconnect needed", pauses the tenant's jobs and records why.
+    package func markReconnectNeeded(_ tenant: TenantID, reason: String) async throws {
+        try await connections.markReconnectNeeded(tenant, reason: reason)
+        try await queue.pauseTenant(tenant, reason: "reconnect needed")
+        try await activity.append(
+            tenant,
+            kind: "connection.reconnect-needed",
+            message: "\(reason); reconnect the tenant to resume its jobs"
+        )
+    }
+
+    /// Registers the configured events for the hub's webhook URL; reuses subscriptions that already point there.
+    private func subscribe(_ client: LexofficeClient, tenant: TenantID) async throws -> [String] {
+        do {
+            let existing = try await client.eventSubscriptions.list()
+            var ids: [String] = []
+            for event in configuration.subscribedEvents {
+                if let same = existing.first(where: {
+                    $0.eventType == event && $0.callbackUrl == configuration.webhookURL
+                }) {
+                    ids.append(same.subscriptionId.description)
+                } else if existing.contains(where: { $0.eventType == event }) {
+                    try await warn(
+                        tenant,
+                        "lexoffice already sends \(event.rawValue) events elsewhere; the hub will not receive them"
+                    )
+                } else {
+                    let created = try await client.eventSubscriptions.create(
+                        NewEventSubscription(eventType: event, callbackUrl: configuration.webhookURL)
+                    )
+                    ids.append(created.id.description)
+                }
+            }
+            return ids
+        } catch let error as LexofficeError {
+            throw HubProblem.lexoffice("registering event subscriptions failed: \(error.code)")
+        }
+    }
+
+    private func warn(_ tenant: TenantID, _ message: String) async throws {
+        try await activity.append(tenant, kind: "connection.warning", message: message)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import KontorCore
+import KontorStore
+import LexofficeKit
+
+/// Makes lexoffice clients for tenants from their stored credentials: an API key as is, OAuth2 tokens with a
+/// provider that renews the access token before it expires and stores every renewed token (sealed) at once.
+package struct TenantLexofficeClients: Sendable {
+    private let configuration: HubServerConfiguration
+    private let connections: ConnectionStore
+
+    /// Clients for lexoffice at `configuration.lexofficeBaseURL`.
+    package init(configuration: HubServerConfiguration, connections: ConnectionStore) {
+        self.configuration = configuration
+        self.connections = connections
+    }
+
+    /// A client for the tenant's stored connection.
+    /// - Throws: ``StoreError`` `not-found` without a connection; ``HubProblem`` 409 for an OAuth2 connection when
+    ///   OAuth2 is not configured.
+    package func client(for tenant: TenantID) async throws -> LexofficeClient {
+        let credentials = try await connections.credentials(of: tenant)
+        let expiry = try await connections.connection(of: tenant)?.accessExpiresAt ?? Date.distantPast
+        return try client(for: tenant, credentials: credentials, accessExpiresAt: expiry)
+    }
+
+    /// A client for credentials not stored yet (while connecting) or just loaded.
+    package func client(
+        for tenant: TenantID,
+        credentials: ConnectionCredentials,
+        accessExpiresAt: Date
+    ) throws -> LexofficeClient {
+        let lexoffice = LexofficeClientConfiguration(baseURL: configuration.lexofficeBaseURL)
+        switch credentials {
+        case .apiKey(let key):
+            return LexofficeClient(configuration: lexoffice, credentials: StaticAPIKey(Secret(key)))
+        case .oauth2(let access, let refresh):
+            guard let oauth = configuration.oauth else {
+                throw HubProblem.conflict("this hub has no OAuth2 application configured")
+            }
+            let connections = connections
+            let provider = OAuth2TokenProvider(
+                token: OAuth2Token(
+                    accessToken: Secret(access),
+                    refreshToken: Secret(refresh),
+                    expiresAt: LexofficeDateTime(accessExpiresAt)
+                ),
+                client: OAuth2Client(configuration: oauth),
+                connectionKey: tenant.rawValue,
+                onRefresh: { token in
+                    try await connections.updateCredentials(
+                        of: tenant,
+                        .oauth2(
+                            accessToken: token.accessToken.revealed,
+                            refreshToken: token.refreshToken?.revealed ?? refresh
+                        ),
+                        expiresAt: token.expiresAt.date
+                    )
+                }
+            )
+            return LexofficeClient(configuration: lexoffice, credentials: provider)
+        }
+    }
+}
