@@ -11,20 +11,23 @@ package struct HubRouter {
     private let database: any StoreDatabase
     private let secrets: SecretBox
     private let clock: any WallClock
+    private let metrics: HubMetrics
     private let logger: Logger
 
-    /// A router builder over an open, migrated `database`.
+    /// A router builder over an open, migrated `database`; `/metrics` shows `metrics`.
     package init(
         configuration: HubServerConfiguration,
         database: any StoreDatabase,
         secrets: SecretBox,
         clock: any WallClock = SystemWallClock(),
+        metrics: HubMetrics = HubMetrics(),
         logger: Logger
     ) {
         self.configuration = configuration
         self.database = database
         self.secrets = secrets
         self.clock = clock
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -36,6 +39,7 @@ package struct HubRouter {
         let connections = ConnectionStore(database: database, secrets: secrets, clock: clock)
         let queue = JobQueue(database: database, clock: clock)
         let router = Router(context: HubRequestContext.self)
+        router.middlewares.add(HTTPMetricsMiddleware(metrics: metrics))
         router.middlewares.add(ProblemMiddleware(publicBaseURL: configuration.publicBaseURL))
         let connector = LexofficeConnector(
             configuration: configuration,
@@ -46,6 +50,8 @@ package struct HubRouter {
         )
         let oauthStates = OAuthStateStore(database: database, clock: clock)
         HealthRoutes(migrator: Migrator(database: database, logger: logger)).register(on: router)
+        MetricsRoutes(metrics: metrics, queue: queue).register(on: router)
+        OpenAPIRoutes().register(on: router)
         LexofficeWebhookRoutes(
             verifier: try WebhookSignatureVerifier(publicKeyPEM: configuration.webhookPublicKeyPEM),
             connections: connections,

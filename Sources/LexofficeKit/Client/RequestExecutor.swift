@@ -93,6 +93,7 @@ final class RequestExecutor: Sendable {
                     try await Task.sleep(for: policy.backoff(forRetry: transientRetries))
                     continue
                 }
+                log(request, status: nil, attempt: transientRetries, started: started, note: "\(failure), giving up")
                 throw transportError(error, failure: failure, of: request)
             }
             log(request, status: response.status, attempt: rateLimitRetries + transientRetries, started: started)
@@ -258,6 +259,9 @@ final class RequestExecutor: Sendable {
         started: ContinuousClock.Instant,
         note: String? = nil
     ) {
+        LexofficeExchangeObserver.current?.onAttempt(
+            .init(method: request.method.rawValue, status: status, duration: ContinuousClock.now - started)
+        )
         logger.debug(
             "lexoffice request",
             metadata: [

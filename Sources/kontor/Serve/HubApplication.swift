@@ -6,6 +6,7 @@ import KontorStore
 import LexofficeKit
 import LexofficeSandbox
 import Logging
+import Prometheus
 import ServiceLifecycle
 import Synchronization
 import UnixSignals
@@ -39,10 +40,12 @@ enum HubApplication {
         )
         try await withStoreDatabase(configuration.database, logger: logger) { database in
             try await Migrator(database: database, logger: logger).migrate()
+            let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
             let router = try HubRouter(
                 configuration: serverConfiguration,
                 database: database,
                 secrets: secrets,
+                metrics: metrics,
                 logger: logger
             )
             .build()
@@ -59,7 +62,7 @@ enum HubApplication {
             )
             let workers = JobWorkerPool(
                 queue: JobQueue(database: database),
-                handler: HubJobHandler(activity: ActivityLog(database: database)),
+                handler: HubJobHandler(activity: ActivityLog(database: database)).measured(by: metrics),
                 configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
                 logger: logger
             )
@@ -67,7 +70,12 @@ enum HubApplication {
             if let sandbox { services.append(MountedSandboxService(sandbox: sandbox)) }
             let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
+                // Every lexoffice call of the server and the workers is counted into `metrics`.
+                tasks.addTask {
+                    try await LexofficeExchangeObserver.$current.withValue(metrics.lexofficeObserver) {
+                        try await group.run()
+                    }
+                }
                 tasks.addTask {
                     let deadline = ContinuousClock.now.advanced(by: .seconds(60))
                     while !listening.isSet {

@@ -47,11 +47,12 @@ struct HubHarness {
     }()
 
     /// One key pair for all tests of the process: RSA key generation is slow in debug builds.
-    private static let signer = Result { try WebhookSigner() }
+    static let signer = Result { try WebhookSigner() }
 
-    /// Runs `body` with a hub and a sandbox, then stops both.
+    /// Runs `body` with a hub and a sandbox, then stops both; `/metrics` shows `metrics`.
     static func with<Result: Sendable>(
         oauth: Bool = true,
+        metrics: HubMetrics = HubMetrics(),
         _ body: (HubHarness) async throws -> Result
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-hub-\(UUID().uuidString)")
@@ -88,6 +89,7 @@ struct HubHarness {
                     ),
                     database: database,
                     secrets: secrets,
+                    metrics: metrics,
                     logger: logger
                 )
                 .build()

@@ -1,0 +1,118 @@
+import KontorStore
+import LexofficeKit
+import Prometheus
+
+/// The hub's Prometheus metrics, kept in a ``PrometheusCollectorRegistry`` that the composition root owns (the
+/// global `MetricsSystem` is never bootstrapped by library code; tests make their own registry).
+///
+/// Series (all prefixed `kontor_`):
+/// - `kontor_jobs{state}`: jobs per state, sampled from the queue at each scrape.
+/// - `kontor_job_duration_seconds{kind,outcome}`: histogram of job handler durations (see ``MeasuredJobHandler``).
+/// - `kontor_lexoffice_requests_total{method,status}`: HTTP attempts to lexoffice, retries included; `status` is
+///   `none` when no answer arrived.
+/// - `kontor_lexoffice_rate_limited_total`: answers with status 429.
+/// - `kontor_http_requests_total{method,status}`: requests the hub answered (see ``HTTPMetricsMiddleware``).
+package struct HubMetrics: Sendable {
+    /// The registry the series live in; `/metrics` emits it.
+    package let registry: PrometheusCollectorRegistry
+
+    /// Metrics in `registry` (a fresh one by default).
+    package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        // Registered up front so that a scrape shows the series before the first event.
+        _ = registry.makeCounter(descriptor: Self.lexofficeRateLimited, labels: [])
+    }
+
+    /// Counts one answered hub request.
+    package func recordHTTPRequest(method: String, status: Int) {
+        registry.makeCounter(descriptor: Self.httpRequests, labels: [("method", method), ("status", String(status))])
+            .increment()
+    }
+
+    /// Records how long one run of a job's handler took and what became of it (`completed`, `retry`, `failed`,
+    /// `paused`).
+    package func recordJob(kind: String, outcome: String, duration: Duration) {
+        registry.makeDurationHistogram(
+            descriptor: Self.jobDuration,
+            labels: [("kind", kind), ("outcome", outcome)],
+            buckets: Self.jobBuckets
+        )
+        .record(duration)
+    }
+
+    /// Counts one HTTP attempt to lexoffice.
+    package func recordLexofficeAttempt(_ attempt: LexofficeExchangeObserver.Attempt) {
+        registry.makeCounter(
+            descriptor: Self.lexofficeRequests,
+            labels: [("method", attempt.method), ("status", attempt.status.map(String.init) ?? "none")]
+        )
+        .increment()
+        if attempt.status == 429 {
+            registry.makeCounter(descriptor: Self.lexofficeRateLimited, labels: []).increment()
+        }
+    }
+
+    /// An observer for ``LexofficeExchangeObserver/current`` that counts lexoffice calls into these metrics.
+    package var lexofficeObserver: LexofficeExchangeObserver {
+        LexofficeExchangeObserver { attempt in recordLexofficeAttempt(attempt) }
+    }
+
+    /// Sets the queue depth gauges; states missing from `counts` are set to 0.
+    package func recordQueueDepth(_ counts: [JobState: Int]) {
+        for state in JobState.allCases {
+            registry.makeGauge(descriptor: Self.jobs, labels: [("state", state.rawValue)])
+                .set(Double(counts[state] ?? 0))
+        }
+    }
+
+    /// The Prometheus text exposition of every series.
+    package func exposition() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+
+    private static var jobs: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "jobs",
+            unitName: "",
+            helpText: "Jobs in the queue by state, sampled at scrape time."
+        )
+    }
+    private static var jobDuration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "job_duration",
+            unitName: "seconds",
+            helpText: "How long job handlers ran, by job kind and outcome."
+        )
+    }
+    private static var lexofficeRequests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "lexoffice_requests",
+            unitName: "total",
+            helpText: "HTTP attempts to lexoffice (retries included) by method and status; status none: no answer."
+        )
+    }
+    private static var lexofficeRateLimited: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "lexoffice_rate_limited",
+            unitName: "total",
+            helpText: "lexoffice answers with status 429 (rate limit exceeded)."
+        )
+    }
+    private static var httpRequests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "http_requests",
+            unitName: "total",
+            helpText: "Requests the hub answered, by method and status."
+        )
+    }
+    private static let jobBuckets: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10), .seconds(30),
+        .seconds(60),
+    ]
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import KontorStore
+import Logging
+import NIOCore
+
+/// `GET /metrics`: the hub's ``HubMetrics`` in the Prometheus text format, with the queue depth sampled from the
+/// database at each scrape. No authentication, like `/healthz`: expose it only where Prometheus can reach it.
+struct MetricsRoutes {
+    let metrics: HubMetrics
+    let queue: JobQueue
+
+    func register(on router: Router<HubRequestContext>) {
+        router.get("metrics") { _, context in
+            do {
+                metrics.recordQueueDepth(try await queue.counts())
+            } catch {
+                // The other series are still worth a scrape; the gauges keep their last values.
+                context.logger.warning("sampling the queue depth failed", metadata: ["error": "\(error)"])
+            }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition()))
+            )
+        }
+    }
+}
