@@ -83,6 +83,9 @@ let package = Package(
                 "KontorStore",
                 "KontorCore",
                 "LexofficeKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,7 +120,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "KontorBench",
-            dependencies: ["LexofficeKit", "LexofficeSandbox"],
+            dependencies: [
+                "LexofficeKit",
+                "LexofficeSandbox",
+                "KontorCore",
+                "KontorStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Benchmarks/KontorBench",
             swiftSettings: strictSettings
         ),
@@ -213,11 +224,14 @@ let package = Package(
             dependencies: [
                 "kontor",
                 "KontorTestSupport",
+                "KontorCore",
+                "KontorStore",
                 "LexofficeKit",
                 "LexofficeSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -11,8 +11,10 @@ enum KontorBench {
             try await SDKBenchmark.run()
         case "sandbox":
             try await SandboxBenchmark.run()
+        case "queue":
+            try await QueueBenchmark.run()
         default:
-            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk, sandbox\n".utf8))
+            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk, sandbox, queue\n".utf8))
             exit(64)
         }
     }

@@ -63,7 +63,13 @@ package struct HubRouter {
         let api = router.group("api/v1").add(
             middleware: BearerAuthentication(tokens: APITokenStore(database: database, clock: clock))
         )
-        TenantRoutes(tenants: tenants, activity: activity, clock: clock).register(on: api)
+        TenantRoutes(
+            tenants: tenants,
+            activity: activity,
+            callbackSecrets: CallbackSecrets(tenants: tenants, box: secrets),
+            clock: clock
+        )
+        .register(on: api)
         ConnectionRoutes(
             tenants: tenants,
             connections: connections,

@@ -74,4 +74,19 @@ struct HubCommandTests {
         #expect(run.status == 2)
         #expect(run.errors.contains("unsupported database URL scheme"))
     }
+
+    @Test(
+        "kontor serve refuses invalid settings before starting, naming the key",
+        arguments: [
+            (["--port", "70000"], "http.port"),
+            (["--database", "mysql://localhost/kontor"], "database.url"),
+            (["--lexoffice-url", "https://api.lexware.io/v1"], "lexoffice.webhook.key.file"),
+            (["--public-url", "ftp://hub.example"], "public.url"),
+        ]
+    )
+    func serveConfiguration(arguments: [String], key: String) async {
+        let run = await CLIRun.kontor(["serve", "--config", "/nonexistent/kontor.json"] + arguments)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("configuration \(key):"), "\(run.errors)")
+    }
 }

@@ -7,16 +7,7 @@ import Testing
 /// End-to-end runs of the built `kontor` binary: the sandbox it starts and the lexoffice commands against it.
 @Suite(.timeLimit(.minutes(1)))
 struct KontorBinaryTests {
-    /// The `kontor` executable next to the test bundle (`swift build --build-tests` builds it).
-    private static let binary: URL? = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("kontor")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    private static let binary = builtExecutable(named: "kontor")
 
     /// Runs `kontor` with `arguments` to completion and returns exit code and output.
     private static func run(

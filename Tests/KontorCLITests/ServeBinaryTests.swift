@@ -9,15 +9,7 @@ import Testing
 /// mounted sandbox, a webhook from the sandbox reaching the hub, graceful stop, and a second start on the same data.
 @Suite(.timeLimit(.minutes(2)))
 struct ServeBinaryTests {
-    private static let binary: URL? = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("kontor")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    private static let binary = builtExecutable(named: "kontor")
 
     /// A running `kontor serve` and what it printed.
     private struct Hub {

@@ -19,8 +19,11 @@ struct TenantRepresentation: Encodable {
     let version: Int
     let createdAt: Date
     let updatedAt: Date
+    /// Only in the answer that created the tenant: the secret that signs its callbacks, shown once.
+    let callbackSecret: String?
 
-    init(_ tenant: Tenant) {
+    init(_ tenant: Tenant, callbackSecret: String? = nil) {
+        self.callbackSecret = callbackSecret
         id = tenant.id.rawValue
         name = tenant.name
         companyCode = tenant.companyCode
@@ -50,10 +53,12 @@ struct TenantRepresentation: Encodable {
         try container.encode(version, forKey: .version)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encodeIfPresent(callbackSecret, forKey: .callbackSecret)
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, name, companyCode, settings, active, activeSince, callbackUrl, version, createdAt, updatedAt
+        case callbackSecret
     }
 }
 

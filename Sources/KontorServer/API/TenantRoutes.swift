@@ -7,6 +7,7 @@ import KontorStore
 struct TenantRoutes {
     let tenants: TenantStore
     let activity: ActivityLog
+    let callbackSecrets: CallbackSecrets
     let clock: any WallClock
 
     func register(on group: RouterGroup<HubRequestContext>) {
@@ -14,9 +15,10 @@ struct TenantRoutes {
             try context.requirePartner()
             let body = try await JSONBody.decode(TenantCreateRequest.self, from: request, context: context)
             let created = try await tenants.create(try body.tenant(now: clock.now))
+            let secret = try await callbackSecrets.rotate(created.id)
             try await activity.append(created.id, kind: "tenant.created", message: "tenant created")
             return try JSONBody.response(
-                TenantRepresentation(created),
+                TenantRepresentation(created, callbackSecret: secret),
                 status: .created,
                 location: "/api/v1/tenants/\(created.id)"
             )
@@ -30,7 +32,7 @@ struct TenantRoutes {
             )
             return try JSONBody.response(
                 Page(
-                    items: page.map(TenantRepresentation.init),
+                    items: page.map { TenantRepresentation($0) },
                     nextCursor: page.count == limit ? page.last?.id.rawValue : nil
                 )
             )
@@ -67,6 +69,13 @@ struct TenantRoutes {
             let updated = try await tenants.update(id) { $0.isActive = false }
             try await activity.append(id, kind: "tenant.deactivated", message: "tenant deactivated")
             return try JSONBody.response(TenantRepresentation(updated))
+        }
+        group.post("tenants/:tenant/callback-secret") { _, context in
+            let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            _ = try await existing(id)
+            let secret = try await callbackSecrets.rotate(id)
+            try await activity.append(id, kind: "tenant.callback-secret", message: "callback secret replaced")
+            return try JSONBody.response(["callbackSecret": secret], status: .created)
         }
         group.get("tenants/:tenant/activity") { request, context in
             let id = try context.authorizedTenant(try context.parameters.require("tenant"))

@@ -92,6 +92,7 @@ package struct LexofficeConnector: Sendable {
         )
         try await connections.save(connection, credentials: credentials)
         try await queue.resumeTenant(tenant)
+        try await CallbackOutbox(queue: queue).enqueue("connection.connected", for: tenant)
         try await activity.append(
             tenant,
             kind: "connection.connected",
@@ -127,6 +128,7 @@ package struct LexofficeConnector: Sendable {
             }
         }
         try await connections.delete(tenant)
+        try await CallbackOutbox(queue: queue).enqueue("connection.disconnected", for: tenant)
         try await activity.append(tenant, kind: "connection.disconnected", message: "disconnected from lexoffice")
     }
 
@@ -153,6 +155,8 @@ package struct LexofficeConnector: Sendable {
     /// Marks the connection "reconnect needed", pauses the tenant's jobs and records why.
     package func markReconnectNeeded(_ tenant: TenantID, reason: String) async throws {
         try await connections.markReconnectNeeded(tenant, reason: reason)
+        // Callback jobs run while the tenant is paused (JobQueue.kindsRunningWhilePaused): the source learns why.
+        try await CallbackOutbox(queue: queue).enqueue("connection.reconnect-needed", for: tenant)
         try await queue.pauseTenant(tenant, reason: "reconnect needed")
         try await activity.append(
             tenant,

@@ -3,14 +3,16 @@ import KontorCore
 import KontorStore
 
 /// Runs the hub's jobs by kind. Today it knows the received lexoffice events (recorded in the tenant's activity
-/// log); the transfer, sync and archive flows register their kinds with their issues (6 and later). A job of an
-/// unknown kind is `dead` at once with that reason, never silently dropped.
+/// log) and callbacks to the source; the transfer, sync and archive flows add their kinds with their issues (6 and
+/// later). A job of an unknown kind is `dead` at once with that reason, never silently dropped.
 package struct HubJobHandler: JobHandler {
     private let activity: ActivityLog
+    private let callbacks: CallbackDelivery
 
-    /// A handler writing to `activity`.
-    package init(activity: ActivityLog) {
+    /// A handler writing events to `activity` and sending callbacks with `callbacks`.
+    package init(activity: ActivityLog, callbacks: CallbackDelivery) {
         self.activity = activity
+        self.callbacks = callbacks
     }
 
     private struct Event: Decodable {
@@ -35,6 +37,8 @@ package struct HubJobHandler: JobHandler {
             } catch {
                 return .retry(reason: "the activity log is not writable: \(error)")
             }
+        case CallbackOutbox.jobKind:
+            return await callbacks.deliver(job)
         default:
             return .failed(reason: "no handler for job kind '\(job.kind)' in this version of Kontor")
         }

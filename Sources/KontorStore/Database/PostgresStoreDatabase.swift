@@ -65,16 +65,7 @@ package struct PostgresStoreDatabase: StoreDatabase {
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await client.withConnection { connection in
-            let database = connection.sql(queryLogLevel: .trace)
-            try await database.raw("BEGIN").run()
-            do {
-                let result = try await body(database)
-                try await database.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await database.raw("ROLLBACK").run()
-                throw error
-            }
+            try await connection.sql(queryLogLevel: .trace).runTransaction(begin: "BEGIN", body)
         }
     }
 }

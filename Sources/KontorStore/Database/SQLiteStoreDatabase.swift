@@ -23,16 +23,23 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     /// - Throws: ``StoreError`` `database-unavailable` when the file cannot be opened.
     package static func open(path: String, logger: Logger) async throws -> SQLiteStoreDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let connection: SQLiteConnection
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            let store = SQLiteStoreDatabase(connection: connection)
-            for pragma in ["journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "busy_timeout = 30000"] {
+            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        } catch {
+            throw StoreError(.unavailable, "cannot open the SQLite database \(path): \(error)")
+        }
+        let store = SQLiteStoreDatabase(connection: connection)
+        do {
+            // busy_timeout first: switching a new file to WAL takes a lock another process may hold.
+            for pragma in ["busy_timeout = 30000", "journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"] {
                 try await store.database.raw("PRAGMA \(unsafeRaw: pragma)").run()
             }
             return store
         } catch {
-            throw StoreError(.unavailable, "cannot open the SQLite database \(path): \(error)")
+            try? await connection.close()
+            throw StoreError(.unavailable, "cannot prepare the SQLite database \(path): \(error)")
         }
     }
 
@@ -45,17 +52,7 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     package func transaction<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        try await gate.run {
-            try await database.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(database)
-                try await database.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await database.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await gate.run { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
     }
 
     /// Closes the connection; the database is unusable afterwards.

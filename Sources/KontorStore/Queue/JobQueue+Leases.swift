@@ -15,7 +15,8 @@ extension JobQueue {
                 SELECT j.tenant_id AS tenant_id, MIN(j.id) AS first_id FROM jobs j \
                 LEFT JOIN tenant_leases l ON l.tenant_id = j.tenant_id \
                 WHERE ((j.state = 'queued' AND j.run_at <= \(bind: now)) OR j.state = 'running') \
-                AND (l.tenant_id IS NULL OR (l.paused_reason IS NULL AND (l.owner IS NULL OR l.lease_until < \(bind: now)))) \
+                AND (l.tenant_id IS NULL OR ((l.paused_reason IS NULL OR \(runsWhilePaused("j.kind"))) \
+                AND (l.owner IS NULL OR l.lease_until < \(bind: now)))) \
                 GROUP BY j.tenant_id ORDER BY first_id LIMIT \(literal: limit)
                 """
             ).all().map { TenantID(try $0.decode(column: "tenant_id", as: String.self)) }
@@ -35,8 +36,7 @@ extension JobQueue {
                 INSERT INTO tenant_leases (tenant_id, owner, lease_until) \
                 VALUES (\(bind: tenant.rawValue), \(bind: owner), \(bind: now + duration.milliseconds)) \
                 ON CONFLICT (tenant_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until \
-                WHERE tenant_leases.paused_reason IS NULL \
-                AND (tenant_leases.owner IS NULL OR tenant_leases.lease_until < \(bind: now)) \
+                WHERE (tenant_leases.owner IS NULL OR tenant_leases.lease_until < \(bind: now)) \
                 RETURNING tenant_id
                 """
             ).first()
@@ -85,18 +85,20 @@ extension JobQueue {
             let lockClause = database.kind == .postgres ? " FOR UPDATE" : ""
             let lease = try await db.raw(
                 """
-                SELECT owner, lease_until FROM tenant_leases WHERE tenant_id = \(bind: tenant.rawValue)\
+                SELECT owner, lease_until, paused_reason FROM tenant_leases WHERE tenant_id = \(bind: tenant.rawValue)\
                 \(unsafeRaw: lockClause)
                 """
             ).first()
             guard let lease, try lease.decode(column: "owner", as: String?.self) == owner,
                 try lease.decode(column: "lease_until", as: Int64.self) >= now
             else { return nil }
+            let isPaused = try lease.decode(column: "paused_reason", as: String?.self) != nil
+            let kindClause: SQLQueryString = isPaused ? " AND \(runsWhilePaused("kind"))" : ""
             guard
                 let next = try await db.raw(
                     """
                     SELECT id FROM jobs WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'queued' \
-                    AND run_at <= \(bind: now) ORDER BY id LIMIT 1
+                    AND run_at <= \(bind: now)\(kindClause) ORDER BY id LIMIT 1
                     """
                 ).first()
             else { return nil }
@@ -157,7 +159,14 @@ extension JobQueue {
         }
     }
 
+    /// The condition "the job kind in `column` runs while its tenant is paused".
+    private func runsWhilePaused(_ column: String) -> SQLQueryString {
+        guard !kindsRunningWhilePaused.isEmpty else { return "1 = 0" }
+        return "\(unsafeRaw: column) IN (\(binds: kindsRunningWhilePaused))"
+    }
+
     /// Stops handing out `tenant`'s jobs (e.g. its lexoffice connection must be reconnected); they stay queued.
+    /// Jobs of ``JobQueue/kindsRunningWhilePaused`` (callbacks to the source) still run.
     package func pauseTenant(_ tenant: TenantID, reason: String) async throws {
         try await database.transaction { db in try await pause(tenant, reason: reason, in: db) }
     }

@@ -11,18 +11,22 @@ package struct JobQueue: Sendable {
     let clock: any WallClock
     let backoff: RetryBackoff
     let defaultMaxAttempts: Int
+    /// Job kinds that still run while their tenant is paused (callbacks telling the source why it is paused).
+    package let kindsRunningWhilePaused: [String]
 
     /// A queue in `database`; the schema must be migrated (``Migrator``).
     package init(
         database: any StoreDatabase,
         clock: any WallClock = SystemWallClock(),
         backoff: RetryBackoff = .standard,
-        defaultMaxAttempts: Int = 10
+        defaultMaxAttempts: Int = 10,
+        kindsRunningWhilePaused: [String] = [CallbackOutbox.jobKind]
     ) {
         self.database = database
         self.clock = clock
         self.backoff = backoff
         self.defaultMaxAttempts = max(1, defaultMaxAttempts)
+        self.kindsRunningWhilePaused = kindsRunningWhilePaused
     }
 
     /// Stores a job, or finds the existing one with the same dedupe key.

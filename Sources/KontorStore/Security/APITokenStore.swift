@@ -108,14 +108,7 @@ package struct APITokenStore: Sendable {
         }
     }
 
-    private static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    private static func hash(_ token: String) -> String { SecureToken.sha256Hex(token) }
 
-    private static func randomText(bytes: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        let data = Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    private static func randomText(bytes: Int) -> String { SecureToken.random(bytes: bytes) }
 }

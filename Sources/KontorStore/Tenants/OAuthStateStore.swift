@@ -84,14 +84,7 @@ package struct OAuthStateStore: Sendable {
         try await db.raw("DELETE FROM oauth_states WHERE created_at < \(bind: expiryCutoff)").run()
     }
 
-    private static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    private static func hash(_ text: String) -> String { SecureToken.sha256Hex(text) }
 
-    private static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    private static func randomToken() -> String { SecureToken.random() }
 }

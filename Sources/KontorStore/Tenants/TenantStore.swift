@@ -116,6 +116,26 @@ package struct TenantStore: Sendable {
         }
     }
 
+    /// Stores the tenant's callback secret (already sealed by the caller).
+    /// - Throws: ``StoreError`` `not-found` for an unknown tenant.
+    package func setSealedCallbackSecret(_ sealed: String, of id: TenantID) async throws {
+        try await database.transaction { db in
+            guard
+                try await db.raw(
+                    "UPDATE tenants SET callback_secret = \(bind: sealed) WHERE id = \(bind: id.rawValue) RETURNING id"
+                ).first() != nil
+            else { throw StoreError(.notFound, "tenant '\(id)' does not exist") }
+        }
+    }
+
+    /// The tenant's sealed callback secret, or `nil` when none was set.
+    package func sealedCallbackSecret(of id: TenantID) async throws -> String? {
+        try await database.withConnection { db in
+            try await db.raw("SELECT callback_secret FROM tenants WHERE id = \(bind: id.rawValue)").first()?
+                .decode(column: "callback_secret", as: String?.self)
+        }
+    }
+
     private func checkNoTransfersThisYear(_ id: TenantID, in db: any SQLDatabase) async throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt

@@ -1,5 +1,6 @@
 import Foundation
 import KontorStore
+import KontorTestSupport
 import Testing
 
 /// A `KontorQueueWorker` process (built next to the tests) working on a test database.
@@ -13,15 +14,7 @@ struct QueueWorkerProcess {
         let end: Int64
     }
 
-    private static let binary: URL? = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("KontorQueueWorker")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }()
+    private static let binary = builtExecutable(named: "KontorQueueWorker")
 
     private let process: Process
 

@@ -11,6 +11,11 @@ struct StoreOptions: ParsableArguments {
     /// The database location these options name.
     /// - Throws: ``CommandFailure`` (usage) for an unusable URL.
     func location() throws -> DatabaseLocation {
+        try Self.location(database)
+    }
+
+    /// The database named by `database`, else `KONTOR_DATABASE_URL`, else the embedded SQLite file.
+    static func location(_ database: String?) throws -> DatabaseLocation {
         guard let text = database ?? ProcessInfo.processInfo.environment["KONTOR_DATABASE_URL"], !text.isEmpty else {
             return .defaultSQLite
         }
@@ -25,10 +30,18 @@ struct StoreOptions: ParsableArguments {
     func withMigratedDatabase<Result: Sendable>(
         _ body: (any StoreDatabase) async throws -> Result
     ) async throws -> Result {
+        try await Self.withMigratedDatabase(at: try location(), body)
+    }
+
+    /// Opens the database at `location`, brings its schema up to date and runs `body`.
+    static func withMigratedDatabase<Result: Sendable>(
+        at location: DatabaseLocation,
+        _ body: (any StoreDatabase) async throws -> Result
+    ) async throws -> Result {
         var logger = Logger(label: "kontor.store")
         logger.logLevel = .warning
         do {
-            return try await withStoreDatabase(try location(), logger: logger) { database in
+            return try await withStoreDatabase(location, logger: logger) { database in
                 try await Migrator(database: database, logger: logger).migrate()
                 return try await body(database)
             }

@@ -51,7 +51,7 @@ struct APICommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let client = try connection.makeClient()
+        let client = try await connection.makeClient()
         let bodyData =
             try body.map { path in
                 guard let data = FileManager.default.contents(atPath: path) else {

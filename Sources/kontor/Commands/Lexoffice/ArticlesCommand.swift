@@ -36,7 +36,7 @@ struct ArticlesCommand: AsyncParsableCommand {
                 type: type.map { ArticleType(rawValue: $0.uppercased()) }
             )
             let listing = PagedListing(limit: limit, noun: "articles")
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             let articles = try await listing.collect(try client.articles.pages(filter, pageSize: listing.pageSize))
             try output.list(
                 articles,
@@ -107,7 +107,7 @@ struct ArticlesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = try LexofficeID(id)
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             let current = try await client.articles.get(id)
             var document = try JSONValue(encoding: current).merged(with: try input.object() ?? .object([:]))
             fields.apply(to: &document)
@@ -127,7 +127,7 @@ struct ArticlesCommand: AsyncParsableCommand {
         var ids: [String]
 
         func run() async throws {
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             let ids = try ids.map(LexofficeID.init)
             for id in ids { try await client.articles.delete(id) }
             try output.report("deleted \(ids.count) article(s)", json: ["deleted": ids.map(\.rawValue)])

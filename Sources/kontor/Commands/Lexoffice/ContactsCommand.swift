@@ -63,7 +63,7 @@ struct ContactsCommand: AsyncParsableCommand {
                 vendor: vendor ? true : nil
             )
             let listing = PagedListing(limit: limit, noun: "contacts")
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             let contacts = try await listing.collect(try client.contacts.pages(filter, pageSize: listing.pageSize))
             try output.list(contacts, columns: ContactsCommand.columns)
         }
@@ -132,7 +132,7 @@ struct ContactsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = try LexofficeID(id)
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             let current = try await client.contacts.get(id)
             var document = try JSONValue(encoding: current).merged(with: try input.object() ?? .object([:]))
             fields.apply(to: &document)

@@ -25,7 +25,7 @@ struct EventsCommand: AsyncParsableCommand {
         var callbackUrl: String
 
         func run() async throws {
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             var results: [ActionResult] = []
             for event in events {
                 let subscription = NewEventSubscription(eventType: EventType(rawValue: event), callbackUrl: callbackUrl)
@@ -64,7 +64,7 @@ struct EventsCommand: AsyncParsableCommand {
         var ids: [String]
 
         func run() async throws {
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             let ids = try ids.map(LexofficeID.init)
             for id in ids { try await client.eventSubscriptions.delete(id) }
             try output.report("deleted \(ids.count) subscription(s)", json: ["deleted": ids.map(\.rawValue)])

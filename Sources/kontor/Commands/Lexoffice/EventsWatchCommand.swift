@@ -47,7 +47,7 @@ struct EventsWatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let client = try connection.makeClient()
+        let client = try await connection.makeClient()
         let verifier = try await WebhookPublicKey.verifier(file: publicKeyFile, baseURL: connection.resolvedBaseURL)
         var logger = Logger(label: "kontor.events.watch")
         logger.logLevel = .warning

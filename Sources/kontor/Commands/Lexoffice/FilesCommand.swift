@@ -26,7 +26,7 @@ struct FilesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let upload = try FileUpload(readingFile: file)
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             try output.show(try await client.files.upload(upload, type: FileUploadType(rawValue: type)))
         }
     }

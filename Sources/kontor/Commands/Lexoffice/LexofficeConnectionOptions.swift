@@ -4,8 +4,8 @@ import LexofficeKit
 
 /// Where and as whom `kontor lexoffice` commands connect.
 ///
-/// The API key comes from `--api-key`, `--api-key-file` or `LEXOFFICE_API_KEY`, in that order. Choosing a tenant
-/// of the hub's database (`--tenant`) arrives with the hub store.
+/// The credentials come from `--tenant` (a tenant's connection in the hub's database), `--api-key`,
+/// `--api-key-file` or `LEXOFFICE_API_KEY`, in that order.
 struct LexofficeConnectionOptions: ParsableArguments {
     /// Where `--sandbox` connects: `kontor sandbox` with its default port.
     static let sandboxBaseURL = "http://127.0.0.1:\(SandboxCommand.defaultPort)/v1"
@@ -22,6 +22,15 @@ struct LexofficeConnectionOptions: ParsableArguments {
     @Option(help: "A file holding the API key.")
     var apiKeyFile: String?
 
+    @Option(help: "Use the lexoffice connection of this hub tenant (see --database and --data-dir).")
+    var tenant: String?
+
+    @Option(help: "With --tenant: the hub database (default: KONTOR_DATABASE_URL, else kontor-data/kontor.sqlite).")
+    var database: String?
+
+    @Option(help: "With --tenant: the hub's data folder holding master.key (unless KONTOR_MASTER_KEY is set).")
+    var dataDir: String = "kontor-data"
+
     @Option(help: "Requests per second on this connection (lexoffice allows 2; 0 turns pacing off).")
     var rate: Double = 2
 
@@ -33,8 +42,8 @@ struct LexofficeConnectionOptions: ParsableArguments {
 
     func validate() throws {
         guard !(sandbox && baseURL != nil) else { throw ValidationError("--sandbox and --base-url exclude each other") }
-        guard !(apiKey != nil && apiKeyFile != nil) else {
-            throw ValidationError("--api-key and --api-key-file exclude each other")
+        guard [apiKey != nil, apiKeyFile != nil, tenant != nil].filter({ $0 }).count <= 1 else {
+            throw ValidationError("--tenant, --api-key and --api-key-file exclude each other")
         }
         guard (retries ?? 0) >= 0 else { throw ValidationError("--retries must not be negative") }
         guard rate >= 0 else { throw ValidationError("--rate must not be negative") }
@@ -49,7 +58,7 @@ struct LexofficeConnectionOptions: ParsableArguments {
 
     /// A client for these options.
     /// - Throws: ``CommandFailure`` (usage) when no API key is available.
-    func makeClient() throws -> LexofficeClient {
+    func makeClient() async throws -> LexofficeClient {
         var configuration = LexofficeClientConfiguration(
             baseURL: resolvedBaseURL,
             requestTimeout: .seconds(timeout),
@@ -58,7 +67,13 @@ struct LexofficeConnectionOptions: ParsableArguments {
         if let retries {
             configuration.retryPolicy = RetryPolicy(maxRateLimitRetries: retries, maxTransientRetries: retries)
         }
-        return LexofficeClient(configuration: configuration, credentials: StaticAPIKey(try resolvedAPIKey()))
+        let key: Secret
+        if let tenant {
+            key = try await TenantCredentials.bearer(of: tenant, database: database, dataDir: dataDir)
+        } else {
+            key = try resolvedAPIKey()
+        }
+        return LexofficeClient(configuration: configuration, credentials: StaticAPIKey(key))
     }
 
     private func resolvedAPIKey() throws -> Secret {

@@ -24,7 +24,7 @@ struct RecurringTemplatesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let listing = PagedListing(limit: limit, noun: "templates")
-            let pages = try connection.makeClient().recurringTemplates.pages(
+            let pages = try await connection.makeClient().recurringTemplates.pages(
                 sort: try sort.map { try ListSort<RecurringTemplateSortProperty>(argument: $0) },
                 pageSize: listing.pageSize
             )

@@ -37,7 +37,7 @@ struct SalesVoucherCommand<Kind: SalesVoucherKind>: AsyncParsableCommand {
         var id: String
 
         func run() async throws {
-            try output.show(try await Kind.endpoint(of: try connection.makeClient()).get(try LexofficeID(id)))
+            try output.show(try await Kind.endpoint(of: try await connection.makeClient()).get(try LexofficeID(id)))
         }
     }
 
@@ -60,7 +60,7 @@ struct SalesVoucherCommand<Kind: SalesVoucherKind>: AsyncParsableCommand {
         var id: String
 
         func run() async throws {
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             // Render is a subcommand only of kinds whose endpoint renders (see `configuration`).
             guard let endpoint = Kind.endpoint(of: client) as? any SalesVoucherRendering else { return }
             let reference = try await endpoint.document(try LexofficeID(id))
@@ -90,7 +90,7 @@ struct SalesVoucherCommand<Kind: SalesVoucherKind>: AsyncParsableCommand {
 
         func run() async throws {
             let id = try LexofficeID(id)
-            let endpoint = Kind.endpoint(of: try connection.makeClient())
+            let endpoint = Kind.endpoint(of: try await connection.makeClient())
             let file = try await endpoint.file(id, format: download.downloadFormat)
             try download.write(file, id: id, json: output.json)
         }

@@ -32,7 +32,7 @@ struct SalesVoucherCreateCommand<Kind: SalesVoucherKind>: AsyncParsableCommand {
     var title: String?
 
     func run() async throws {
-        let client = try connection.makeClient()
+        let client = try await connection.makeClient()
         // `create` is a subcommand only of kinds whose endpoint creates (see SalesVoucherCommand).
         guard let endpoint = Kind.endpoint(of: client) as? any SalesVoucherCreating else { return }
         try output.show(try await create(with: endpoint))

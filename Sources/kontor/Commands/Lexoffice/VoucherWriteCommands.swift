@@ -24,7 +24,7 @@ struct VoucherCreateCommand: AsyncParsableCommand {
         fields.apply(to: &document)
         let voucher = try document.decoded(as: Voucher.self)
         let upload = try attach.map(FileUpload.init(readingFile:))
-        let client = try connection.makeClient()
+        let client = try await connection.makeClient()
         let result = try await client.vouchers.create(voucher)
         if let upload {
             let file = try await client.vouchers.attachFile(upload, to: result.id)
@@ -56,7 +56,7 @@ struct VoucherUpdateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let id = try LexofficeID(id)
-        let client = try connection.makeClient()
+        let client = try await connection.makeClient()
         let current = try await client.vouchers.get(id)
         var document = try JSONValue(encoding: current).merged(with: try input.object() ?? .object([:]))
         fields.apply(to: &document)

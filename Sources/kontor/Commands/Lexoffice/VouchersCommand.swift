@@ -28,7 +28,7 @@ struct VouchersCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = VoucherListFilter(voucherTypes: .any, voucherStatuses: .any, voucherNumber: number)
             let listing = PagedListing(limit: nil, noun: "vouchers")
-            let client = try connection.makeClient()
+            let client = try await connection.makeClient()
             let items = try await listing.collect(try client.voucherList.pages(filter, pageSize: listing.pageSize))
             try output.list(items, columns: VoucherListColumns.all)
         }
@@ -83,7 +83,7 @@ struct VouchersCommand: AsyncParsableCommand {
                 voucherDateTo: try to.map(PlainDate.init)
             )
             let listing = PagedListing(limit: limit, noun: "vouchers")
-            let pages = try connection.makeClient().voucherList.pages(
+            let pages = try await connection.makeClient().voucherList.pages(
                 filter,
                 sort: try sort.map { try ListSort<VoucherListSortProperty>(argument: $0) },
                 pageSize: listing.pageSize

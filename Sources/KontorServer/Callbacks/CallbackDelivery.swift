@@ -1,0 +1,80 @@
+import AsyncHTTPClient
+import Foundation
+import KontorCore
+import KontorStore
+import NIOCore
+import NIOHTTP1
+
+/// Sends queued callbacks to the tenant's callback URL: JSON `{id, type, tenant, createdAt, data}`, signed with
+/// ``CallbackSignature``, with `Kontor-Event-Id` (stable across retries). 2xx delivers; 408, 429, 5xx and network
+/// errors are retried with the queue's backoff; 410 and other 4xx end the job as dead with the reason. A tenant
+/// without a callback URL has nothing to deliver.
+package struct CallbackDelivery: Sendable {
+    private let tenants: TenantStore
+    private let secrets: CallbackSecrets
+    private let httpClient: HTTPClient
+    private let clock: any WallClock
+
+    /// A delivery using `httpClient` (default: the shared client).
+    package init(
+        tenants: TenantStore,
+        secrets: CallbackSecrets,
+        httpClient: HTTPClient = .shared,
+        clock: any WallClock = SystemWallClock()
+    ) {
+        self.tenants = tenants
+        self.secrets = secrets
+        self.httpClient = httpClient
+        self.clock = clock
+    }
+
+    /// Delivers the callback in `job` (kind ``CallbackOutbox/jobKind``).
+    package func deliver(_ job: Job) async -> JobOutcome {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let event = try? decoder.decode(CallbackEvent.self, from: Data(job.payload.utf8)) else {
+            return .failed(reason: "the queued callback is not readable")
+        }
+        do {
+            guard let tenant = try await tenants.tenant(job.tenantID), let url = tenant.callbackURL else {
+                return .completed
+            }
+            guard let secret = try await secrets.secret(of: job.tenantID) else {
+                return .failed(reason: "the tenant has no callback secret; create one with POST …/callback-secret")
+            }
+            let body = try Self.body(event)
+            var request = HTTPClientRequest(url: url)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Kontor-Event-Id", value: event.id)
+            request.headers.add(
+                name: CallbackSignature.header,
+                value: CallbackSignature.sign(body: body, secret: secret, time: clock.now)
+            )
+            request.body = .bytes(ByteBuffer(bytes: body))
+            let response = try await httpClient.execute(request, timeout: .seconds(10))
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            return Self.outcome(status: Int(response.status.code))
+        } catch {
+            return .retry(reason: "callback not delivered: \(type(of: error))")
+        }
+    }
+
+    private static func outcome(status: Int) -> JobOutcome {
+        switch status {
+        case 200..<300: .completed
+        case 408, 429, 500..<600: .retry(reason: "the callback receiver answered HTTP \(status)")
+        default: .failed(reason: "the callback receiver answered HTTP \(status); not retried")
+        }
+    }
+
+    /// `data` is embedded as JSON, not as a string.
+    private static func body(_ event: CallbackEvent) throws -> Data {
+        let data = (try? JSONSerialization.jsonObject(with: Data(event.data.utf8), options: [.fragmentsAllowed])) ?? [:]
+        let object: [String: Any] = [
+            "id": event.id, "type": event.type, "tenant": event.tenant,
+            "createdAt": ISO8601DateFormatter().string(from: event.createdAt), "data": data,
+        ]
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import KontorCore
+import KontorStore
+
+/// The per-tenant secrets that sign callbacks: random, sealed at rest, shown to the partner only when made.
+package struct CallbackSecrets: Sendable {
+    private let tenants: TenantStore
+    private let box: SecretBox
+
+    /// Secrets of `tenants`, sealed with `box`.
+    package init(tenants: TenantStore, box: SecretBox) {
+        self.tenants = tenants
+        self.box = box
+    }
+
+    /// Makes a new secret for the tenant (replacing the old one) and returns it; shown once.
+    package func rotate(_ tenant: TenantID) async throws -> String {
+        let secret = "kcs_" + SecureToken.random()
+        try await tenants.setSealedCallbackSecret(try box.seal(secret, context: Self.context(tenant)), of: tenant)
+        return secret
+    }
+
+    /// The tenant's current secret, or `nil` when it has none.
+    package func secret(of tenant: TenantID) async throws -> String? {
+        guard let sealed = try await tenants.sealedCallbackSecret(of: tenant) else { return nil }
+        return try box.open(sealed, context: Self.context(tenant))
+    }
+
+    private static func context(_ tenant: TenantID) -> String { "tenant:\(tenant.rawValue)/callback" }
+}

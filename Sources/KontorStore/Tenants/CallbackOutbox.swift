@@ -1,0 +1,65 @@
+import Foundation
+import KontorCore
+import SQLKit
+
+/// A callback to a tenant's source application, as queued: a stable event id (the receiver deduplicates on it),
+/// the event type, when it happened and its data (JSON).
+package struct CallbackEvent: Sendable, Codable, Equatable {
+    /// Stable across retries.
+    package var id: String
+    /// Dotted, e.g. `invoice.transferred`, `connection.reconnect-needed`.
+    package var type: String
+    /// The tenant.
+    package var tenant: String
+    /// When the event happened.
+    package var createdAt: Date
+    /// The event's data as JSON text.
+    package var data: String
+}
+
+/// Queues callbacks durably: each event becomes a `callback.send` job (deduplicated by its event id), committed
+/// together with whatever caused it when the caller passes its transaction.
+package struct CallbackOutbox: Sendable {
+    private let queue: JobQueue
+
+    /// The job kind of a queued callback.
+    package static let jobKind = "callback.send"
+
+    /// An outbox on `queue`.
+    package init(queue: JobQueue) {
+        self.queue = queue
+    }
+
+    /// Queues `type` with `data` (JSON text) for `tenant`; returns the event.
+    @discardableResult
+    package func enqueue(_ type: String, data: String = "{}", for tenant: TenantID) async throws -> CallbackEvent {
+        try await queue.database.transaction { db in try await enqueue(type, data: data, for: tenant, in: db) }
+    }
+
+    /// Queues inside the caller's transaction.
+    @discardableResult
+    package func enqueue(
+        _ type: String,
+        data: String,
+        for tenant: TenantID,
+        in db: any SQLDatabase
+    ) async throws
+        -> CallbackEvent
+    {
+        let event = CallbackEvent(
+            id: UUID().uuidString.lowercased(),
+            type: type,
+            tenant: tenant.rawValue,
+            createdAt: queue.clock.now,
+            data: data
+        )
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
+        _ = try await queue.enqueue(
+            NewJob(tenantID: tenant, kind: Self.jobKind, payload: payload, dedupeKey: "callback:\(event.id)"),
+            in: db
+        )
+        return event
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import KontorCore
+import KontorServer
+import KontorStore
+import KontorTestSupport
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+@Suite("Callbacks to the source application", .timeLimit(.minutes(1)))
+struct CallbackTests {
+    @Test("signatures verify with the secret and time window only")
+    func signature() {
+        let body = Data(#"{"id":"e1"}"#.utf8)
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let header = CallbackSignature.sign(body: body, secret: "s3cret", time: now)
+        #expect(header.hasPrefix("t=1790000000,v1="))
+        #expect(CallbackSignature.isValid(header, body: body, secret: "s3cret", now: now))
+        #expect(!CallbackSignature.isValid(header, body: body, secret: "other", now: now))
+        #expect(!CallbackSignature.isValid(header, body: Data(#"{"id":"e2"}"#.utf8), secret: "s3cret", now: now))
+        #expect(!CallbackSignature.isValid(header, body: body, secret: "s3cret", now: now.addingTimeInterval(301)))
+    }
+
+    /// Runs a worker pool with the hub's job handler until `condition` holds.
+    private func runWorkers(
+        _ hub: HubHarness,
+        until condition: @escaping @Sendable () async throws -> Bool
+    ) async throws -> Bool {
+        let tenants = TenantStore(database: hub.database)
+        let queue = JobQueue(
+            database: hub.database,
+            backoff: RetryBackoff(base: .milliseconds(50), cap: .milliseconds(200))
+        )
+        let pool = JobWorkerPool(
+            queue: queue,
+            handler: HubJobHandler(
+                activity: ActivityLog(database: hub.database),
+                callbacks: CallbackDelivery(
+                    tenants: tenants,
+                    secrets: CallbackSecrets(tenants: tenants, box: hub.secrets)
+                )
+            ),
+            configuration: JobWorkerConfiguration(pollInterval: .milliseconds(10)),
+            logger: HubHarness.logger
+        )
+        let group = ServiceGroup(services: [pool], logger: HubHarness.logger)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let held = try await eventually(timeout: .seconds(20), condition)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return held
+        }
+    }
+
+    @Test("callbacks are signed, carry a stable event id across retries, and a 410 ends them")
+    func delivery() async throws {
+        let attempts = Mutex(0)
+        try await ScriptedHTTPServer.withServer(
+            .replying { _ in
+                let attempt = attempts.withLock { value in
+                    value += 1
+                    return value
+                }
+                return attempt < 3 ? .json(503, "{}") : .json(204, "")
+            }
+        ) { receiver in
+            try await HubHarness.with { hub in
+                let created = try await hub.send(
+                    .post,
+                    "/api/v1/tenants",
+                    json: #"{"id":"acme","name":"Acme","callbackUrl":"\#(receiver.baseURL)/hooks"}"#
+                )
+                let secret = try #require(try created.json()["callbackSecret"] as? String)
+                #expect(try await hub.send(.get, "/api/v1/tenants/acme").body.contains("callbackSecret") == false)
+                let event = try await CallbackOutbox(queue: JobQueue(database: hub.database))
+                    .enqueue("invoice.transferred", data: #"{"voucherNumber":"RE-1"}"#, for: TenantID("acme"))
+                #expect(try await runWorkers(hub) { receiver.requests.count == 3 })
+                let requests = receiver.requests
+                #expect(Set(requests.compactMap { $0.header("Kontor-Event-Id") }) == [event.id])
+                for request in requests {
+                    let signature = try #require(request.header("Kontor-Signature"))
+                    #expect(CallbackSignature.isValid(signature, body: Data(request.body), secret: secret, now: Date()))
+                }
+                let body = try #require(
+                    try JSONSerialization.jsonObject(with: Data(requests[0].body)) as? [String: Any]
+                )
+                #expect(body["type"] as? String == "invoice.transferred")
+                #expect((body["data"] as? [String: Any])?["voucherNumber"] as? String == "RE-1")
+                let jobs = try await JobQueue(database: hub.database).jobs(tenant: TenantID("acme"))
+                #expect(jobs.map(\.state) == [.done])
+            }
+        }
+    }
+
+    @Test("a receiver answering 410 ends the callback as dead; a paused tenant still gets its callbacks")
+    func goneAndPaused() async throws {
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(410, "{}") }) { receiver in
+            try await HubHarness.with { hub in
+                _ = try await hub.send(
+                    .post,
+                    "/api/v1/tenants",
+                    json: #"{"id":"acme","name":"Acme","callbackUrl":"\#(receiver.baseURL)/hooks"}"#
+                )
+                let queue = JobQueue(database: hub.database)
+                try await queue.pauseTenant(TenantID("acme"), reason: "reconnect needed")
+                _ = try await CallbackOutbox(queue: queue).enqueue("connection.reconnect-needed", for: TenantID("acme"))
+                #expect(try await runWorkers(hub) { try await queue.counts()[.dead] == 1 })
+                #expect(receiver.requests.count == 1)
+                #expect(try await queue.jobs(state: .dead).first?.lastError?.contains("410") == true)
+            }
+        }
+    }
+}
