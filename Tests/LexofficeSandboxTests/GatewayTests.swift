@@ -58,7 +58,9 @@ struct GatewayTests {
 
     @Test("the token bucket answers 429 beyond the burst and does not execute the request")
     func rateLimit() async throws {
-        let configuration = SandboxConfiguration(rateLimit: 2, rateLimitBurst: 2)
+        // One token per 20 s: the burst of 2 is spent and nothing refills while the test runs, however slow the
+        // machine is (at 2 rps a loaded CI machine refilled a token between two requests).
+        let configuration = SandboxConfiguration(rateLimit: 0.05, rateLimitBurst: 2)
         try await SandboxHarness.withSandbox(configuration) { server, _ in
             let body = #"{"version":0,"roles":{"customer":{}},"person":{"lastName":"Beispiel"}}"#
             var statuses: [Int] = []
