@@ -17,9 +17,14 @@ PGPORT=${PGPORT:-55432}
 PGTMP=$(mktemp -d)
 chown postgres:postgres "$PGTMP"
 runuser -u postgres -- "$PGBIN/initdb" -D "$PGTMP/data" -U kontor --auth=trust -E UTF8 --no-locale >"$PGTMP/initdb.log"
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 30 \
+if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 30 \
   -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGTMP -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >/dev/null
+  start >/dev/null; then
+  echo "pg_ctl could not start PostgreSQL on port $PGPORT; its log:" >&2
+  cat "$PGTMP/server.log" >&2
+  rm -rf "$PGTMP"
+  exit 1
+fi
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U kontor kontor_test
 echo "PGTMP=$PGTMP"
 echo "KONTOR_TEST_POSTGRES_URL=postgres://kontor@127.0.0.1:$PGPORT/kontor_test?sslmode=disable"
