@@ -134,10 +134,8 @@ struct ContactsCommand: AsyncParsableCommand {
             let id = try LexofficeID(id)
             let client = try await connection.makeClient()
             let current = try await client.contacts.get(id)
-            var document = try JSONValue(encoding: current).merged(with: try input.object() ?? .object([:]))
-            fields.apply(to: &document)
-            document.set(.number(Decimal(ifVersion ?? current.version)), at: "version")
-            try output.show(try await client.contacts.update(try document.decoded(as: Contact.self), id: id))
+            let patched = try input.patched(current, version: ifVersion ?? current.version, fields: fields.apply)
+            try output.show(try await client.contacts.update(patched, id: id))
         }
     }
 }

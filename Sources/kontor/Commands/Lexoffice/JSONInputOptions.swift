@@ -34,4 +34,18 @@ struct JSONInputOptions: ParsableArguments {
         }
         return value
     }
+
+    /// `current` with `--data` applied as a JSON merge patch, then `fields`, then `version` (when given): what an
+    /// `update` command sends.
+    /// - Throws: ``CommandFailure`` (usage) for bad input; decoding errors when the result is not a `Model`.
+    func patched<Model: Codable>(
+        _ current: Model,
+        version: Int?,
+        fields: (inout JSONValue) -> Void
+    ) throws -> Model {
+        var document = try JSONValue(encoding: current).merged(with: try object() ?? .object([:]))
+        fields(&document)
+        if let version { document.set(.number(Decimal(version)), at: "version") }
+        return try document.decoded(as: Model.self)
+    }
 }

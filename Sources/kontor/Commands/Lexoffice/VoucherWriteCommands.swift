@@ -58,10 +58,8 @@ struct VoucherUpdateCommand: AsyncParsableCommand {
         let id = try LexofficeID(id)
         let client = try await connection.makeClient()
         let current = try await client.vouchers.get(id)
-        var document = try JSONValue(encoding: current).merged(with: try input.object() ?? .object([:]))
-        fields.apply(to: &document)
-        if let version = ifVersion ?? current.version { document.set(.number(Decimal(version)), at: "version") }
-        try output.show(try await client.vouchers.update(try document.decoded(as: Voucher.self), id: id))
+        let patched = try input.patched(current, version: ifVersion ?? current.version, fields: fields.apply)
+        try output.show(try await client.vouchers.update(patched, id: id))
     }
 }
 
