@@ -68,4 +68,10 @@ package struct PostgresStoreDatabase: StoreDatabase {
             try await connection.sql(queryLogLevel: .trace).runTransaction(begin: "BEGIN", body)
         }
     }
+
+    package func groupedTransaction<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await transaction(body)
+    }
 }

@@ -12,11 +12,18 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     package let kind = DatabaseKind.sqlite
     private let connection: SQLiteConnection
     private let database: any SQLDatabase
-    private let gate = SerialGate()
+    private let gate: SerialGate
+    private let groupCommit: GroupCommit
 
     private init(connection: SQLiteConnection) {
+        let gate = SerialGate()
+        let database = connection.sql(queryLogLevel: .trace)
         self.connection = connection
-        self.database = connection.sql(queryLogLevel: .trace)
+        self.database = database
+        self.gate = gate
+        self.groupCommit = GroupCommit { body in
+            try await gate.run { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
+        }
     }
 
     /// Opens (and creates, with its folder) the database file at `path`.
@@ -53,6 +60,12 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await gate.run { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
+    }
+
+    package func groupedTransaction<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await groupCommit.write(body)
     }
 
     /// Closes the connection; the database is unusable afterwards.

@@ -27,4 +27,15 @@ package protocol StoreDatabase: Sendable {
     func transaction<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result
+
+    /// Runs `body` in a write transaction shared with the writes of concurrent callers (group commit), and returns
+    /// once that transaction is committed. `body` runs in its own savepoint: when it throws, only its statements
+    /// are undone and the error is rethrown to this caller.
+    ///
+    /// For short writes on hot paths (webhook intake, queue bookkeeping): on SQLite, where every commit is a disk
+    /// flush, many callers share one. `body` must use only the database it is given. PostgreSQL combines the
+    /// flushes of concurrent commits itself, so there it is a plain ``transaction(_:)``.
+    func groupedTransaction<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result
 }

@@ -29,7 +29,7 @@ extension JobQueue {
     }
 
     private func takeLease(of tenant: TenantID, owner: String, duration: Duration) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let now = clock.nowMilliseconds
             let taken = try await db.raw(
                 """
@@ -54,7 +54,7 @@ extension JobQueue {
     /// Extends `owner`'s lease of `tenant` to `now + duration`.
     /// - Returns: `false` when the lease is no longer `owner`'s (it expired and another worker took it).
     package func renewLease(of tenant: TenantID, owner: String, duration: Duration) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let now = clock.nowMilliseconds
             return try await db.raw(
                 """
@@ -67,7 +67,7 @@ extension JobQueue {
 
     /// Gives `tenant`'s lease back so that any worker may take it at once.
     package func releaseLease(of tenant: TenantID, owner: String) async throws {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             try await db.raw(
                 """
                 UPDATE tenant_leases SET owner = NULL, lease_until = 0 \
@@ -80,7 +80,7 @@ extension JobQueue {
     /// Claims `tenant`'s next due job (enqueue order) for `owner`, counting an attempt, and extends the lease.
     /// - Returns: The claimed job, or `nil` when nothing is due or the lease is no longer `owner`'s.
     package func claimNextJob(of tenant: TenantID, owner: String, leaseDuration: Duration) async throws -> Job? {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let now = clock.nowMilliseconds
             let lockClause = database.kind == .postgres ? " FOR UPDATE" : ""
             let lease = try await db.raw(
@@ -124,7 +124,7 @@ extension JobQueue {
     ///   taken over); then nothing is changed.
     @discardableResult
     package func finish(_ job: Job, owner: String, outcome: JobOutcome) async throws -> JobState? {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let now = clock.nowMilliseconds
             let (state, runAt, attempts, error): (JobState, Int64, Int, String?) =
                 switch outcome {

@@ -31,7 +31,7 @@ package struct JobQueue: Sendable {
 
     /// Stores a job, or finds the existing one with the same dedupe key.
     package func enqueue(_ job: NewJob) async throws -> EnqueueResult {
-        try await database.transaction { db in try await enqueue(job, in: db) }
+        try await database.groupedTransaction { db in try await enqueue(job, in: db) }
     }
 
     /// Stores a job inside the caller's transaction, so that the job and the data it works on are committed

@@ -18,7 +18,7 @@ package struct WebhookInbox: Sendable {
     /// `payload` (the event body) as a job.
     /// - Returns: `false` when the event was received before (nothing is enqueued).
     package func receive(key: String, tenant: TenantID, payload: String) async throws -> Bool {
-        try await queue.database.transaction { db in
+        try await queue.database.groupedTransaction { db in
             let recorded = try await db.raw(
                 """
                 INSERT INTO webhook_events (event_key, tenant_id, received_at) \

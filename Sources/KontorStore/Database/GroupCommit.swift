@@ -1,0 +1,151 @@
+import SQLKit
+import Synchronization
+
+/// Commits the short writes of concurrent callers together (group commit): every write that arrives while a batch
+/// is being committed joins the next batch, and a batch costs one transaction, so one disk flush, however many
+/// writes it holds. Each write runs in its own savepoint: a write that throws is undone alone, and its caller gets
+/// its error; the others are committed. When the commit itself fails, every caller of the batch gets that error
+/// and nothing of the batch is stored.
+///
+/// A caller returns only after its batch is committed (durable), so a write confirmed to a client is never lost.
+/// The first caller to find no batch running commits one (its own write and those waiting), then hands the next
+/// batch to the first caller still waiting, so no caller commits more than one batch besides waiting for one.
+final class GroupCommit: Sendable {
+    /// One caller's write, waiting for a batch.
+    private struct Waiter: Sendable {
+        /// Runs the write; `false` when it threw (its error is kept by the caller's slot).
+        var write: @Sendable (any SQLDatabase) async -> Bool
+        /// Resumed when the write's batch is committed, or to hand this caller the next batch.
+        var continuation: CheckedContinuation<Turn, Never>
+    }
+
+    /// What a waiting caller is woken for.
+    private enum Turn: Sendable {
+        /// The batch holding the write was committed (or failed with the error).
+        case finished((any Error)?)
+        /// The caller commits the next batch, its own write first.
+        case lead
+    }
+
+    private struct State {
+        var isCommitting = false
+        var waiting: [Waiter] = []
+    }
+
+    private let state = Mutex(State())
+    private let maximumBatch: Int
+    private let commit: @Sendable ([@Sendable (any SQLDatabase) async -> Bool]) async throws -> Void
+
+    /// Group commit over `transaction`, which must run its body in one database transaction.
+    /// - Parameter maximumBatch: The most writes in one transaction; later ones wait for the next batch.
+    init(
+        maximumBatch: Int = 256,
+        transaction: @escaping @Sendable (@Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
+    ) {
+        self.maximumBatch = max(1, maximumBatch)
+        self.commit = { writes in
+            try await transaction { db in
+                for write in writes {
+                    try await db.raw("SAVEPOINT kontor_write").run()
+                    if await write(db) {
+                        try await db.raw("RELEASE SAVEPOINT kontor_write").run()
+                    } else {
+                        try await db.raw("ROLLBACK TO SAVEPOINT kontor_write").run()
+                        try await db.raw("RELEASE SAVEPOINT kontor_write").run()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `body` inside the next batch's transaction and returns its result once the batch is committed.
+    ///
+    /// `body` must use only the database it is given, and should be short: the batch waits for it.
+    func write<Result: Sendable>(
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        let slot = ResultSlot<Result>()
+        let write: @Sendable (any SQLDatabase) async -> Bool = { db in
+            do {
+                slot.store(.success(try await body(db)))
+                return true
+            } catch {
+                slot.store(.failure(error))
+                return false
+            }
+        }
+        let leadsAtOnce = state.withLock { state in
+            guard !state.isCommitting else { return false }
+            state.isCommitting = true
+            return true
+        }
+        let commitError: (any Error)?
+        if leadsAtOnce {
+            commitError = await lead(with: write)
+        } else {
+            switch await wait(with: write) {
+            case .finished(let error): commitError = error
+            case .lead: commitError = await lead(with: write)
+            }
+        }
+        if let commitError { throw commitError }
+        return try slot.take()
+    }
+
+    /// Queues `write` behind the running batch; when that batch already ended, the caller leads at once.
+    private func wait(with write: @escaping @Sendable (any SQLDatabase) async -> Bool) async -> Turn {
+        await withCheckedContinuation { continuation in
+            let queued = state.withLock { state in
+                guard state.isCommitting else {
+                    state.isCommitting = true
+                    return false
+                }
+                state.waiting.append(Waiter(write: write, continuation: continuation))
+                return true
+            }
+            if !queued { continuation.resume(returning: .lead) }
+        }
+    }
+
+    /// Commits `write` with the writes waiting now, wakes their callers, and hands over to the next waiter.
+    /// - Returns: The commit's error, or `nil` when the batch was committed.
+    private func lead(with write: @escaping @Sendable (any SQLDatabase) async -> Bool) async -> (any Error)? {
+        let batch = state.withLock { state in
+            let taken = Array(state.waiting.prefix(maximumBatch - 1))
+            state.waiting.removeFirst(taken.count)
+            return taken
+        }
+        var commitError: (any Error)?
+        do {
+            try await commit([write] + batch.map(\.write))
+        } catch {
+            commitError = error
+        }
+        for waiter in batch { waiter.continuation.resume(returning: .finished(commitError)) }
+        let next = state.withLock { state -> Waiter? in
+            guard !state.waiting.isEmpty else {
+                state.isCommitting = false
+                return nil
+            }
+            return state.waiting.removeFirst()
+        }
+        next?.continuation.resume(returning: .lead)
+        return commitError
+    }
+}
+
+/// The result of one write, stored by the batch and read by its caller.
+private final class ResultSlot<Value: Sendable>: Sendable {
+    private let result = Mutex<Result<Value, any Error>?>(nil)
+
+    func store(_ value: Result<Value, any Error>) {
+        result.withLock { $0 = value }
+    }
+
+    func take() throws -> Value {
+        guard let value = result.withLock({ $0 }) else {
+            throw StoreError(.conflict, "the write's batch ended without running it")
+        }
+        return try value.get()
+    }
+}
