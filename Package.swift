@@ -125,7 +125,10 @@ let package = Package(
                 "LexofficeSandbox",
                 "KontorCore",
                 "KontorStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -143,6 +146,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "LexofficeKitTests",
             dependencies: [

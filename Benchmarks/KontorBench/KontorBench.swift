@@ -13,8 +13,10 @@ enum KontorBench {
             try await SandboxBenchmark.run()
         case "queue":
             try await QueueBenchmark.run()
+        case "hub":
+            try await HubBenchmark.run()
         default:
-            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk, sandbox, queue\n".utf8))
+            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk, sandbox, queue, hub\n".utf8))
             exit(64)
         }
     }

@@ -44,7 +44,7 @@ enum QueueBenchmark {
             for index in 0..<jobs {
                 _ = try await queue.enqueue(NewJob(tenantID: TenantID("t\(index % tenants)"), kind: "bench"))
             }
-            let enqueueTime = seconds(ContinuousClock.now - enqueueStart)
+            let enqueueTime = (ContinuousClock.now - enqueueStart).inSeconds
 
             let counter = CompletionCounter()
             let pool = JobWorkerPool(
@@ -68,7 +68,7 @@ enum QueueBenchmark {
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
             }
-            let runTime = seconds(ContinuousClock.now - runStart)
+            let runTime = (ContinuousClock.now - runStart).inSeconds
             let done = try await queue.counts()[.done] ?? 0
             print(
                 String(
@@ -83,9 +83,6 @@ enum QueueBenchmark {
         }
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }
 
 /// A handler that does nothing but count: the queue's own cost.

@@ -48,7 +48,7 @@ enum SDKBenchmark {
     private static func measure(_ iterations: Int, _ body: () async throws -> Void) async throws -> Double {
         let start = ContinuousClock.now
         for _ in 0..<iterations { try await body() }
-        return nanoseconds(ContinuousClock.now - start) / Double(iterations)
+        return (ContinuousClock.now - start).inSeconds * 1e9 / Double(iterations)
     }
 
     private static func report(_ name: String, iterations: Int, _ body: () throws -> Void) {
@@ -56,7 +56,7 @@ enum SDKBenchmark {
             for _ in 0..<10 { try body() }  // warm-up
             let start = ContinuousClock.now
             for _ in 0..<iterations { try body() }
-            let perOperation = nanoseconds(ContinuousClock.now - start) / Double(iterations) / 1000
+            let perOperation = (ContinuousClock.now - start).inSeconds * 1e9 / Double(iterations) / 1000
             print(label(name) + String(format: "%10.1f µs/op", perOperation))
         } catch {
             print("\(name): failed: \(error)")
@@ -67,7 +67,4 @@ enum SDKBenchmark {
         name.count >= 60 ? name + " " : name + String(repeating: " ", count: 60 - name.count)
     }
 
-    private static func nanoseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
-    }
 }

@@ -6,7 +6,7 @@ import LexofficeSandbox
 /// (Debian package `wrk`) on loopback, next to a trivial sandbox route in the same run for the ratio.
 enum SandboxBenchmark {
     static func run() async throws {
-        guard let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: FileManager.default.isExecutableFile) else {
+        guard let wrk = Wrk() else {
             print("sandbox: skipped — install wrk (apt-get install wrk) to measure requests per second")
             return
         }
@@ -24,39 +24,48 @@ enum SandboxBenchmark {
                 Contact(version: 0, roles: ContactRoles(customer: CustomerRole()), company: Company(name: "Bench GmbH"))
             )
             print("KontorBench sandbox (\(ProcessInfo.processInfo.activeProcessorCount) cores, wrk -t2 -c32 -d5s)")
-            let contactRate = try measure(wrk, url: server.baseURL + "/contacts/\(contact.id)")
-            let pingRate = try measure(wrk, url: server.baseURL + "/ping")
-            print(String(format: "GET /v1/contacts/{id}   %10.0f req/s", contactRate))
-            print(
-                String(
-                    format: "GET /v1/ping (baseline) %10.0f req/s  (contact/ping ratio %.2f)",
-                    pingRate,
-                    contactRate / pingRate
+            let contactRead = try measure(wrk, url: server.baseURL + "/contacts/\(contact.id)")
+            let script = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-invoice.lua")
+            try Data(invoiceScript.utf8).write(to: script)
+            defer { try? FileManager.default.removeItem(at: script) }
+            let invoice = try measure(wrk, url: server.baseURL + "/invoices", script: script.path)
+            let ping = try measure(wrk, url: server.baseURL + "/ping")
+            for (name, result) in [
+                ("GET  /v1/contacts/{id}  ", contactRead), ("POST /v1/invoices       ", invoice),
+                ("GET  /v1/ping (baseline)", ping),
+            ] {
+                print(
+                    String(
+                        format: "%@ %9.0f req/s  p99 %6.2f ms  (ratio to ping %.2f)",
+                        name,
+                        result.requestsPerSecond,
+                        result.p99Milliseconds,
+                        result.requestsPerSecond / ping.requestsPerSecond
+                    )
                 )
-            )
+            }
         }
     }
 
-    /// Runs wrk for 5 seconds against `url` and returns its requests per second.
-    private static func measure(_ wrk: String, url: String) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: wrk)
-        process.arguments = ["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer bench-key", url]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let line = text.split(separator: "\n").first { $0.hasPrefix("Requests/sec:") }
-        guard let value = line?.split(separator: " ").last.flatMap({ Double($0) }) else {
-            throw BenchmarkFailure(description: "wrk printed no Requests/sec line")
-        }
-        if text.contains("Non-2xx") { throw BenchmarkFailure(description: "the sandbox answered errors under load") }
-        return value
-    }
-}
+    /// A wrk script creating a draft net invoice with one line item per request.
+    private static let invoiceScript = """
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        wrk.body = [[{"voucherDate":"2026-11-30T00:00:00.000+01:00","address":{"name":"Bench GmbH","countryCode":"DE"},\
+        "lineItems":[{"type":"custom","name":"Wartung","quantity":1.5,"unitName":"Stunde",\
+        "unitPrice":{"currency":"EUR","netAmount":80.0,"taxRatePercentage":19}}],"totalPrice":{"currency":"EUR"},\
+        "taxConditions":{"taxType":"net"},"shippingConditions":{"shippingType":"none"}}]]
+        """
 
-/// A benchmark that could not measure.
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    var description: String
+    /// Runs wrk for 5 seconds against `url` (with a Lua `script` when given).
+    private static func measure(_ wrk: Wrk, url: String, script: String? = nil) throws -> Wrk.Result {
+        let scriptArguments = script.map { ["-s", $0] } ?? []
+        let result = try wrk.run(
+            ["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer bench-key"] + scriptArguments + [url]
+        )
+        guard result.non2xxResponses == 0 else {
+            throw BenchmarkFailure(description: "the sandbox answered \(result.non2xxResponses) errors under load")
+        }
+        return result
+    }
 }

@@ -1,0 +1,183 @@
+import AsyncHTTPClient
+import Foundation
+import KontorStore
+import LexofficeKit
+import Logging
+import NIOCore
+import NIOHTTP1
+import SQLKit
+
+/// The `hub` suite, on the release `kontor` binary as separate processes:
+/// - idle RSS of `kontor serve` on its embedded defaults (SQLite, the sandbox mounted, the demo tenant);
+/// - RSS with 1,000 idle tenants, each connected by API key to its own organization in a `kontor sandbox` process;
+/// - webhook ingest with wrk: signed lexoffice events for those tenants, each verified, deduplicated and enqueued
+///   (durable) before the 202.
+enum HubBenchmark {
+    static let tenants = 1_000
+    static let events = 24_000
+    static let setupLanes = 100
+
+    static func run() async throws {
+        guard let wrk = Wrk() else {
+            report("hub: skipped — install wrk (apt-get install wrk) to measure webhook ingest")
+            return
+        }
+        #if DEBUG
+        report("warning: debug build — run `swift build -c release && .build/release/KontorBench hub`")
+        #endif
+        report("KontorBench hub (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try await measureIdleDefaults(in: folder.appendingPathComponent("defaults"))
+        try await measureTenantsAndIngest(wrk, in: folder)
+    }
+
+    /// `kontor serve` with nothing but its embedded defaults, 3 s after start.
+    private static func measureIdleDefaults(in folder: URL) async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let hub = try ChildProcess(kontor: serveArguments(folder), in: folder)
+        do {
+            _ = try await hub.line(containing: "Admin token")
+            try await Task.sleep(for: .seconds(3))
+            let rss = try hub.residentBytes()
+            report(
+                String(
+                    format: "idle kontor serve (embedded defaults)   RSS %6.1f MB   (target ≤ 60 MB)",
+                    megabytes(rss)
+                )
+            )
+        } catch {
+            await hub.stop()
+            throw error
+        }
+        await hub.stop()
+    }
+
+    private static func measureTenantsAndIngest(_ wrk: Wrk, in folder: URL) async throws {
+        let sandbox = try ChildProcess(kontor: ["sandbox", "--port", "0", "--rate-limit", "0"], in: folder)
+        let hubFolder = folder.appendingPathComponent("hub")
+        try FileManager.default.createDirectory(at: hubFolder, withIntermediateDirectories: true)
+        var hub: ChildProcess?
+        var pool = HTTPClient.Configuration.ConnectionPool()
+        pool.concurrentHTTP1ConnectionsPerHostSoftLimit = setupLanes
+        let client = HTTPClient(configuration: HTTPClient.Configuration(connectionPool: pool))
+        do {
+            guard let sandboxURL = try await sandbox.line(containing: "base URL:").split(separator: " ").last else {
+                throw BenchmarkFailure(description: "kontor sandbox printed no base URL")
+            }
+            let signer = try WebhookSigner()
+            let keyFile = hubFolder.appendingPathComponent("webhook-key.pem")
+            try Data(signer.publicKeyPEM.utf8).write(to: keyFile)
+            let started = try ChildProcess(
+                kontor: serveArguments(hubFolder) + ["--lexoffice-url", String(sandboxURL)],
+                environment: ["KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": keyFile.path],
+                in: hubFolder
+            )
+            hub = started
+            let api = TenantSetup(
+                client: client,
+                hubURL: try await word(after: "listening on", in: started),
+                token: try await word(after: "Admin token", in: started, last: true),
+                sandboxAdminURL: String(sandboxURL.dropLast("/v1".count)) + "/_sandbox"
+            )
+            try await Task.sleep(for: .seconds(3))
+            let before = try started.residentBytes()
+            let setupStart = ContinuousClock.now
+            let organizations = try await api.connectTenants(count: tenants, lanes: setupLanes)
+            let setupTime = ContinuousClock.now - setupStart
+            try await Task.sleep(for: .seconds(3))
+            let after = try started.residentBytes()
+            report(
+                String(
+                    format: "kontor serve, external sandbox: RSS %6.1f MB idle, %6.1f MB with %d connected tenants",
+                    megabytes(before),
+                    megabytes(after),
+                    tenants
+                )
+            )
+            report(
+                String(
+                    format: "per idle tenant %6.1f KB   (target ≤ 20 KB; setup took %.1f s)",
+                    Double(after - before) / 1024 / Double(tenants),
+                    setupTime.inSeconds
+                )
+            )
+            try await measureIngest(wrk, hubURL: api.hubURL, organizations: organizations, signer: signer, in: folder)
+        } catch {
+            await hub?.stop()
+            await sandbox.stop()
+            try? await client.shutdown()
+            throw error
+        }
+        await hub?.stop()
+        await sandbox.stop()
+        try await client.shutdown()
+        try await countIngested(in: hubFolder.appendingPathComponent("kontor.sqlite"))
+    }
+
+    /// wrk posting `events` distinct signed events (then repeating them, which the hub drops as duplicates).
+    private static func measureIngest(
+        _ wrk: Wrk,
+        hubURL: String,
+        organizations: [String],
+        signer: WebhookSigner,
+        in folder: URL
+    ) async throws {
+        let eventFile = folder.appendingPathComponent("events.tsv")
+        try await SignedEvents.write(count: events, organizations: organizations, signer: signer, to: eventFile)
+        let script = folder.appendingPathComponent("webhooks.lua")
+        try Data(SignedEvents.wrkScript.utf8).write(to: script)
+        let result = try wrk.run(
+            ["-t2", "-c32", "-d4s", "-s", script.path, hubURL + "/webhooks/lexoffice", "--", eventFile.path, "2"]
+        )
+        guard result.non2xxResponses == 0 else {
+            throw BenchmarkFailure(description: "the hub rejected \(result.non2xxResponses) webhooks")
+        }
+        report(
+            String(
+                format:
+                    "webhook ingest  %8.0f events/s  p99 %6.2f ms   (target ≥ 5,000/s; verified, deduped, enqueued)",
+                result.requestsPerSecond,
+                result.p99Milliseconds
+            )
+        )
+    }
+
+    /// Reads back from the stopped hub's database how many events were stored and enqueued.
+    private static func countIngested(in database: URL) async throws {
+        var logger = Logger(label: "kontor.bench")
+        logger.logLevel = .error
+        try await withStoreDatabase(.sqlite(path: database.path), logger: logger) { database in
+            let counts = try await database.withConnection { db in
+                let events = try await db.raw("SELECT COUNT(*) AS n FROM webhook_events").first()?
+                    .decode(column: "n", as: Int.self)
+                let jobs = try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'lexoffice.event'").first()?
+                    .decode(column: "n", as: Int.self)
+                return (events ?? 0, jobs ?? 0)
+            }
+            report("stored: \(counts.0) distinct events, \(counts.1) event jobs (of \(events) signed; repeats dropped)")
+        }
+    }
+
+    private static func serveArguments(_ folder: URL) -> [String] {
+        [
+            "serve", "--port", "0", "--data-dir", folder.path, "--config",
+            folder.appendingPathComponent("none.json").path,
+            "--database", folder.appendingPathComponent("kontor.sqlite").path,
+        ]
+    }
+
+    /// The word after `marker` (the URL after "listening on"), or the line's last word.
+    private static func word(after marker: String, in process: ChildProcess, last: Bool = false) async throws -> String
+    {
+        let words = try await process.line(containing: marker).split(separator: " ")
+        let markerEnd = words.firstIndex { marker.hasSuffix($0) }.map { $0 + 1 }
+        guard let word = last ? words.last : markerEnd.flatMap({ $0 < words.count ? words[$0] : nil }) else {
+            throw BenchmarkFailure(description: "no value after '\(marker)'")
+        }
+        return String(word)
+    }
+
+    private static func megabytes(_ bytes: Int) -> Double { Double(bytes) / 1_048_576 }
+}

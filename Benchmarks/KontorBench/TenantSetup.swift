@@ -1,0 +1,81 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Creates tenants through the hub API and connects each to its own sandbox organization, the way a partner
+/// would: `POST /_sandbox/organizations`, `POST /api/v1/tenants`, `PUT /api/v1/tenants/{id}/connection/api-key`.
+struct TenantSetup {
+    let client: HTTPClient
+    let hubURL: String
+    let token: String
+    let sandboxAdminURL: String
+
+    /// Creates and connects `count` tenants, `lanes` at a time (the hub paces each connection at lexoffice's
+    /// 2 requests/s, so one connect takes seconds; `client` needs a pool of `lanes` connections per host).
+    /// - Returns: The tenants' lexoffice organization ids.
+    func connectTenants(count: Int, lanes: Int) async throws -> [String] {
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for lane in 0..<lanes {
+                group.addTask {
+                    var organizations: [String] = []
+                    for number in stride(from: lane, to: count, by: lanes) {
+                        organizations.append(try await connectTenant(number))
+                    }
+                    return organizations
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+    }
+
+    private func connectTenant(_ number: Int) async throws -> String {
+        let organization = try await send(
+            .POST,
+            sandboxAdminURL + "/organizations",
+            json: #"{"companyName":"Bench Mandant \#(number) GmbH"}"#
+        )
+        guard let apiKey = organization["apiKey"] as? String else {
+            throw BenchmarkFailure(description: "the sandbox created no organization: \(organization)")
+        }
+        let tenant = "bench-\(number)"
+        _ = try await send(
+            .POST,
+            hubURL + "/api/v1/tenants",
+            json: #"{"id":"\#(tenant)","name":"Bench Mandant \#(number)"}"#,
+            authorized: true
+        )
+        let connection = try await send(
+            .PUT,
+            hubURL + "/api/v1/tenants/\(tenant)/connection/api-key",
+            json: #"{"apiKey":"\#(apiKey)"}"#,
+            authorized: true
+        )
+        guard let organizationID = connection["organizationId"] as? String else {
+            throw BenchmarkFailure(description: "tenant \(tenant) was not connected: \(connection)")
+        }
+        return organizationID
+    }
+
+    /// Sends `json` and returns the answer's JSON object; any status outside 2xx fails the benchmark.
+    private func send(
+        _ method: HTTPMethod,
+        _ url: String,
+        json: String,
+        authorized: Bool = false
+    ) async throws
+        -> [String: Any]
+    {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if authorized { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        request.body = .bytes(ByteBuffer(string: json))
+        let response = try await client.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        guard (200..<300).contains(response.status.code) else {
+            throw BenchmarkFailure(description: "\(method) \(url) answered \(response.status): \(String(buffer: body))")
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+    }
+}
