@@ -73,24 +73,45 @@ struct ConnectionStoreTests {
         }
     }
 
-    @Test("a webhook event is enqueued once however often it is delivered", arguments: TestEngine.allCases)
+    @Test("a webhook event is enqueued once for its organization's tenant", arguments: TestEngine.allCases)
     func inboxDedupe(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            _ = try await TenantStore(database: database, clock: clock).create(tenant("acme", clock))
+            try await ConnectionStore(database: database, secrets: box, clock: clock).save(
+                LexofficeConnection(
+                    tenantID: TenantID("acme"),
+                    kind: .apiKey,
+                    organizationID: "org-1",
+                    connectedAt: clock.now,
+                    updatedAt: clock.now
+                ),
+                credentials: .apiKey("key")
+            )
             let queue = JobQueue(database: database)
             let inbox = WebhookInbox(queue: queue)
+            let created = "org-1/invoice.created/inv-1/t1"
             #expect(
-                try await inbox.receive(key: "org-1/invoice.created/inv-1/t1", tenant: TenantID("acme"), payload: "{}")
+                try await inbox.receive(organizationID: "org-1", key: created, payload: "{}")
+                    == .enqueued(TenantID("acme"))
             )
             #expect(
-                try await inbox.receive(key: "org-1/invoice.created/inv-1/t1", tenant: TenantID("acme"), payload: "{}")
-                    == false
+                try await inbox.receive(organizationID: "org-1", key: created, payload: "{}")
+                    == .duplicate(TenantID("acme"))
             )
+            let changed = "org-1/invoice.changed/inv-1/t2"
             #expect(
-                try await inbox.receive(key: "org-1/invoice.changed/inv-1/t2", tenant: TenantID("acme"), payload: "{}")
+                try await inbox.receive(organizationID: "org-1", key: changed, payload: "{}")
+                    == .enqueued(TenantID("acme"))
+            )
+            let stranger = "org-9/invoice.changed/inv-1/t2"
+            #expect(
+                try await inbox.receive(organizationID: "org-9", key: stranger, payload: "{}") == .unknownOrganization
             )
             let jobs = try await queue.jobs(tenant: TenantID("acme"))
             #expect(jobs.count == 2)
             #expect(jobs.allSatisfy { $0.kind == WebhookInbox.jobKind })
+            #expect(try await queue.counts()[.queued] == 2)
         }
     }
 }

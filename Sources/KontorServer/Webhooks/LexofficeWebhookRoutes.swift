@@ -42,16 +42,24 @@ struct LexofficeWebhookRoutes {
             guard let event = try? JSONDecoder().decode(Event.self, from: body) else {
                 throw HubProblem.malformedJSON("The body is not a lexoffice event.")
             }
-            guard let tenant = try await connections.tenant(forOrganization: event.organizationId) else {
-                context.logger.info("webhook for an organization no tenant is connected to")
-                return Response(status: .accepted)
-            }
             if event.eventType == "token.revoked" {
-                try await connector.markReconnectNeeded(tenant, reason: "lexoffice revoked the access (token.revoked)")
+                if let tenant = try await connections.tenant(forOrganization: event.organizationId) {
+                    try await connector.markReconnectNeeded(
+                        tenant,
+                        reason: "lexoffice revoked the access (token.revoked)"
+                    )
+                }
                 return Response(status: .accepted)
             }
             let key = [event.organizationId, event.eventType, event.resourceId, event.eventDate].joined(separator: "/")
-            _ = try await inbox.receive(key: key, tenant: tenant, payload: String(buffer: body))
+            let receipt = try await inbox.receive(
+                organizationID: event.organizationId,
+                key: key,
+                payload: String(buffer: body)
+            )
+            if receipt == .unknownOrganization {
+                context.logger.info("webhook for an organization no tenant is connected to")
+            }
             return Response(status: .accepted)
         }
     }

@@ -29,8 +29,9 @@ package protocol StoreDatabase: Sendable {
     ) async throws -> Result
 
     /// Runs `body` in a write transaction shared with the writes of concurrent callers (group commit), and returns
-    /// once that transaction is committed. `body` runs in its own savepoint: when it throws, only its statements
-    /// are undone and the error is rethrown to this caller.
+    /// once that transaction is committed. When `body` throws, nothing of it is stored and the error is rethrown to
+    /// this caller; the other writes are committed. `body` may run more than once (when another write of its batch
+    /// throws, the batch runs again without that one), so it must have no effects outside the database.
     ///
     /// For short writes on hot paths (webhook intake, queue bookkeeping): on SQLite, where every commit is a disk
     /// flush, many callers share one. `body` must use only the database it is given. PostgreSQL combines the

@@ -77,7 +77,8 @@ extension JobQueue {
         }
     }
 
-    /// Claims `tenant`'s next due job (enqueue order) for `owner`, counting an attempt, and extends the lease.
+    /// Claims `tenant`'s next due job (enqueue order) for `owner`, counting an attempt, and extends the lease once a
+    /// third of it is used up.
     /// - Returns: The claimed job, or `nil` when nothing is due or the lease is no longer `owner`'s.
     package func claimNextJob(of tenant: TenantID, owner: String, leaseDuration: Duration) async throws -> Job? {
         try await database.groupedTransaction { db in
@@ -94,25 +95,21 @@ extension JobQueue {
             else { return nil }
             let isPaused = try lease.decode(column: "paused_reason", as: String?.self) != nil
             let kindClause: SQLQueryString = isPaused ? " AND \(runsWhilePaused("kind"))" : ""
-            guard
-                let next = try await db.raw(
+            // Extend the lease only once a third of it is used up: one statement less for most claims.
+            let leaseUntil = try lease.decode(column: "lease_until", as: Int64.self)
+            if leaseUntil - now < leaseDuration.milliseconds * 2 / 3 {
+                try await db.raw(
                     """
-                    SELECT id FROM jobs WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'queued' \
-                    AND run_at <= \(bind: now)\(kindClause) ORDER BY id LIMIT 1
+                    UPDATE tenant_leases SET lease_until = \(bind: now + leaseDuration.milliseconds) \
+                    WHERE tenant_id = \(bind: tenant.rawValue)
                     """
-                ).first()
-            else { return nil }
-            let id = try next.decode(column: "id", as: Int64.self)
-            try await db.raw(
-                """
-                UPDATE tenant_leases SET lease_until = \(bind: now + leaseDuration.milliseconds) \
-                WHERE tenant_id = \(bind: tenant.rawValue)
-                """
-            ).run()
+                ).run()
+            }
             let claimed = try await db.raw(
                 """
                 UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = \(bind: owner), \
-                updated_at = \(bind: now) WHERE id = \(bind: id) RETURNING *
+                updated_at = \(bind: now) WHERE id = (SELECT id FROM jobs WHERE tenant_id = \(bind: tenant.rawValue) \
+                AND state = 'queued' AND run_at <= \(bind: now)\(kindClause) ORDER BY id LIMIT 1) RETURNING *
                 """
             ).first()
             return try claimed.map(Job.init(row:))

@@ -35,11 +35,11 @@ package struct ActivityLog: Sendable {
         self.clock = clock
     }
 
-    /// Appends an entry.
+    /// Appends an entry (a short write sharing its commit with concurrent ones).
     @discardableResult
     package func append(_ tenant: TenantID, kind: String, message: String, details: String? = nil) async throws -> Int64
     {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             try await append(tenant, kind: kind, message: message, details: details, in: db)
         }
     }

@@ -135,11 +135,14 @@ package struct ConnectionStore: Sendable {
 
     /// The tenant connected to a lexoffice organization (to route an incoming webhook), or `nil`.
     package func tenant(forOrganization organizationID: String) async throws -> TenantID? {
-        try await database.withConnection { db in
-            try await db.raw("SELECT tenant_id FROM connections WHERE organization_id = \(bind: organizationID)")
-                .first()
-                .map { TenantID(try $0.decode(column: "tenant_id", as: String.self)) }
-        }
+        try await database.withConnection { db in try await Self.tenant(forOrganization: organizationID, in: db) }
+    }
+
+    /// The tenant connected to the lexoffice organization `organizationID`, read with the caller's connection.
+    static func tenant(forOrganization organizationID: String, in db: any SQLDatabase) async throws -> TenantID? {
+        try await db.raw("SELECT tenant_id FROM connections WHERE organization_id = \(bind: organizationID)")
+            .first()
+            .map { TenantID(try $0.decode(column: "tenant_id", as: String.self)) }
     }
 
     private func seal(_ credentials: ConnectionCredentials, for tenant: TenantID) throws -> String {
