@@ -24,7 +24,12 @@ extension WallClock {
 
 extension Date {
     /// This date in whole milliseconds since 1970 (rounded down).
-    package var millisecondsSince1970: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+    ///
+    /// Rounded to whole microseconds first: a stored `1234` read back as `1.234` s is `1233.9999…` ms in binary
+    /// floating point, and must give `1234` again.
+    package var millisecondsSince1970: Int64 {
+        Int64(((timeIntervalSince1970 * 1_000_000).rounded() / 1000).rounded(.down))
+    }
 
     /// The date `milliseconds` after 1970.
     package init(millisecondsSince1970 milliseconds: Int64) {
