@@ -11,7 +11,8 @@ import SQLKit
 /// - idle RSS of `kontor serve` on its embedded defaults (SQLite, the sandbox mounted, the demo tenant);
 /// - RSS with 1,000 idle tenants, each connected by API key to its own organization in a `kontor sandbox` process;
 /// - webhook ingest with wrk: signed lexoffice events for those tenants, each verified, deduplicated and enqueued
-///   (durable) before the 202.
+///   (durable) before the 202;
+/// - invoice ingest with wrk: `PUT /api/v1/tenants/{t}/invoices/{id}`, validated and stored durably before the 202.
 enum HubBenchmark {
     static let tenants = 1_000
     static let events = 24_000
@@ -104,6 +105,7 @@ enum HubBenchmark {
                 )
             )
             try await measureIngest(wrk, hubURL: api.hubURL, organizations: organizations, signer: signer, in: folder)
+            try await measureInvoiceIngest(wrk, api: api, in: folder)
         } catch {
             await hub?.stop()
             await sandbox.stop()
@@ -144,7 +146,56 @@ enum HubBenchmark {
         )
     }
 
-    /// Reads back from the stopped hub's database how many events were stored and enqueued.
+    /// wrk putting invoices (three line items, distinct source ids) for one active tenant: each validated and stored
+    /// durably before the 202.
+    private static func measureInvoiceIngest(_ wrk: Wrk, api: TenantSetup, in folder: URL) async throws {
+        try await api.createActiveTenant("bench-ingest")
+        let script = folder.appendingPathComponent("invoices.lua")
+        try Data(invoiceScript.utf8).write(to: script)
+        let result = try wrk.run(
+            ["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer \(api.token)", "-s", script.path, api.hubURL]
+        )
+        guard result.non2xxResponses == 0 else {
+            throw BenchmarkFailure(description: "the hub refused \(result.non2xxResponses) invoices")
+        }
+        report(
+            String(
+                format:
+                    "invoice ingest  %8.0f PUT/s     p99 %6.2f ms   (target ≥ 3,000/s, p99 ≤ 25 ms; durable before 2xx)",
+                result.requestsPerSecond,
+                result.p99Milliseconds
+            )
+        )
+    }
+
+    /// A wrk script putting the same invoice under a new source id with every request.
+    private static let invoiceScript = """
+        local next_thread = 0
+        function setup(thread)
+          thread:set("thread_number", next_thread)
+          next_thread = next_thread + 1
+        end
+
+        function init(args)
+          sequence = 0
+        end
+
+        wrk.method = "PUT"
+        wrk.headers["Content-Type"] = "application/json"
+        wrk.body = [[{"number":"R-2026-0042","date":"2026-03-10","paymentTermDays":14,"taxType":"net",\
+        "status":"finalized","title":"Rechnung","customer":{"sourceId":"K-1007","company":{"name":"Radhaus Nord GmbH"},\
+        "address":{"street":"Lindenallee 7","zip":"22041","city":"Hamburg","countryCode":"DE"}},"lineItems":[\
+        {"name":"Wartung Hydraulik","quantity":2.5,"unitName":"Stunde","unitPrice":{"net":85},"taxRatePercent":19},\
+        {"name":"Dichtungssatz","quantity":4,"unitName":"Stück","unitPrice":{"net":12.4},"taxRatePercent":19},\
+        {"name":"Fachbuch Hydraulik","quantity":1,"unitName":"Stück","unitPrice":{"net":39.9},"taxRatePercent":7}]}]]
+
+        function request()
+          sequence = sequence + 1
+          return wrk.format(nil, "/api/v1/tenants/bench-ingest/invoices/t" .. thread_number .. "-" .. sequence)
+        end
+        """
+
+    /// Reads back from the stopped hub's database how many events and invoices were stored.
     private static func countIngested(in database: URL) async throws {
         var logger = Logger(label: "kontor.bench")
         logger.logLevel = .error
@@ -154,9 +205,12 @@ enum HubBenchmark {
                     .decode(column: "n", as: Int.self)
                 let jobs = try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'lexoffice.event'").first()?
                     .decode(column: "n", as: Int.self)
-                return (events ?? 0, jobs ?? 0)
+                let invoices = try await db.raw("SELECT COUNT(*) AS n FROM source_invoices").first()?
+                    .decode(column: "n", as: Int.self)
+                return (events ?? 0, jobs ?? 0, invoices ?? 0)
             }
             report("stored: \(counts.0) distinct events, \(counts.1) event jobs (of \(events) signed; repeats dropped)")
+            report("stored: \(counts.2) source invoices")
         }
     }
 

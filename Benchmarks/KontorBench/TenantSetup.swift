@@ -29,6 +29,22 @@ struct TenantSetup {
         }
     }
 
+    /// Creates the tenant `id`, active since 2026-01-01, without a connection.
+    func createActiveTenant(_ id: String) async throws {
+        _ = try await send(
+            .POST,
+            hubURL + "/api/v1/tenants",
+            json: #"{"id":"\#(id)","name":"\#(id)"}"#,
+            authorized: true
+        )
+        _ = try await send(
+            .POST,
+            hubURL + "/api/v1/tenants/\(id)/activate",
+            json: #"{"since":"2026-01-01T00:00:00Z"}"#,
+            authorized: true
+        )
+    }
+
     private func connectTenant(_ number: Int) async throws -> String {
         let organization = try await send(
             .POST,

@@ -79,6 +79,9 @@ package struct HubRouter {
         )
         .register(on: api)
         JobRoutes(queue: queue).register(on: api)
+        InvoiceRoutes(tenants: tenants, invoices: SourceInvoiceStore(database: database, clock: clock)).register(
+            on: api
+        )
         return router
     }
 }

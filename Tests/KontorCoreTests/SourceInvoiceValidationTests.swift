@@ -105,8 +105,8 @@ struct SourceInvoiceValidationTests {
             $0.taxType = SourceTaxType.gross.rawValue
             $0.lineItems[0].unitPrice = SourceUnitPrice(gross: Decimal(string: "101.15"))
         },
-        InvalidInvoiceCase(name: "negative unit price", pointer: "#/lineItems/0/unitPrice/net") {
-            $0.lineItems[0].unitPrice.net = -5
+        InvalidInvoiceCase(name: "unit price with 5 decimal places", pointer: "#/lineItems/0/unitPrice/net") {
+            $0.lineItems[0].unitPrice.net = Decimal(string: "85.12345")
         },
         InvalidInvoiceCase(name: "line discount over 100 %", pointer: "#/lineItems/0/discountPercent") {
             $0.lineItems[0].discountPercent = 101
@@ -135,6 +135,14 @@ struct SourceInvoiceValidationTests {
 
         #expect(issues.map(\.pointer) == [invalid.pointer])
         #expect(issues.allSatisfy { !$0.detail.isEmpty })
+    }
+
+    @Test("a discount line with a negative unit price is valid, as in lexoffice")
+    func negativeUnitPrice() throws {
+        var invoice = try SourceInvoiceSamples.decode(SourceInvoiceSamples.companyInvoice)
+        invoice.lineItems[0].unitPrice.net = Decimal(string: "-12.5")
+
+        #expect(invoice.validationIssues(sourceID: Self.sourceID).isEmpty)
     }
 
     @Test("a missing last name of a person is reported at its member")

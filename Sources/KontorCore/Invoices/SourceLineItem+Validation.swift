@@ -54,13 +54,10 @@ extension SourceLineItem {
         Self.checkAmount(gross, at: pointer + "/gross", into: &issues)
     }
 
-    /// Checks an amount in euros: not negative, at most 4 decimal places.
+    /// Checks a unit price in euros: at most 4 decimal places. Negative prices are allowed, as lexoffice allows
+    /// them: discount and credit lines (the quantity stays positive).
     private static func checkAmount(_ amount: Decimal?, at pointer: String, into issues: inout SourceInvoiceIssueList) {
         guard let amount else { return }
-        if amount < 0 {
-            issues.add(pointer, "must not be negative")
-        } else {
-            issues.checkPlaces(amount, at: pointer, places: 4)
-        }
+        issues.checkPlaces(amount, at: pointer, places: 4)
     }
 }

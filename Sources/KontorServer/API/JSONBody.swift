@@ -6,11 +6,12 @@ import NIOFoundationCompat
 /// Reads request bodies as JSON and writes JSON answers, with the hub's error mapping: not JSON → 400, a field of
 /// the wrong type or a missing required field → 422 with its JSON pointer, wrong content type → 415.
 enum JSONBody {
-    /// Decodes the request body as `Value`.
+    /// Decodes the request body as `Value`; bodies over `limit` bytes (default: the context's) → 413.
     static func decode<Value: Decodable>(
         _ type: Value.Type,
         from request: Request,
-        context: some RequestContext
+        context: some RequestContext,
+        upTo limit: Int? = nil
     ) async throws -> Value {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/merge-patch+json") else {
@@ -21,7 +22,7 @@ enum JSONBody {
                 detail: "Send the body as application/json."
             )
         }
-        let buffer = try await collect(request, upTo: context.maxUploadSize)
+        let buffer = try await collect(request, upTo: limit ?? context.maxUploadSize)
         do {
             return try JSONDecoder().decode(Value.self, from: buffer)
         } catch let error as DecodingError {

@@ -1,0 +1,182 @@
+import Crypto
+import Foundation
+import Hummingbird
+import KontorCore
+import KontorStore
+
+/// `/api/v1/tenants/{t}/invoices`: source applications put their invoices (canonical JSON), read the transfer
+/// state of one, and list them by state and date.
+///
+/// A new invoice → 202; the same content again → 200, nothing new; a changed invoice lexoffice may already hold →
+/// 409; invalid fields → 422 naming each; `cancels` naming no received invoice → 422 at `#/cancels`.
+struct InvoiceRoutes {
+    let tenants: TenantStore
+    let invoices: SourceInvoiceStore
+
+    /// The largest body: a source PDF of lexoffice's 5 MB limit in base64, plus the invoice.
+    static let maximumBodySize = 7 << 20
+
+    func register(on group: RouterGroup<HubRequestContext>) {
+        group.put("tenants/:tenant/invoices/:sourceId") { request, context in
+            let tenant = try await existingTenant(context)
+            let sourceID = try context.parameters.require("sourceId")
+            guard (1...128).contains(sourceID.count) else {
+                throw HubProblem.notFound("a source id has 1 to 128 characters")
+            }
+            let invoice = try await JSONBody.decode(
+                SourceInvoice.self,
+                from: request,
+                context: context,
+                upTo: Self.maximumBodySize
+            )
+            let issues = invoice.validationIssues(sourceID: sourceID)
+            guard issues.isEmpty else {
+                throw HubProblem.validation(
+                    issues.map { HubProblem.FieldError(pointer: $0.pointer, detail: $0.detail) }
+                )
+            }
+            let saved: SourceInvoiceSave
+            do {
+                saved = try await invoices.save(
+                    try Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id),
+                    for: tenant
+                )
+            } catch let error as StoreError where error.code == .notFound {
+                throw HubProblem.invalid("#/cancels", error.detail)
+            }
+            let status: HTTPResponse.Status =
+                switch saved {
+                case .unchanged: .ok
+                case .created, .updated: .accepted
+                }
+            return try JSONBody.response(
+                SourceInvoiceRepresentation(saved.invoice),
+                status: status,
+                location: "/api/v1/tenants/\(tenant.id)/invoices/\(Self.pathSegment(sourceID))"
+            )
+        }
+        group.get("tenants/:tenant/invoices/:sourceId") { _, context in
+            let tenant = try await existingTenant(context)
+            let sourceID = try context.parameters.require("sourceId")
+            guard let invoice = try await invoices.invoice(sourceID, of: tenant.id) else {
+                throw HubProblem.notFound("no invoice with source id '\(sourceID)' was received for this tenant")
+            }
+            return try JSONBody.response(SourceInvoiceRepresentation(invoice))
+        }
+        group.get("tenants/:tenant/invoices") { request, context in
+            let tenant = try await existingTenant(context)
+            let query = try InvoiceListQuery(request)
+            let limit = try Paging.limit(request)
+            let page = try await invoices.invoices(
+                of: tenant.id,
+                state: query.state,
+                from: query.from,
+                to: query.to,
+                after: query.cursor,
+                limit: limit
+            )
+            return try JSONBody.response(
+                Page(
+                    items: page.map(SourceInvoiceRepresentation.init),
+                    nextCursor: page.count == limit ? page.last.map { String($0.sequence) } : nil
+                )
+            )
+        }
+    }
+
+    /// The invoice as the store takes it: canonical JSON (sorted keys) and its SHA-256.
+    private static func incoming(
+        _ invoice: SourceInvoice,
+        sourceID: String,
+        tenant: TenantID
+    ) throws
+        -> IncomingSourceInvoice
+    {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let content = try encoder.encode(invoice)
+        return IncomingSourceInvoice(
+            tenantID: tenant,
+            sourceID: sourceID,
+            number: invoice.number,
+            invoiceDate: invoice.date,
+            status: invoice.status,
+            cancels: invoice.cancels,
+            content: String(decoding: content, as: UTF8.self),
+            fingerprint: SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+        )
+    }
+
+    private static func pathSegment(_ sourceID: String) -> String {
+        sourceID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? sourceID
+    }
+
+    private func existingTenant(_ context: HubRequestContext) async throws -> Tenant {
+        let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+        guard let tenant = try await tenants.tenant(id) else {
+            throw HubProblem.notFound("tenant '\(id)' does not exist")
+        }
+        return tenant
+    }
+}
+
+/// The query of `GET …/invoices`: `state`, `from` and `to` (`YYYY-MM-DD`, inclusive), `cursor`.
+private struct InvoiceListQuery {
+    var state: TransferState?
+    var from: String?
+    var to: String?
+    var cursor: Int64?
+
+    init(_ request: Request) throws {
+        let parameters = request.uri.queryParameters
+        if let state = parameters.get("state") {
+            guard let known = TransferState(rawValue: state) else {
+                let names = TransferState.allCases.map(\.rawValue).joined(separator: ", ")
+                throw HubProblem.invalid("#/query/state", "must be one of \(names)")
+            }
+            self.state = known
+        }
+        for (name, value) in [("from", parameters.get("from")), ("to", parameters.get("to"))] {
+            guard let value else { continue }
+            guard SourceDate(value) != nil else {
+                throw HubProblem.invalid("#/query/\(name)", "must be a date YYYY-MM-DD")
+            }
+        }
+        from = parameters.get("from")
+        to = parameters.get("to")
+        cursor = try Paging.integerCursor(request)
+    }
+}
+
+/// A source invoice as the hub API shows it: the transfer's state and results, not the content.
+struct SourceInvoiceRepresentation: Encodable {
+    let sourceId: String
+    let number: String
+    let date: String
+    let status: String
+    let cancels: String?
+    let state: String
+    let stateReason: String?
+    let lexofficeId: String?
+    let voucherNumber: String?
+    let customerNumber: String?
+    let receivedAt: Date
+    let updatedAt: Date
+    let version: Int
+
+    init(_ invoice: StoredSourceInvoice) {
+        sourceId = invoice.sourceID
+        number = invoice.number
+        date = invoice.invoiceDate
+        status = invoice.status
+        cancels = invoice.cancels
+        state = invoice.transferState.rawValue
+        stateReason = invoice.stateReason
+        lexofficeId = invoice.lexofficeID
+        voucherNumber = invoice.voucherNumber
+        customerNumber = invoice.customerNumber
+        receivedAt = invoice.receivedAt
+        updatedAt = invoice.updatedAt
+        version = invoice.version
+    }
+}

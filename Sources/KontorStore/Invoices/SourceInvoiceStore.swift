@@ -1,0 +1,200 @@
+import Foundation
+import KontorCore
+import SQLKit
+
+/// A source invoice as received by the hub API, before the store decides what becomes of it.
+package struct IncomingSourceInvoice: Sendable {
+    /// The tenant.
+    package var tenantID: TenantID
+    /// The source application's id of the invoice.
+    package var sourceID: String
+    /// The source's invoice number.
+    package var number: String
+    /// The invoice date, `YYYY-MM-DD`.
+    package var invoiceDate: String
+    /// `draft`, `finalized` or `cancelled`.
+    package var status: String
+    /// The source id of the invoice this one cancels.
+    package var cancels: String?
+    /// The canonical JSON.
+    package var content: String
+    /// SHA-256 of the canonical JSON.
+    package var fingerprint: String
+
+    /// An incoming invoice.
+    package init(
+        tenantID: TenantID,
+        sourceID: String,
+        number: String,
+        invoiceDate: String,
+        status: String,
+        cancels: String?,
+        content: String,
+        fingerprint: String
+    ) {
+        self.tenantID = tenantID
+        self.sourceID = sourceID
+        self.number = number
+        self.invoiceDate = invoiceDate
+        self.status = status
+        self.cancels = cancels
+        self.content = content
+        self.fingerprint = fingerprint
+    }
+}
+
+/// What saving a source invoice did.
+package enum SourceInvoiceSave: Sendable, Equatable {
+    /// A new invoice was stored.
+    case created(StoredSourceInvoice)
+    /// A stored invoice (not yet sent to lexoffice) was replaced by a changed version.
+    case updated(StoredSourceInvoice)
+    /// The same content was stored before; nothing changed.
+    case unchanged(StoredSourceInvoice)
+
+    /// The invoice as stored now.
+    package var invoice: StoredSourceInvoice {
+        switch self {
+        case .created(let invoice), .updated(let invoice), .unchanged(let invoice): invoice
+        }
+    }
+}
+
+/// Keeps the invoices source applications send, and decides on receipt whether each is to be transferred:
+/// drafts are only stored; invoices dated before the tenant's activation or received while it is inactive are
+/// stored as skipped with the reason; an invoice lexoffice may already hold cannot change.
+package struct SourceInvoiceStore: Sendable {
+    let database: any StoreDatabase
+    let clock: any WallClock
+    /// The time zone of invoice dates (lexoffice's: Europe/Berlin), for the activation cutoff.
+    let invoiceTimeZone: TimeZone
+
+    /// A store in `database` (migrated).
+    package init(
+        database: any StoreDatabase,
+        clock: any WallClock = SystemWallClock(),
+        invoiceTimeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+    ) {
+        self.database = database
+        self.clock = clock
+        self.invoiceTimeZone = invoiceTimeZone
+    }
+
+    /// Stores `incoming` for `tenant`, or recognizes it as unchanged.
+    /// - Throws: ``StoreError`` `not-found` when `cancels` names no stored invoice of the tenant (detail names
+    ///   it); `conflict` when the invoice changed after it was sent to lexoffice.
+    package func save(_ incoming: IncomingSourceInvoice, for tenant: Tenant) async throws -> SourceInvoiceSave {
+        try await database.groupedTransaction { db in
+            if let cancels = incoming.cancels, try await Self.invoice(cancels, of: incoming.tenantID, in: db) == nil {
+                throw StoreError(.notFound, "no invoice with source id '\(cancels)' was received for this tenant")
+            }
+            let existing = try await Self.invoice(incoming.sourceID, of: incoming.tenantID, in: db)
+            if let existing, existing.fingerprint == incoming.fingerprint { return .unchanged(existing) }
+            if let existing, TransferState.sentToLexoffice.contains(existing.transferState) {
+                throw StoreError(
+                    .conflict,
+                    "invoice '\(incoming.sourceID)' was already \(existing.transferState == .transferred ? "transferred" : "sent") "
+                        + "to lexoffice, where it cannot be changed; send a cancellation (cancels) and a new invoice"
+                )
+            }
+            let (state, reason) = initialState(of: incoming, tenant: tenant)
+            let now = clock.nowMilliseconds
+            let row: (any SQLRow)?
+            if let existing {
+                row = try await db.raw(
+                    """
+                    UPDATE source_invoices SET number = \(bind: incoming.number), \
+                    invoice_date = \(bind: incoming.invoiceDate), status = \(bind: incoming.status), \
+                    cancels = \(bind: incoming.cancels), content = \(bind: incoming.content), \
+                    fingerprint = \(bind: incoming.fingerprint), transfer_state = \(bind: state.rawValue), \
+                    state_reason = \(bind: reason), updated_at = \(bind: now), version = version + 1 \
+                    WHERE id = \(bind: existing.sequence) RETURNING *
+                    """
+                ).first()
+            } else {
+                row = try await db.raw(
+                    """
+                    INSERT INTO source_invoices (tenant_id, source_id, number, invoice_date, status, cancels, content, \
+                    fingerprint, transfer_state, state_reason, received_at, updated_at, version) \
+                    VALUES (\(bind: incoming.tenantID.rawValue), \(bind: incoming.sourceID), \(bind: incoming.number), \
+                    \(bind: incoming.invoiceDate), \(bind: incoming.status), \(bind: incoming.cancels), \
+                    \(bind: incoming.content), \(bind: incoming.fingerprint), \(bind: state.rawValue), \(bind: reason), \
+                    \(bind: now), \(bind: now), 1) RETURNING *
+                    """
+                ).first()
+            }
+            guard let row else { throw StoreError(.conflict, "the invoice was neither stored nor found") }
+            let stored = try StoredSourceInvoice(row: row)
+            return existing == nil ? .created(stored) : .updated(stored)
+        }
+    }
+
+    /// The tenant's invoice with `sourceID`, or `nil`.
+    package func invoice(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
+        try await database.withConnection { db in try await Self.invoice(sourceID, of: tenant, in: db) }
+    }
+
+    /// The tenant's invoices in the order received, after `cursor`, optionally only those in `state` and dated
+    /// within `from`...`to` (`YYYY-MM-DD`, both inclusive).
+    package func invoices(
+        of tenant: TenantID,
+        state: TransferState? = nil,
+        from: String? = nil,
+        to: String? = nil,
+        after cursor: Int64? = nil,
+        limit: Int = 50
+    ) async throws -> [StoredSourceInvoice] {
+        var query: SQLQueryString = """
+            SELECT * FROM source_invoices WHERE tenant_id = \(bind: tenant.rawValue) AND id > \(bind: cursor ?? 0)
+            """
+        if let state { query += " AND transfer_state = \(bind: state.rawValue)" }
+        if let from { query += " AND invoice_date >= \(bind: from)" }
+        if let to { query += " AND invoice_date <= \(bind: to)" }
+        query += " ORDER BY id LIMIT \(literal: max(1, min(limit, 1000)))"
+        let finalQuery = query
+        return try await database.withConnection { db in
+            try await db.raw(finalQuery).all().map(StoredSourceInvoice.init(row:))
+        }
+    }
+
+    private static func invoice(
+        _ sourceID: String,
+        of tenant: TenantID,
+        in db: any SQLDatabase
+    ) async throws
+        -> StoredSourceInvoice?
+    {
+        try await db.raw(
+            """
+            SELECT * FROM source_invoices WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID)
+            """
+        ).first().map(StoredSourceInvoice.init(row:))
+    }
+
+    /// The state a received invoice starts in, and why when it is not transferred.
+    private func initialState(of incoming: IncomingSourceInvoice, tenant: Tenant) -> (TransferState, String?) {
+        switch incoming.status {
+        case "draft":
+            return (.stored, "a draft at the source; transferred once it is finalized")
+        case "cancelled":
+            return (.skipped, "voided at the source before it was transferred")
+        default:
+            break
+        }
+        guard tenant.isActive else {
+            return (.skipped, "received while the tenant was inactive")
+        }
+        if let activeSince = tenant.activeSince, incoming.invoiceDate < calendarDay(of: activeSince) {
+            return (.skipped, "dated before the tenant's activation (\(calendarDay(of: activeSince)))")
+        }
+        return (.pending, nil)
+    }
+
+    /// `date` as `YYYY-MM-DD` in the invoice time zone.
+    private func calendarDay(of date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = invoiceTimeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}

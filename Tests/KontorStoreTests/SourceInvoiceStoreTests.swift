@@ -1,0 +1,105 @@
+import Foundation
+import KontorCore
+import KontorStore
+import KontorTestSupport
+import SQLKit
+import Testing
+
+@Suite("Source invoices", .timeLimit(.minutes(1)))
+struct SourceInvoiceStoreTests {
+    private let acme = TenantID("acme")
+
+    private func incoming(
+        _ sourceID: String,
+        date: String = "2026-03-10",
+        status: String = "finalized",
+        cancels: String? = nil,
+        content: String = "{}"
+    ) -> IncomingSourceInvoice {
+        IncomingSourceInvoice(
+            tenantID: acme,
+            sourceID: sourceID,
+            number: "R-\(sourceID)",
+            invoiceDate: date,
+            status: status,
+            cancels: cancels,
+            content: content,
+            fingerprint: "sha-\(content)"
+        )
+    }
+
+    @Test("created, unchanged, updated; a change after the transfer started is refused", arguments: TestEngine.allCases)
+    func saveOutcomes(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            var tenant = Tenant(id: acme, name: "Acme", isActive: true, createdAt: clock.now, updatedAt: clock.now)
+            tenant = try await TenantStore(database: database, clock: clock).create(tenant)
+            let store = SourceInvoiceStore(database: database, clock: clock)
+            guard case .created(let created) = try await store.save(incoming("inv-1"), for: tenant) else {
+                Issue.record("the first save did not create the invoice")
+                return
+            }
+            #expect(created.transferState == .pending)
+            #expect(created.version == 1)
+            #expect(try await store.save(incoming("inv-1"), for: tenant) == .unchanged(created))
+            let updated = try await store.save(incoming("inv-1", content: #"{"v":2}"#), for: tenant)
+            #expect(updated.invoice.version == 2)
+            #expect(updated == .updated(updated.invoice))
+
+            try await database.transaction { db in
+                try await db.raw("UPDATE source_invoices SET transfer_state = 'transferring'").run()
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.save(incoming("inv-1", content: #"{"v":3}"#), for: tenant)
+            }
+            #expect(try await store.invoice("inv-1", of: acme)?.content == #"{"v":2}"#)
+            #expect(try await store.save(incoming("inv-1", content: #"{"v":2}"#), for: tenant).invoice.version == 2)
+        }
+    }
+
+    @Test("cancellations need their original; dates before activation are skipped", arguments: TestEngine.allCases)
+    func rulesOnReceipt(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            let berlinMidnight = try #require(ISO8601DateFormatter().date(from: "2026-02-28T23:00:00Z"))
+            let tenant = try await TenantStore(database: database, clock: clock).create(
+                Tenant(
+                    id: acme,
+                    name: "Acme",
+                    isActive: true,
+                    activeSince: berlinMidnight,
+                    createdAt: clock.now,
+                    updatedAt: clock.now
+                )
+            )
+            let store = SourceInvoiceStore(database: database, clock: clock)
+            let error = await #expect(throws: StoreError.self) {
+                try await store.save(incoming("storno", cancels: "inv-1"), for: tenant)
+            }
+            #expect(error?.code == .notFound)
+            #expect(try await store.invoice("storno", of: acme) == nil)
+
+            let early = try await store.save(incoming("early", date: "2026-02-28"), for: tenant).invoice
+            #expect(early.transferState == .skipped)
+            #expect(early.stateReason?.contains("2026-03-01") == true, "activation day in Europe/Berlin")
+            let onTime = try await store.save(incoming("inv-1", date: "2026-03-01"), for: tenant).invoice
+            #expect(onTime.transferState == .pending)
+            let storno = try await store.save(incoming("storno", cancels: "inv-1"), for: tenant).invoice
+            #expect(storno.cancels == "inv-1")
+            #expect(
+                try await store.save(incoming("draft", status: "draft"), for: tenant).invoice.transferState == .stored
+            )
+
+            #expect(try await store.invoices(of: acme).map(\.sourceID) == ["early", "inv-1", "storno", "draft"])
+            #expect(try await store.invoices(of: acme, state: .pending).map(\.sourceID) == ["inv-1", "storno"])
+            #expect(
+                try await store.invoices(of: acme, from: "2026-03-01", to: "2026-03-01").map(\.sourceID) == ["inv-1"]
+            )
+            let page = try await store.invoices(of: acme, limit: 2)
+            #expect(
+                try await store.invoices(of: acme, after: page.last?.sequence).map(\.sourceID) == ["storno", "draft"]
+            )
+            #expect(try await store.invoices(of: TenantID("bolt")).isEmpty)
+        }
+    }
+}
