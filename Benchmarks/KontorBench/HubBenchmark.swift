@@ -201,16 +201,15 @@ enum HubBenchmark {
         logger.logLevel = .error
         try await withStoreDatabase(.sqlite(path: database.path), logger: logger) { database in
             let counts = try await database.withConnection { db in
-                let events = try await db.raw("SELECT COUNT(*) AS n FROM webhook_events").first()?
-                    .decode(column: "n", as: Int.self)
                 let jobs = try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'lexoffice.event'").first()?
                     .decode(column: "n", as: Int.self)
                 let invoices = try await db.raw("SELECT COUNT(*) AS n FROM source_invoices").first()?
                     .decode(column: "n", as: Int.self)
-                return (events ?? 0, jobs ?? 0, invoices ?? 0)
+                return (jobs ?? 0, invoices ?? 0)
             }
-            report("stored: \(counts.0) distinct events, \(counts.1) event jobs (of \(events) signed; repeats dropped)")
-            report("stored: \(counts.2) source invoices")
+            report(
+                "stored: \(counts.0) event jobs (of \(events) signed events; repeats dropped), \(counts.1) source invoices"
+            )
         }
     }
 

@@ -19,7 +19,7 @@ package struct Migrator: Sendable {
     }
 
     /// The hub's schema, in order.
-    package static let hubSchema: [Migration] = [.jobQueue, .tenants, .sourceInvoices]
+    package static let hubSchema: [Migration] = [.jobQueue, .tenants, .sourceInvoices, .webhookDedupeInQueue]
 
     /// Applies every missing step; returns the versions it applied.
     /// - Throws: ``StoreError`` `schema-too-new` when the database was migrated by a newer build.

@@ -11,8 +11,9 @@ package enum WebhookReceipt: Sendable, Equatable {
     case enqueued(TenantID)
 }
 
-/// Takes verified lexoffice webhook events into the queue exactly once: the event's key and its job are committed
-/// together, and an event seen before is dropped (lexoffice retries deliveries it thinks failed).
+/// Takes verified lexoffice webhook events into the queue exactly once. The job's dedupe key is the event's key
+/// (organization, event type, resource, event date), so an event lexoffice delivers again is dropped, and the
+/// tenant is found, the duplicate detected and the job stored by one statement (the intake's hot path).
 package struct WebhookInbox: Sendable {
     let queue: JobQueue
 
@@ -24,27 +25,27 @@ package struct WebhookInbox: Sendable {
     /// The job kind of a received lexoffice event.
     package static let jobKind = "lexoffice.event"
 
-    /// Finds the tenant connected to `organizationID`, records the event with `key` (organization, event type,
-    /// resource, event date) and enqueues `payload` (the event body) as the tenant's job, in one short write that
-    /// shares its commit with concurrent ones.
+    /// Enqueues `payload` (the event body) for the tenant connected to `organizationID`, unless the event with
+    /// `key` was received before; a short write that shares its commit with concurrent ones.
     package func receive(organizationID: String, key: String, payload: String) async throws -> WebhookReceipt {
         try await queue.database.groupedTransaction { db in
+            let now = queue.clock.nowMilliseconds
+            // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+            let enqueued = try await db.raw(
+                """
+                INSERT INTO jobs (tenant_id, kind, payload, state, attempts, max_attempts, run_at, created_at, \
+                updated_at, dedupe_key) \
+                SELECT tenant_id, \(bind: Self.jobKind), \(bind: payload), 'queued', 0, \
+                \(bind: queue.defaultMaxAttempts), \(bind: now), \(bind: now), \(bind: now), \(bind: "event:" + key) \
+                FROM connections WHERE organization_id = \(bind: organizationID) AND true \
+                ON CONFLICT (dedupe_key) DO NOTHING RETURNING tenant_id
+                """
+            ).first()
+            if let enqueued { return .enqueued(TenantID(try enqueued.decode(column: "tenant_id", as: String.self))) }
             guard let tenant = try await ConnectionStore.tenant(forOrganization: organizationID, in: db) else {
                 return .unknownOrganization
             }
-            let recorded = try await db.raw(
-                """
-                INSERT INTO webhook_events (event_key, tenant_id, received_at) \
-                VALUES (\(bind: key), \(bind: tenant.rawValue), \(bind: queue.clock.nowMilliseconds)) \
-                ON CONFLICT (event_key) DO NOTHING RETURNING event_key
-                """
-            ).first()
-            guard recorded != nil else { return .duplicate(tenant) }
-            _ = try await queue.enqueue(
-                NewJob(tenantID: tenant, kind: Self.jobKind, payload: payload, dedupeKey: "event:\(key)"),
-                in: db
-            )
-            return .enqueued(tenant)
+            return .duplicate(tenant)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LexofficeKit
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// All simulated data: organizations, API keys, rate-limit buckets and the request journal.
@@ -10,11 +11,13 @@ final class SandboxState: Sendable {
     let clock: SandboxClock
     /// OAuth2 codes, connections and tokens (their own lock: the gateway reads them on every request).
     let oauth = OAuthRegistry()
-    private let store: Mutex<Store>
+    /// A pthread mutex rather than `Mutex`: on Linux `Mutex` is a priority-inheritance futex, which costs a kernel
+    /// round trip whenever two event loops meet at the lock (every request takes it).
+    private let store: NIOLockedValueBox<Store>
     /// How many resources are hidden by a replication delay, written under the lock: reads check it before
     /// taking the lock, as it is almost always 0.
     private let hiddenCount = Atomic<Int>(0)
-    private let eventSink = Mutex<(@Sendable ([SandboxEvent]) -> Void)?>(nil)
+    private let eventSink = NIOLockedValueBox<(@Sendable ([SandboxEvent]) -> Void)?>(nil)
 
     struct Store: Sendable {
         var organizations: [LexofficeID: Organization] = [:]
@@ -30,7 +33,7 @@ final class SandboxState: Sendable {
 
     init(clock: SandboxClock) {
         self.clock = clock
-        store = Mutex(Store())
+        store = NIOLockedValueBox(Store())
     }
 
     /// Creates an organization reachable with `apiKey` and returns its id.
@@ -40,7 +43,7 @@ final class SandboxState: Sendable {
             userEmail: "owner@\(companyName.lowercased().filter(\.isLetter)).example",
             now: clock.timestamp
         )
-        store.withLock { store in
+        store.withLockedValue { store in
             store.organizations[organization.id] = organization
             store.keys[apiKey] = organization.id
         }
@@ -49,12 +52,12 @@ final class SandboxState: Sendable {
 
     /// The organization an API key belongs to.
     func organization(forKey key: String) -> LexofficeID? {
-        store.withLock { $0.keys[key] }
+        store.withLockedValue { $0.keys[key] }
     }
 
     /// The organization and connection an API key speaks for; `nil` for an unknown or revoked key.
     func credential(forKey key: String) -> (organizationID: LexofficeID, connectionID: LexofficeID)? {
-        store.withLock { store in
+        store.withLockedValue { store in
             guard let organizationID = store.keys[key] else { return nil }
             let connectionID =
                 store.keyConnections[key] ?? store.organizations[organizationID]?.profile.connectionId ?? organizationID
@@ -64,7 +67,7 @@ final class SandboxState: Sendable {
 
     /// Adds another API key (with a connection of its own) to an organization.
     func addKey(_ key: String, to organizationID: LexofficeID) {
-        store.withLock { store in
+        store.withLockedValue { store in
             store.keys[key] = organizationID
             store.keyConnections[key] = .random()
         }
@@ -75,7 +78,7 @@ final class SandboxState: Sendable {
     @discardableResult
     func revokeKey(_ key: String) -> Bool {
         guard let credential = credential(forKey: key) else { return false }
-        store.withLock { store in
+        store.withLockedValue { store in
             store.keys[key] = nil
             store.keyConnections[key] = nil
             store.buckets[key] = nil
@@ -97,7 +100,7 @@ final class SandboxState: Sendable {
     /// Looks up an API key and, with a rate limit, takes a token from its bucket, under one lock acquisition;
     /// `nil` for an unknown or revoked key (no token is taken then).
     func admit(key: String, rateLimit: TokenBucket.Limit?) -> KeyAdmission? {
-        store.withLock { store in
+        store.withLockedValue { store in
             guard let organizationID = store.keys[key] else { return nil }
             let connectionID =
                 store.keyConnections[key] ?? store.organizations[organizationID]?.profile.connectionId ?? organizationID
@@ -113,7 +116,7 @@ final class SandboxState: Sendable {
 
     /// Takes a rate-limit token for `key`; `false` when the bucket is empty.
     func takeToken(for key: String, _ rateLimit: TokenBucket.Limit) -> Bool {
-        store.withLock { Self.takeToken(for: key, rateLimit, in: &$0) }
+        store.withLockedValue { Self.takeToken(for: key, rateLimit, in: &$0) }
     }
 
     private static func takeToken(for key: String, _ rateLimit: TokenBucket.Limit, in store: inout Store) -> Bool {
@@ -126,7 +129,7 @@ final class SandboxState: Sendable {
 
     /// Runs `body` on an organization without changing it.
     func read<Result>(_ organizationID: LexofficeID, _ body: (Organization) throws -> Result) throws -> Result {
-        try store.withLock { store in
+        try store.withLockedValue { store in
             guard let organization = store.organizations[organizationID] else { throw SandboxProblem.unauthorized }
             return try body(organization)
         }
@@ -135,7 +138,7 @@ final class SandboxState: Sendable {
     /// Runs `body` on an organization; its changes are kept only when it returns (a throw changes nothing).
     /// Events it raised go to the event sink after the change is stored.
     func write<Result>(_ organizationID: LexofficeID, _ body: (inout Organization) throws -> Result) throws -> Result {
-        let (result, events) = try store.withLock { store in
+        let (result, events) = try store.withLockedValue { store in
             guard var organization = store.organizations[organizationID] else { throw SandboxProblem.unauthorized }
             let result = try body(&organization)
             let events = organization.outbox
@@ -143,18 +146,18 @@ final class SandboxState: Sendable {
             store.organizations[organizationID] = organization
             return (result, events)
         }
-        if !events.isEmpty, let sink = eventSink.withLock({ $0 }) { sink(events) }
+        if !events.isEmpty, let sink = eventSink.withLockedValue({ $0 }) { sink(events) }
         return result
     }
 
     /// Where raised events go (the webhook dispatcher).
     func sendEvents(to sink: @escaping @Sendable ([SandboxEvent]) -> Void) {
-        eventSink.withLock { $0 = sink }
+        eventSink.withLockedValue { $0 = sink }
     }
 
     /// Appends a request to the journal (the last 10,000 to 12,000 entries are kept).
     func record(_ entry: JournalEntry) {
-        store.withLock { store in
+        store.withLockedValue { store in
             store.journal.append(entry)
             // Trim in batches: dropping one entry per request would shift 10,000 entries on every request.
             if store.journal.count > 12_000 { store.journal.removeFirst(store.journal.count - 10_000) }
@@ -164,7 +167,7 @@ final class SandboxState: Sendable {
     /// The persistent part of the state.
     func snapshot(defaultAPIKey: String) -> SandboxSnapshot {
         let grants = oauth.savedGrants(now: clock.now)
-        return store.withLock { store in
+        return store.withLockedValue { store in
             SandboxSnapshot(
                 format: SandboxSnapshot.currentFormat,
                 savedAt: clock.timestamp,
@@ -182,7 +185,7 @@ final class SandboxState: Sendable {
     func restore(_ snapshot: SandboxSnapshot) {
         clock.offsetSeconds = snapshot.clockOffsetSeconds
         if let grants = snapshot.oauthGrants { oauth.restore(grants) }
-        store.withLock { store in
+        store.withLockedValue { store in
             store.organizations = Dictionary(uniqueKeysWithValues: snapshot.organizations.map { ($0.id, $0) })
             store.keys = snapshot.keys
             store.keyConnections = snapshot.keyConnections ?? [:]
@@ -191,7 +194,7 @@ final class SandboxState: Sendable {
 
     /// Keeps a new resource invisible to reads for `duration` (replication delay).
     func hide(_ id: LexofficeID, for duration: Duration) {
-        store.withLock { store in
+        store.withLockedValue { store in
             store.hiddenUntil[id] = ContinuousClock.now.advanced(by: duration)
             hiddenCount.store(store.hiddenUntil.count, ordering: .releasing)
         }
@@ -200,7 +203,7 @@ final class SandboxState: Sendable {
     /// Whether a resource is readable yet.
     func isVisible(_ id: LexofficeID) -> Bool {
         guard hiddenCount.load(ordering: .acquiring) > 0 else { return true }
-        return store.withLock { store in
+        return store.withLockedValue { store in
             guard let until = store.hiddenUntil[id] else { return true }
             if ContinuousClock.now >= until {
                 store.hiddenUntil[id] = nil
@@ -212,11 +215,11 @@ final class SandboxState: Sendable {
     }
 
     /// The journal, oldest first.
-    var journal: [JournalEntry] { store.withLock { $0.journal } }
+    var journal: [JournalEntry] { store.withLockedValue { $0.journal } }
 
     /// Drops all data, keys and the journal.
     func reset() {
-        store.withLock { store in
+        store.withLockedValue { store in
             store = Store()
             hiddenCount.store(0, ordering: .releasing)
         }
