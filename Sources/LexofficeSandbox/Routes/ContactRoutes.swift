@@ -1,4 +1,5 @@
 import HTTPTypes
+import HashTreeCollections
 import Hummingbird
 import LexofficeKit
 

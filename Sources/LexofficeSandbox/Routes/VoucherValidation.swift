@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import LexofficeKit
 
 /// lexoffice's rules for bookkeeping voucher bodies (POST and PUT), checked on the raw JSON so every finding

@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import LexofficeKit
 
 /// Closing invoices (Schlussrechnungen): invoices that deduct down payment invoices. The API can only read them

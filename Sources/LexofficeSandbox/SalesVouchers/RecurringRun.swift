@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import LexofficeKit
 
 /// One run of a recurring template, as lexoffice's nightly job does it: an invoice dated the template's

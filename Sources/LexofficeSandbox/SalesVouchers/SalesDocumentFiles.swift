@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HashTreeCollections
 import LexofficeKit
 
 /// Produces the downloadable file of a sales voucher: a PDF for every type, the XRechnung XML for e-invoices.

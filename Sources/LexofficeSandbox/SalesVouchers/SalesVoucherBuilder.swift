@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HashTreeCollections
 import LexofficeKit
 
 /// Turns a validated create body into the stored document: ids, dates, status, number, address from the
@@ -225,7 +226,7 @@ struct SalesVoucherBuilder {
     }
 
     /// An invoice for a contact with Leitweg-ID and supplier number becomes an XRechnung unless opted out.
-    private static func isXRechnung(_ invoice: Invoice, contacts: [LexofficeID: Contact]) -> Bool {
+    private static func isXRechnung(_ invoice: Invoice, contacts: TreeDictionary<LexofficeID, Contact>) -> Bool {
         guard let contactID = invoice.address.contactId, let xRechnung = contacts[contactID]?.xRechnung,
             xRechnung.buyerReference?.isEmpty == false, xRechnung.vendorNumberAtCustomer?.isEmpty == false
         else { return false }

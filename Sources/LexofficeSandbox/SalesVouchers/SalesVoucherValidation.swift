@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import LexofficeKit
 
 /// lexoffice's create rules for sales vouchers that are not already enforced by decoding the model.

@@ -1,23 +1,28 @@
+import HashTreeCollections
 import LexofficeKit
 
 /// One simulated lexoffice organization: its profile, reference data and everything created in it.
+///
+/// The growing collections are `TreeDictionary`s (persistent hash tries): a change works on a copy of the
+/// organization (a failed request changes nothing), and copying one of them costs O(log n) instead of the whole
+/// table, which made every create O(n) with `Dictionary`.
 struct Organization: Codable, Sendable {
     var profile: Profile
-    var contacts: [LexofficeID: Contact] = [:]
+    var contacts: TreeDictionary<LexofficeID, Contact> = [:]
     var articles: [LexofficeID: Article] = [:]
     var subscriptions: [LexofficeID: EventSubscription] = [:]
     /// The connection (OAuth connection or API key) that created each subscription; revoking it deletes them.
     var subscriptionConnections: [LexofficeID: LexofficeID] = [:]
     /// Sales vouchers of every type (invoices, credit notes, quotations …).
-    var salesVouchers: [LexofficeID: SalesVoucherRecord] = [:]
+    var salesVouchers: TreeDictionary<LexofficeID, SalesVoucherRecord> = [:]
     /// The next number per prefix (`RE`, `GS`, `AG`, `AB`, `LS`).
     var nextVoucherNumbers: [String: Int] = [:]
     /// Recurring invoice templates (created through the admin hook; read-only in the API).
     var recurringTemplates: [LexofficeID: RecurringTemplate] = [:]
     /// Bookkeeping vouchers (`/v1/vouchers`).
-    var vouchers: [LexofficeID: Voucher] = [:]
+    var vouchers: TreeDictionary<LexofficeID, Voucher> = [:]
     /// Receipt files of bookkeeping vouchers (`/v1/files`).
-    var files: [LexofficeID: SandboxFile] = [:]
+    var files: TreeDictionary<LexofficeID, SandboxFile> = [:]
     /// The next customer and vendor numbers (separate sequences).
     var nextCustomerNumber = 10_000
     var nextVendorNumber = 70_000

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HashTreeCollections
 import LexofficeKit
 
 /// What a user does in the lexoffice web app, applied to an organization with the events lexoffice raises.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HashTreeCollections
 import LexofficeKit
 
 /// The payment status lexoffice reports for a voucher (`payments.md`).

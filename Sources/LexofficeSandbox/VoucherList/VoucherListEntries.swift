@@ -1,4 +1,5 @@
 import Foundation
+import HashTreeCollections
 import LexofficeKit
 
 /// Builds the voucherlist's view of everything an organization holds: sales vouchers (dunnings excluded) and
