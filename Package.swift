@@ -149,7 +149,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "KontorCoreTests", dependencies: ["KontorCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KontorCoreTests",
+            dependencies: ["KontorCore", "LexofficeKit"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "LexofficeKitTests",
             dependencies: [

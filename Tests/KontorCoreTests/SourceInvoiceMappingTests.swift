@@ -10,7 +10,7 @@ struct SourceInvoiceMappingTests {
     @Test("a net company invoice maps dates, net prices, discounts, payment term and texts")
     func netCompanyInvoice() throws {
         let source = try SourceInvoiceSamples.decode(SourceInvoiceSamples.companyInvoice)
-        let invoice = source.lexofficeInvoice(contactID: Self.contactID)
+        let invoice = try source.lexofficeInvoice(contactID: Self.contactID)
 
         #expect(invoice.voucherDate.description == "2026-03-10T00:00:00.000+01:00")
         #expect(invoice.address == SalesVoucherAddress(contactId: Self.contactID))
@@ -52,7 +52,7 @@ struct SourceInvoiceMappingTests {
     @Test("a gross person invoice sends gross prices, a term from the due date and no total discount")
     func grossPersonInvoice() throws {
         let source = try SourceInvoiceSamples.decode(SourceInvoiceSamples.personInvoice)
-        let invoice = source.lexofficeInvoice(contactID: Self.contactID)
+        let invoice = try source.lexofficeInvoice(contactID: Self.contactID)
 
         #expect(invoice.voucherDate.description == "2026-04-01T00:00:00.000+02:00")
         #expect(invoice.taxConditions.taxType == .gross)
@@ -72,11 +72,18 @@ struct SourceInvoiceMappingTests {
         #expect(invoice.xRechnung == nil)
     }
 
+    @Test("an invoice that skipped validation is refused with a reason, not mapped")
+    func unvalidatedDate() throws {
+        var source = try SourceInvoiceSamples.decode(SourceInvoiceSamples.companyInvoice)
+        source.date = "2026-02-30"
+        #expect(throws: SourceInvoiceMappingError.self) { try source.lexofficeInvoice(contactID: nil) }
+    }
+
     @Test("without a contact the customer's address is inline and there is no XRechnung")
     func inlineAddress() throws {
         let company = try SourceInvoiceSamples.decode(SourceInvoiceSamples.companyInvoice)
         #expect(
-            company.lexofficeInvoice(contactID: nil).address
+            try company.lexofficeInvoice(contactID: nil).address
                 == SalesVoucherAddress(
                     name: "Radhaus Nord GmbH",
                     supplement: "Tor 2",
@@ -86,22 +93,22 @@ struct SourceInvoiceMappingTests {
                     countryCode: "DE"
                 )
         )
-        #expect(company.lexofficeInvoice(contactID: nil).xRechnung == nil)
+        #expect(try company.lexofficeInvoice(contactID: nil).xRechnung == nil)
 
         let person = try SourceInvoiceSamples.decode(SourceInvoiceSamples.personInvoice)
-        #expect(person.lexofficeInvoice(contactID: nil).address.name == "Jana Keller")
-        #expect(person.lexofficeInvoice(contactID: nil).address.contactId == nil)
+        #expect(try person.lexofficeInvoice(contactID: nil).address.name == "Jana Keller")
+        #expect(try person.lexofficeInvoice(contactID: nil).address.contactId == nil)
 
         var lastNameOnly = person
         lastNameOnly.customer.person = SourcePerson(lastName: "Keller")
-        #expect(lastNameOnly.lexofficeInvoice(contactID: nil).address.name == "Keller")
+        #expect(try lastNameOnly.lexofficeInvoice(contactID: nil).address.name == "Keller")
     }
 
     @Test("a vat-free invoice keeps its tax type, net prices and rate 0, payable at once")
     func vatFreeInvoice() throws {
         let source = try SourceInvoiceSamples.decode(SourceInvoiceMoreSamples.vatFreeInvoice)
         #expect(source.validationIssues(sourceID: "ku-7") == [])
-        let invoice = source.lexofficeInvoice(contactID: nil)
+        let invoice = try source.lexofficeInvoice(contactID: nil)
 
         #expect(invoice.taxConditions.taxType == .vatFree)
         #expect(invoice.taxConditions.taxType.rawValue == "vatfree")
@@ -121,7 +128,8 @@ struct SourceInvoiceMappingTests {
         for taxType in SourceTaxType.allCases {
             source.taxType = taxType.rawValue
             #expect(
-                source.lexofficeInvoice(contactID: Self.contactID).taxConditions.taxType.rawValue == taxType.rawValue
+                try source.lexofficeInvoice(contactID: Self.contactID).taxConditions.taxType.rawValue
+                    == taxType.rawValue
             )
         }
     }
@@ -139,7 +147,7 @@ struct SourceInvoiceMappingTests {
         var source = try SourceInvoiceSamples.decode(SourceInvoiceSamples.personInvoice)
         source.date = date
         source.dueDate = dueDate
-        let conditions = source.lexofficeInvoice(contactID: nil).paymentConditions
+        let conditions = try source.lexofficeInvoice(contactID: nil).paymentConditions
 
         #expect(conditions?.paymentTermDuration == days)
         #expect(conditions?.paymentTermLabel?.hasPrefix("Zahlbar") == true)
@@ -149,7 +157,7 @@ struct SourceInvoiceMappingTests {
     func noPaymentTerm() throws {
         let source = try SourceInvoiceSamples.decode(SourceInvoiceMoreSamples.inlineAddressInvoice)
         #expect(source.validationIssues(sourceID: "w-5120") == [])
-        let invoice = source.lexofficeInvoice(contactID: nil)
+        let invoice = try source.lexofficeInvoice(contactID: nil)
 
         #expect(invoice.paymentConditions == nil)
         #expect(invoice.voucherDate.description == "2026-07-15T00:00:00.000+02:00")

@@ -107,7 +107,7 @@ struct SourceInvoiceMappingSandboxTests {
                 let result = try await client.contacts.create(source.customer.lexofficeContact())
                 contact = try await client.contacts.get(result.id)
             }
-            let body = source.lexofficeInvoice(contactID: contact?.id)
+            let body = try source.lexofficeInvoice(contactID: contact?.id)
             let result = try await client.invoices.create(body, finalize: true)
             let invoice = try await client.invoices.get(result.id)
 

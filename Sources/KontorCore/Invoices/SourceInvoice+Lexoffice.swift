@@ -18,9 +18,12 @@ extension SourceInvoice {
     ///   and lexoffice then prints "Leistungsdatum entspricht Rechnungsdatum".
     /// - `paymentConditions` is `nil` (the contact's or organization's default) when the source gives neither
     ///   ``paymentTermDays`` nor ``dueDate``.
-    package func lexofficeInvoice(contactID: LexofficeID?) -> Invoice {
+    /// - Throws: ``SourceInvoiceMappingError`` when the invoice was not validated (its date is not a day).
+    package func lexofficeInvoice(contactID: LexofficeID?) throws(SourceInvoiceMappingError) -> Invoice {
         guard let invoiceDate else {
-            preconditionFailure("the invoice date must be validated before the invoice is mapped")
+            throw SourceInvoiceMappingError(
+                detail: "the invoice date '\(date)' is not a day; validate the invoice first"
+            )
         }
         let voucherDate = invoiceDate.lexofficeMidnight
         let taxType = TaxType(rawValue: taxType)
@@ -141,4 +144,10 @@ extension SourceDate {
             : (milliseconds - millisecondsPerDay / 2) / millisecondsPerDay
         return Int(rounded)
     }
+}
+
+/// A source invoice that cannot be turned into a lexoffice invoice because it skipped validation.
+package struct SourceInvoiceMappingError: Error, Equatable, Sendable {
+    /// What is wrong, for logs and the transfer's step log.
+    package var detail: String
 }
