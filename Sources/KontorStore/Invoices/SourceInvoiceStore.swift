@@ -2,47 +2,6 @@ import Foundation
 import KontorCore
 import SQLKit
 
-/// A source invoice as received by the hub API, before the store decides what becomes of it.
-package struct IncomingSourceInvoice: Sendable {
-    /// The tenant.
-    package var tenantID: TenantID
-    /// The source application's id of the invoice.
-    package var sourceID: String
-    /// The source's invoice number.
-    package var number: String
-    /// The invoice date, `YYYY-MM-DD`.
-    package var invoiceDate: String
-    /// `draft`, `finalized` or `cancelled`.
-    package var status: String
-    /// The source id of the invoice this one cancels.
-    package var cancels: String?
-    /// The canonical JSON.
-    package var content: String
-    /// SHA-256 of the canonical JSON.
-    package var fingerprint: String
-
-    /// An incoming invoice.
-    package init(
-        tenantID: TenantID,
-        sourceID: String,
-        number: String,
-        invoiceDate: String,
-        status: String,
-        cancels: String?,
-        content: String,
-        fingerprint: String
-    ) {
-        self.tenantID = tenantID
-        self.sourceID = sourceID
-        self.number = number
-        self.invoiceDate = invoiceDate
-        self.status = status
-        self.cancels = cancels
-        self.content = content
-        self.fingerprint = fingerprint
-    }
-}
-
 /// What saving a source invoice did.
 package enum SourceInvoiceSave: Sendable, Equatable {
     /// A new invoice was stored.

@@ -22,27 +22,14 @@ package enum TransferState: String, Sendable, Codable, CaseIterable {
     package static let sentToLexoffice: Set<TransferState> = [.transferring, .transferred, .failed]
 }
 
-/// A source invoice as the hub keeps it: the canonical JSON as received, the columns the hub filters on, and the
-/// transfer's state and results.
+/// A source invoice as the hub keeps it: the invoice as last received (its members read through, e.g.
+/// `stored.number`), and the transfer's state and results.
+@dynamicMemberLookup
 package struct StoredSourceInvoice: Sendable, Equatable {
     /// Increasing with every new invoice; the cursor for paging.
     package var sequence: Int64
-    /// The tenant.
-    package var tenantID: TenantID
-    /// The source application's id of the invoice.
-    package var sourceID: String
-    /// The source's invoice number.
-    package var number: String
-    /// The invoice date, `YYYY-MM-DD`.
-    package var invoiceDate: String
-    /// `draft`, `finalized` or `cancelled` at the source.
-    package var status: String
-    /// The source id of the invoice this one cancels, for a cancellation.
-    package var cancels: String?
-    /// The canonical JSON as received.
-    package var content: String
-    /// SHA-256 of the canonical content: the same invoice sent again is recognized by it.
-    package var fingerprint: String
+    /// The invoice as last received.
+    package var received: IncomingSourceInvoice
     /// Where the transfer stands.
     package var transferState: TransferState
     /// Why it is skipped or failed, for people.
@@ -59,6 +46,11 @@ package struct StoredSourceInvoice: Sendable, Equatable {
     package var updatedAt: Date
     /// Counts changes, from 1.
     package var version: Int
+
+    /// A member of the received invoice.
+    package subscript<Value>(dynamicMember keyPath: KeyPath<IncomingSourceInvoice, Value>) -> Value {
+        received[keyPath: keyPath]
+    }
 }
 
 extension StoredSourceInvoice {
@@ -69,14 +61,16 @@ extension StoredSourceInvoice {
         }
         self.init(
             sequence: try row.decode(column: "id", as: Int64.self),
-            tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-            sourceID: try row.decode(column: "source_id", as: String.self),
-            number: try row.decode(column: "number", as: String.self),
-            invoiceDate: try row.decode(column: "invoice_date", as: String.self),
-            status: try row.decode(column: "status", as: String.self),
-            cancels: try row.decode(column: "cancels", as: String?.self),
-            content: try row.decode(column: "content", as: String.self),
-            fingerprint: try row.decode(column: "fingerprint", as: String.self),
+            received: IncomingSourceInvoice(
+                tenantID: TenantID(try row.decode(column: "tenant_id", as: String.self)),
+                sourceID: try row.decode(column: "source_id", as: String.self),
+                number: try row.decode(column: "number", as: String.self),
+                invoiceDate: try row.decode(column: "invoice_date", as: String.self),
+                status: try row.decode(column: "status", as: String.self),
+                cancels: try row.decode(column: "cancels", as: String?.self),
+                content: try row.decode(column: "content", as: String.self),
+                fingerprint: try row.decode(column: "fingerprint", as: String.self)
+            ),
             transferState: transferState,
             stateReason: try row.decode(column: "state_reason", as: String?.self),
             lexofficeID: try row.decode(column: "lexoffice_id", as: String?.self),
