@@ -28,20 +28,13 @@ struct CallbackTests {
         _ hub: HubHarness,
         until condition: @escaping @Sendable () async throws -> Bool
     ) async throws -> Bool {
-        let tenants = TenantStore(database: hub.database)
         let queue = JobQueue(
             database: hub.database,
             backoff: RetryBackoff(base: .milliseconds(50), cap: .milliseconds(200))
         )
         let pool = JobWorkerPool(
             queue: queue,
-            handler: HubJobHandler(
-                activity: ActivityLog(database: hub.database),
-                callbacks: CallbackDelivery(
-                    tenants: tenants,
-                    secrets: CallbackSecrets(tenants: tenants, box: hub.secrets)
-                )
-            ),
+            handler: HubJobHandler(database: hub.database, secrets: hub.secrets),
             configuration: JobWorkerConfiguration(pollInterval: .milliseconds(10)),
             logger: HubHarness.logger
         )

@@ -15,6 +15,16 @@ package struct HubJobHandler: JobHandler {
         self.callbacks = callbacks
     }
 
+    /// The hub's handler on `database`: events into its activity log, callbacks signed with the tenants'
+    /// secrets opened by `secrets`.
+    package init(database: any StoreDatabase, secrets: SecretBox) {
+        let tenants = TenantStore(database: database)
+        self.init(
+            activity: ActivityLog(database: database),
+            callbacks: CallbackDelivery(tenants: tenants, secrets: CallbackSecrets(tenants: tenants, box: secrets))
+        )
+    }
+
     private struct Event: Decodable {
         var eventType: String
         var resourceId: String

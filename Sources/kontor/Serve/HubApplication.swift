@@ -62,14 +62,7 @@ enum HubApplication {
             )
             let workers = JobWorkerPool(
                 queue: JobQueue(database: database),
-                handler: HubJobHandler(
-                    activity: ActivityLog(database: database),
-                    callbacks: CallbackDelivery(
-                        tenants: TenantStore(database: database),
-                        secrets: CallbackSecrets(tenants: TenantStore(database: database), box: secrets)
-                    )
-                )
-                .measured(by: metrics),
+                handler: HubJobHandler(database: database, secrets: secrets).measured(by: metrics),
                 configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
                 logger: logger
             )
