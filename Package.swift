@@ -70,6 +70,7 @@ let package = Package(
             name: "KontorStore",
             dependencies: [
                 "KontorCore",
+                "LexofficeKit",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

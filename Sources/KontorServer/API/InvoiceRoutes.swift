@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import KontorCore
@@ -94,7 +93,7 @@ struct InvoiceRoutes {
     {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let content = try encoder.encode(invoice)
+        let content = String(decoding: try encoder.encode(invoice), as: UTF8.self)
         return IncomingSourceInvoice(
             tenantID: tenant,
             sourceID: sourceID,
@@ -102,8 +101,8 @@ struct InvoiceRoutes {
             invoiceDate: invoice.date,
             status: invoice.status,
             cancels: invoice.cancels,
-            content: String(decoding: content, as: UTF8.self),
-            fingerprint: SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+            content: content,
+            fingerprint: SecureToken.sha256Hex(content)
         )
     }
 
@@ -136,15 +135,16 @@ private struct InvoiceListQuery {
             }
             self.state = known
         }
-        for (name, value) in [("from", parameters.get("from")), ("to", parameters.get("to"))] {
-            guard let value else { continue }
-            guard SourceDate(value) != nil else {
-                throw HubProblem.invalid("#/query/\(name)", "must be a date YYYY-MM-DD")
-            }
-        }
-        from = parameters.get("from")
-        to = parameters.get("to")
+        from = try Self.day(parameters.get("from"), name: "from")
+        to = try Self.day(parameters.get("to"), name: "to")
         cursor = try Paging.integerCursor(request)
+    }
+
+    /// `value` when it is a day `YYYY-MM-DD`.
+    private static func day(_ value: String?, name: String) throws(HubProblem) -> String? {
+        guard let value else { return nil }
+        guard let day = SourceDate(value) else { throw .invalid("#/query/\(name)", "must be a date YYYY-MM-DD") }
+        return day.description
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import LexofficeKit
 import SQLKit
 
 /// What saving a source invoice did.
@@ -25,18 +26,11 @@ package enum SourceInvoiceSave: Sendable, Equatable {
 package struct SourceInvoiceStore: Sendable {
     let database: any StoreDatabase
     let clock: any WallClock
-    /// The time zone of invoice dates (lexoffice's: Europe/Berlin), for the activation cutoff.
-    let invoiceTimeZone: TimeZone
 
     /// A store in `database` (migrated).
-    package init(
-        database: any StoreDatabase,
-        clock: any WallClock = SystemWallClock(),
-        invoiceTimeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
-    ) {
+    package init(database: any StoreDatabase, clock: any WallClock = SystemWallClock()) {
         self.database = database
         self.clock = clock
-        self.invoiceTimeZone = invoiceTimeZone
     }
 
     /// Stores `incoming` for `tenant`, or recognizes it as unchanged.
@@ -130,30 +124,26 @@ package struct SourceInvoiceStore: Sendable {
         ).first().map(StoredSourceInvoice.init(row:))
     }
 
-    /// The state a received invoice starts in, and why when it is not transferred.
+    /// The state a received invoice starts in, and why when it is not transferred. The activation cutoff is the
+    /// day of `activeSince` in Europe/Berlin, the time zone of lexoffice's business dates.
     private func initialState(of incoming: IncomingSourceInvoice, tenant: Tenant) -> (TransferState, String?) {
-        switch incoming.status {
-        case "draft":
+        switch SourceInvoiceStatus(rawValue: incoming.status) {
+        case .draft:
             return (.stored, "a draft at the source; transferred once it is finalized")
-        case "cancelled":
+        case .cancelled:
             return (.skipped, "voided at the source before it was transferred")
-        default:
+        case .finalized, nil:
             break
         }
         guard tenant.isActive else {
             return (.skipped, "received while the tenant was inactive")
         }
-        if let activeSince = tenant.activeSince, incoming.invoiceDate < calendarDay(of: activeSince) {
-            return (.skipped, "dated before the tenant's activation (\(calendarDay(of: activeSince)))")
+        if let activeSince = tenant.activeSince {
+            let firstDay = LexofficeDateTime(activeSince).localDay.description
+            if incoming.invoiceDate < firstDay {
+                return (.skipped, "dated before the tenant's activation (\(firstDay))")
+            }
         }
         return (.pending, nil)
-    }
-
-    /// `date` as `YYYY-MM-DD` in the invoice time zone.
-    private func calendarDay(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = invoiceTimeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

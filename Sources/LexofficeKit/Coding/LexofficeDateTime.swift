@@ -21,9 +21,10 @@ public struct LexofficeDateTime: Hashable, Sendable, Codable, Comparable, Custom
         self.utcOffsetSeconds = utcOffsetSeconds
     }
 
-    /// The instant of `date`, written in Europe/Berlin local time (milliseconds truncated).
+    /// The instant of `date`, written in Europe/Berlin local time (milliseconds truncated, after rounding to whole
+    /// microseconds: `1.234` s is `1233.9999…` ms in binary floating point and must stay 1234).
     public init(_ date: Date) {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let milliseconds = Int64(((date.timeIntervalSince1970 * 1_000_000).rounded() / 1000).rounded(.down))
         self.init(
             millisecondsSince1970: milliseconds,
             utcOffsetSeconds: CivilCalendar.berlinOffsetSeconds(atMillisecondsSince1970: milliseconds)

@@ -34,6 +34,15 @@ struct DateCodingTests {
         #expect(summer.description == "2025-07-04T05:33:20.000+02:00")
     }
 
+    @Test("a Date made from whole milliseconds keeps them, though binary floating point cannot hold 1.234 s")
+    func wholeMilliseconds() {
+        for milliseconds: Int64 in [1_234, 1_772_319_600_001, 1_764_000_000_999] {
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            #expect(LexofficeDateTime(date).millisecondsSince1970 == milliseconds)
+        }
+        #expect(LexofficeDateTime(Date(timeIntervalSince1970: 1.2345)).millisecondsSince1970 == 1_234)
+    }
+
     @Test("the summer-time switch happens at 01:00 UTC on the last Sunday of March and October")
     func summerTimeSwitch() throws {
         let beforeSpring = try LexofficeDateTime("2025-03-30T00:59:59.999Z")
