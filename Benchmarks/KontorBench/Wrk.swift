@@ -8,8 +8,6 @@ struct Wrk {
         var requestsPerSecond: Double
         /// The 99th percentile latency in milliseconds.
         var p99Milliseconds: Double
-        /// Requests answered with a status outside 2xx/3xx.
-        var non2xxResponses: Int
     }
 
     private let executable: String
@@ -21,11 +19,20 @@ struct Wrk {
         executable = path
     }
 
-    /// Runs wrk with `arguments` (`--latency` is added) and reads its figures.
-    func run(_ arguments: [String]) throws -> Result {
+    /// Runs wrk with `arguments` (`--latency` is added) and the Lua `script`, if any, and reads its figures.
+    /// - Throws: ``BenchmarkFailure`` when wrk prints no figures or any answer was not 2xx/3xx: a figure of
+    ///   failing requests would mean nothing.
+    func run(_ arguments: [String], script: String? = nil) throws -> Result {
+        var scriptArguments: [String] = []
+        if let script {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID()).lua")
+            try Data(script.utf8).write(to: file)
+            scriptArguments = ["-s", file.path]
+        }
+        defer { if let path = scriptArguments.last { try? FileManager.default.removeItem(atPath: path) } }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--latency"] + arguments
+        process.arguments = ["--latency"] + scriptArguments + arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -40,9 +47,10 @@ struct Wrk {
         else {
             throw BenchmarkFailure(description: "wrk printed no Requests/sec or 99% line: \(text)")
         }
-        let non2xx = lines.first { $0.hasPrefix("Non-2xx or 3xx responses:") }?.split(separator: " ").last
-            .flatMap { Int($0) }
-        return Result(requestsPerSecond: rate, p99Milliseconds: p99, non2xxResponses: non2xx ?? 0)
+        if let failed = lines.first(where: { $0.hasPrefix("Non-2xx or 3xx responses:") }) {
+            throw BenchmarkFailure(description: "the server answered errors under load (\(failed))")
+        }
+        return Result(requestsPerSecond: rate, p99Milliseconds: p99)
     }
 
     /// `850.00us`, `1.25ms` or `2.00s` in milliseconds.

@@ -30,14 +30,14 @@ package struct WebhookInbox: Sendable {
     package func receive(organizationID: String, key: String, payload: String) async throws -> WebhookReceipt {
         try await queue.database.groupedTransaction { db in
             let now = queue.clock.nowMilliseconds
-            // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+            // The SELECT's WHERE clause also keeps SQLite from reading ON CONFLICT as part of a join.
             let enqueued = try await db.raw(
                 """
                 INSERT INTO jobs (tenant_id, kind, payload, state, attempts, max_attempts, run_at, created_at, \
                 updated_at, dedupe_key) \
                 SELECT tenant_id, \(bind: Self.jobKind), \(bind: payload), 'queued', 0, \
                 \(bind: queue.defaultMaxAttempts), \(bind: now), \(bind: now), \(bind: now), \(bind: "event:" + key) \
-                FROM connections WHERE organization_id = \(bind: organizationID) AND true \
+                FROM connections WHERE organization_id = \(bind: organizationID) \
                 ON CONFLICT (dedupe_key) DO NOTHING RETURNING tenant_id
                 """
             ).first()
