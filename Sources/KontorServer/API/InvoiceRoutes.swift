@@ -12,8 +12,8 @@ struct InvoiceRoutes {
     let tenants: TenantStore
     let invoices: SourceInvoiceStore
 
-    /// The largest body: a source PDF of lexoffice's 5 MB limit in base64, plus the invoice.
-    static let maximumBodySize = 7 << 20
+    /// The largest body: the largest source PDF in base64 (4 characters per 3 bytes), plus 1 MiB for the invoice.
+    static let maximumBodySize = (SourceInvoice.maximumPDFByteCount + 2) / 3 * 4 + (1 << 20)
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.put("tenants/:tenant/invoices/:sourceId") { request, context in
