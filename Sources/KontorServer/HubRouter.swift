@@ -79,9 +79,13 @@ package struct HubRouter {
         )
         .register(on: api)
         JobRoutes(queue: queue).register(on: api)
-        InvoiceRoutes(tenants: tenants, invoices: SourceInvoiceStore(database: database, clock: clock)).register(
-            on: api
+        InvoiceRoutes(
+            tenants: tenants,
+            invoices: SourceInvoiceStore(database: database, clock: clock),
+            ledger: TransferLedger(queue: queue),
+            appURL: configuration.lexofficeAppURL
         )
+        .register(on: api)
         return router
     }
 }

@@ -23,31 +23,6 @@ struct CallbackTests {
         #expect(!CallbackSignature.isValid(header, body: body, secret: "s3cret", now: now.addingTimeInterval(301)))
     }
 
-    /// Runs a worker pool with the hub's job handler until `condition` holds.
-    private func runWorkers(
-        _ hub: HubHarness,
-        until condition: @escaping @Sendable () async throws -> Bool
-    ) async throws -> Bool {
-        let queue = JobQueue(
-            database: hub.database,
-            backoff: RetryBackoff(base: .milliseconds(50), cap: .milliseconds(200))
-        )
-        let pool = JobWorkerPool(
-            queue: queue,
-            handler: HubJobHandler(database: hub.database, secrets: hub.secrets),
-            configuration: JobWorkerConfiguration(pollInterval: .milliseconds(10)),
-            logger: HubHarness.logger
-        )
-        let group = ServiceGroup(services: [pool], logger: HubHarness.logger)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            let held = try await eventually(timeout: .seconds(20), condition)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return held
-        }
-    }
-
     @Test("callbacks are signed, carry a stable event id across retries, and a 410 ends them")
     func delivery() async throws {
         let attempts = Mutex(0)
@@ -70,7 +45,7 @@ struct CallbackTests {
                 #expect(try await hub.send(.get, "/api/v1/tenants/acme").body.contains("callbackSecret") == false)
                 let event = try await CallbackOutbox(queue: JobQueue(database: hub.database))
                     .enqueue("invoice.transferred", data: #"{"voucherNumber":"RE-1"}"#, for: TenantID("acme"))
-                #expect(try await runWorkers(hub) { receiver.requests.count == 3 })
+                #expect(try await hub.runWorkers { receiver.requests.count == 3 })
                 let requests = receiver.requests
                 #expect(Set(requests.compactMap { $0.header("Kontor-Event-Id") }) == [event.id])
                 for request in requests {
@@ -100,7 +75,7 @@ struct CallbackTests {
                 let queue = JobQueue(database: hub.database)
                 try await queue.pauseTenant(TenantID("acme"), reason: "reconnect needed")
                 _ = try await CallbackOutbox(queue: queue).enqueue("connection.reconnect-needed", for: TenantID("acme"))
-                #expect(try await runWorkers(hub) { try await queue.counts()[.dead] == 1 })
+                #expect(try await hub.runWorkers { try await queue.counts()[.dead] == 1 })
                 #expect(receiver.requests.count == 1)
                 #expect(try await queue.jobs(state: .dead).first?.lastError?.contains("410") == true)
             }

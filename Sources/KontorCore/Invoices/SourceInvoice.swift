@@ -43,6 +43,8 @@ package struct SourceInvoice: Sendable, Codable, Equatable {
     /// The source's own PDF of the invoice, base64-encoded (without line breaks), at most 5 MiB decoded; used
     /// when the tenant transfers invoices as bookkeeping vouchers. See ``decodedPDF()``.
     package var pdf: String?
+    /// The source's own totals, compared with lexoffice's once the invoice is transferred.
+    package var totals: SourceTotals?
 
     /// An invoice.
     package init(
@@ -60,7 +62,8 @@ package struct SourceInvoice: Sendable, Codable, Equatable {
         customer: SourceCustomer,
         lineItems: [SourceLineItem],
         totalDiscountPercent: Decimal? = nil,
-        pdf: String? = nil
+        pdf: String? = nil,
+        totals: SourceTotals? = nil
     ) {
         self.number = number
         self.date = date
@@ -77,6 +80,7 @@ package struct SourceInvoice: Sendable, Codable, Equatable {
         self.lineItems = lineItems
         self.totalDiscountPercent = totalDiscountPercent
         self.pdf = pdf
+        self.totals = totals
     }
 
     /// The invoice date, or `nil` when ``date`` is not a calendar date in the form `YYYY-MM-DD`.

@@ -36,6 +36,9 @@ extension SourceInvoice {
         customer.collectIssues(into: &issues, at: "#/customer")
         checkLineItems(into: &issues)
         issues.checkNumber(totalDiscountPercent, at: "#/totalDiscountPercent", in: 0...100, places: 2)
+        let amounts: ClosedRange<Decimal> = -100_000_000...100_000_000
+        issues.checkNumber(totals?.net, at: "#/totals/net", in: amounts, places: 2)
+        issues.checkNumber(totals?.gross, at: "#/totals/gross", in: amounts, places: 2)
         if let pdf, let detail = Self.pdfProblem(pdf) {
             issues.add("#/pdf", detail)
         }

@@ -4,13 +4,16 @@ import KontorCore
 import KontorStore
 
 /// `/api/v1/tenants/{t}/invoices`: source applications put their invoices (canonical JSON), read the transfer
-/// state of one, and list them by state and date.
+/// state of one (with its step log), list them by state and date, and retry a failed transfer.
 ///
 /// A new invoice → 202; the same content again → 200, nothing new; a changed invoice lexoffice may already hold →
 /// 409; invalid fields → 422 naming each; `cancels` naming no received invoice → 422 at `#/cancels`.
 struct InvoiceRoutes {
     let tenants: TenantStore
     let invoices: SourceInvoiceStore
+    let ledger: TransferLedger
+    /// The lexoffice web app's root, for deep links.
+    let appURL: String
 
     /// The largest body: the largest source PDF in base64 (4 characters per 3 bytes), plus 1 MiB for the invoice.
     static let maximumBodySize = (SourceInvoice.maximumPDFByteCount + 2) / 3 * 4 + (1 << 20)
@@ -49,7 +52,7 @@ struct InvoiceRoutes {
                 case .created, .updated: .accepted
                 }
             return try JSONBody.response(
-                SourceInvoiceRepresentation(saved.invoice),
+                SourceInvoiceRepresentation(saved.invoice, appURL: appURL),
                 status: status,
                 location: "/api/v1/tenants/\(tenant.id)/invoices/\(Self.pathSegment(sourceID))"
             )
@@ -60,7 +63,22 @@ struct InvoiceRoutes {
             guard let invoice = try await invoices.invoice(sourceID, of: tenant.id) else {
                 throw HubProblem.notFound("no invoice with source id '\(sourceID)' was received for this tenant")
             }
-            return try JSONBody.response(SourceInvoiceRepresentation(invoice))
+            let steps = try await ledger.steps(of: invoice)
+            return try JSONBody.response(SourceInvoiceRepresentation(invoice, appURL: appURL, steps: steps))
+        }
+        group.post("tenants/:tenant/invoices/:sourceId/retry") { _, context in
+            let tenant = try await existingTenant(context)
+            let sourceID = try context.parameters.require("sourceId")
+            let requeued: StoredSourceInvoice?
+            do {
+                requeued = try await ledger.requeue(sourceID, of: tenant.id)
+            } catch let error as StoreError where error.code == .conflict {
+                throw HubProblem.conflict(error.detail)
+            }
+            guard let requeued else {
+                throw HubProblem.notFound("no invoice with source id '\(sourceID)' was received for this tenant")
+            }
+            return try JSONBody.response(SourceInvoiceRepresentation(requeued, appURL: appURL), status: .accepted)
         }
         group.get("tenants/:tenant/invoices") { request, context in
             let tenant = try await existingTenant(context)
@@ -76,7 +94,7 @@ struct InvoiceRoutes {
             )
             return try JSONBody.response(
                 Page(
-                    items: page.map(SourceInvoiceRepresentation.init),
+                    items: page.map { SourceInvoiceRepresentation($0, appURL: appURL) },
                     nextCursor: page.count == limit ? page.last.map { String($0.sequence) } : nil
                 )
             )
@@ -148,8 +166,19 @@ private struct InvoiceListQuery {
     }
 }
 
-/// A source invoice as the hub API shows it: the transfer's state and results, not the content.
+/// A source invoice as the hub API shows it: the transfer's state and results (with a deep link into the
+/// lexoffice web app and, for one invoice, the step log), not the content.
 struct SourceInvoiceRepresentation: Encodable {
+    /// One write of the transfer.
+    struct Step: Encodable {
+        let name: String
+        let state: String
+        let startedAt: Date
+        let finishedAt: Date?
+        let lexofficeId: String?
+        let note: String?
+    }
+
     let sourceId: String
     let number: String
     let date: String
@@ -160,11 +189,15 @@ struct SourceInvoiceRepresentation: Encodable {
     let lexofficeId: String?
     let voucherNumber: String?
     let customerNumber: String?
+    let lexofficeStatus: String?
+    let totalsDifference: String?
+    let deepLink: String?
     let receivedAt: Date
     let updatedAt: Date
     let version: Int
+    let steps: [Step]?
 
-    init(_ invoice: StoredSourceInvoice) {
+    init(_ invoice: StoredSourceInvoice, appURL: String, steps: [TransferStep]? = nil) {
         sourceId = invoice.sourceID
         number = invoice.number
         date = invoice.invoiceDate
@@ -175,8 +208,25 @@ struct SourceInvoiceRepresentation: Encodable {
         lexofficeId = invoice.lexofficeID
         voucherNumber = invoice.voucherNumber
         customerNumber = invoice.customerNumber
+        lexofficeStatus = invoice.lexofficeStatus
+        totalsDifference = invoice.totalsDifference
+        deepLink = invoice.lexofficeID.map { id in
+            let kind = invoice.cancels == nil ? "invoices" : "credit-notes"
+            let page = invoice.lexofficeStatus == "draft" ? "edit" : "view"
+            return "\(appURL)/permalink/\(kind)/\(page)/\(id)"
+        }
         receivedAt = invoice.receivedAt
         updatedAt = invoice.updatedAt
         version = invoice.version
+        self.steps = steps?.map {
+            Step(
+                name: $0.name.rawValue,
+                state: $0.state.rawValue,
+                startedAt: $0.startedAt,
+                finishedAt: $0.finishedAt,
+                lexofficeId: $0.lexofficeID,
+                note: $0.note
+            )
+        }
     }
 }

@@ -16,6 +16,8 @@ package struct HubServerConfiguration: Sendable {
     package var oauth: OAuth2Configuration?
     /// The scopes the hub asks for when a tenant connects with OAuth2.
     package var oauthScopes: [String]
+    /// The lexoffice web app's root, for deep links to transferred documents (`https://app.lexware.de`).
+    package var lexofficeAppURL: String
 
     /// A configuration.
     package init(
@@ -24,7 +26,8 @@ package struct HubServerConfiguration: Sendable {
         webhookPublicKeyPEM: String,
         subscribedEvents: [EventType] = HubServerConfiguration.defaultEvents,
         oauth: OAuth2Configuration? = nil,
-        oauthScopes: [String] = HubServerConfiguration.defaultScopes
+        oauthScopes: [String] = HubServerConfiguration.defaultScopes,
+        lexofficeAppURL: String = "https://app.lexware.de"
     ) {
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
         self.lexofficeBaseURL = lexofficeBaseURL
@@ -32,6 +35,7 @@ package struct HubServerConfiguration: Sendable {
         self.subscribedEvents = subscribedEvents
         self.oauth = oauth
         self.oauthScopes = oauthScopes
+        self.lexofficeAppURL = lexofficeAppURL
     }
 
     /// What transfer, customer sync and archive need: profile, contacts, vouchers, files, event subscriptions.

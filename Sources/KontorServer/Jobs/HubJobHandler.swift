@@ -2,27 +2,35 @@ import Foundation
 import KontorCore
 import KontorStore
 
-/// Runs the hub's jobs by kind. Today it knows the received lexoffice events (recorded in the tenant's activity
-/// log) and callbacks to the source; the transfer, sync and archive flows add their kinds with their issues (6 and
-/// later). A job of an unknown kind is `dead` at once with that reason, never silently dropped.
+/// Runs the hub's jobs by kind: received lexoffice events (recorded in the tenant's activity log; a transferred
+/// draft finalized in lexoffice gets its number written back), callbacks to the source, and invoice transfers.
+/// The sync and archive flows add their kinds with their issues. A job of an unknown kind is `dead` at once with
+/// that reason, never silently dropped.
 package struct HubJobHandler: JobHandler {
     private let activity: ActivityLog
     private let callbacks: CallbackDelivery
+    private let transfer: InvoiceTransfer
+    private let finalizations: DraftFinalization
 
-    /// A handler writing events to `activity` and sending callbacks with `callbacks`.
-    package init(activity: ActivityLog, callbacks: CallbackDelivery) {
-        self.activity = activity
-        self.callbacks = callbacks
-    }
-
-    /// The hub's handler on `database`: events into its activity log, callbacks signed with the tenants'
-    /// secrets opened by `secrets`.
-    package init(database: any StoreDatabase, secrets: SecretBox) {
+    /// The hub's handler on `queue`'s database: events into its activity log, callbacks signed with the tenants'
+    /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`.
+    /// - Parameter reconciliationDelay: see ``InvoiceTransfer/init(queue:clients:reconciliationDelay:)``.
+    package init(
+        queue: JobQueue,
+        secrets: SecretBox,
+        server: HubServerConfiguration,
+        reconciliationDelay: Duration = .seconds(10)
+    ) {
+        let database = queue.database
         let tenants = TenantStore(database: database)
-        self.init(
-            activity: ActivityLog(database: database),
-            callbacks: CallbackDelivery(tenants: tenants, secrets: CallbackSecrets(tenants: tenants, box: secrets))
+        let clients = TenantLexofficeClients(
+            configuration: server,
+            connections: ConnectionStore(database: database, secrets: secrets)
         )
+        activity = ActivityLog(database: database)
+        callbacks = CallbackDelivery(tenants: tenants, secrets: CallbackSecrets(tenants: tenants, box: secrets))
+        transfer = InvoiceTransfer(queue: queue, clients: clients, reconciliationDelay: reconciliationDelay)
+        finalizations = DraftFinalization(ledger: TransferLedger(queue: queue), clients: clients)
     }
 
     private struct Event: Decodable {
@@ -33,24 +41,34 @@ package struct HubJobHandler: JobHandler {
     package func handle(_ job: Job) async -> JobOutcome {
         switch job.kind {
         case WebhookInbox.jobKind:
-            guard let event = try? JSONDecoder().decode(Event.self, from: Data(job.payload.utf8)) else {
-                return .failed(reason: "the stored lexoffice event is not readable")
-            }
-            do {
+            return await record(job)
+        case CallbackOutbox.jobKind:
+            return await callbacks.deliver(job)
+        case TransferJob.jobKind:
+            return await transfer.handle(job)
+        default:
+            return .failed(reason: "no handler for job kind '\(job.kind)' in this version of Kontor")
+        }
+    }
+
+    /// Records a lexoffice event in the activity log and writes back the number of a finalized draft.
+    private func record(_ job: Job) async -> JobOutcome {
+        guard let event = try? JSONDecoder().decode(Event.self, from: Data(job.payload.utf8)) else {
+            return .failed(reason: "the stored lexoffice event is not readable")
+        }
+        do {
+            if job.attempts <= 1 {
                 try await activity.append(
                     job.tenantID,
                     kind: "lexoffice.event",
                     message: "lexoffice reported \(event.eventType) for \(event.resourceId)",
                     details: job.payload
                 )
-                return .completed
-            } catch {
-                return .retry(reason: "the activity log is not writable: \(error)")
             }
-        case CallbackOutbox.jobKind:
-            return await callbacks.deliver(job)
-        default:
-            return .failed(reason: "no handler for job kind '\(job.kind)' in this version of Kontor")
+            try await finalizations.handle(event.eventType, resourceID: event.resourceId, of: job.tenantID)
+            return .completed
+        } catch {
+            return .retry(reason: "the event could not be processed: \(error)")
         }
     }
 }

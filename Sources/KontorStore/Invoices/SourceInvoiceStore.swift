@@ -21,7 +21,8 @@ package enum SourceInvoiceSave: Sendable, Equatable {
 }
 
 /// Keeps the invoices source applications send, and decides on receipt whether each is to be transferred:
-/// drafts are only stored; invoices dated before the tenant's activation or received while it is inactive are
+/// with the tenant's auto transfer on, a finalized invoice's transfer job is queued in the same commit; drafts
+/// are only stored; invoices dated before the tenant's activation or received while it is inactive are
 /// stored as skipped with the reason; an invoice lexoffice may already hold cannot change.
 package struct SourceInvoiceStore: Sendable {
     let database: any StoreDatabase
@@ -78,6 +79,13 @@ package struct SourceInvoiceStore: Sendable {
             }
             guard let row else { throw StoreError(.conflict, "the invoice was neither stored nor found") }
             let stored = try StoredSourceInvoice(row: row)
+            if state == .pending, tenant.settings.autoTransfer {
+                let job = TransferJob(sourceID: stored.sourceID).newJob(
+                    for: tenant.id,
+                    trigger: "save-v\(stored.version)"
+                )
+                _ = try await JobQueue(database: database, clock: clock).enqueue(job, in: db)
+            }
             return existing == nil ? .created(stored) : .updated(stored)
         }
     }

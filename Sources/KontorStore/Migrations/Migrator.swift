@@ -19,7 +19,9 @@ package struct Migrator: Sendable {
     }
 
     /// The hub's schema, in order.
-    package static let hubSchema: [Migration] = [.jobQueue, .tenants, .sourceInvoices, .webhookDedupeInQueue]
+    package static let hubSchema: [Migration] = [
+        .jobQueue, .tenants, .sourceInvoices, .webhookDedupeInQueue, .invoiceTransfers,
+    ]
 
     /// Applies every missing step; returns the versions it applied.
     /// - Throws: ``StoreError`` `schema-too-new` when the database was migrated by a newer build.

@@ -7,8 +7,10 @@ import SQLKit
 ///
 /// The same statements run on SQLite and PostgreSQL. Workers use it through ``JobWorkerPool``.
 package struct JobQueue: Sendable {
-    let database: any StoreDatabase
-    let clock: any WallClock
+    /// The database the queue lives in.
+    package let database: any StoreDatabase
+    /// The clock that dates jobs.
+    package let clock: any WallClock
     let backoff: RetryBackoff
     let defaultMaxAttempts: Int
     /// Job kinds that still run while their tenant is paused (callbacks telling the source why it is paused).

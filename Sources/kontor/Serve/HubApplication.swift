@@ -60,9 +60,11 @@ enum HubApplication {
                 onServerRunning: { _ in listening.set() },
                 logger: logger
             )
+            let queue = JobQueue(database: database)
             let workers = JobWorkerPool(
-                queue: JobQueue(database: database),
-                handler: HubJobHandler(database: database, secrets: secrets).measured(by: metrics),
+                queue: queue,
+                handler: HubJobHandler(queue: queue, secrets: secrets, server: serverConfiguration)
+                    .measured(by: metrics),
                 configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
                 logger: logger
             )

@@ -24,6 +24,8 @@ struct HubHarness {
     let partnerToken: String
     let webhookSigner: WebhookSigner
     let secrets: SecretBox
+    /// The hub's server settings (lexoffice is the sandbox).
+    let server: HubServerConfiguration
 
     /// An answer: status, headers and the body as text.
     struct Answer {
@@ -71,22 +73,23 @@ struct HubHarness {
                 let partner = try await APITokenStore(database: database).create(scope: .partner, name: "tests")
                 let secrets = try SecretBox(masterKey: Data(repeating: 1, count: 32))
                 let port = PortBox()
+                let server = HubServerConfiguration(
+                    publicBaseURL: "http://127.0.0.1:9/hub",
+                    lexofficeBaseURL: sandbox.baseURL,
+                    webhookPublicKeyPEM: signer.publicKeyPEM,
+                    oauth: !oauth
+                        ? nil
+                        : OAuth2Configuration(
+                            clientID: "kontor-demo",
+                            clientSecret: Secret("kontor-demo-secret"),
+                            redirectURI: "http://127.0.0.1:9/hub/oauth/callback",
+                            authorizationEndpoint: sandboxRoot + "/oauth2/authorize",
+                            tokenEndpoint: sandboxRoot + "/oauth2/token",
+                            revocationEndpoint: sandboxRoot + "/oauth2/revoke"
+                        )
+                )
                 let router = try HubRouter(
-                    configuration: HubServerConfiguration(
-                        publicBaseURL: "http://127.0.0.1:9/hub",
-                        lexofficeBaseURL: sandbox.baseURL,
-                        webhookPublicKeyPEM: signer.publicKeyPEM,
-                        oauth: !oauth
-                            ? nil
-                            : OAuth2Configuration(
-                                clientID: "kontor-demo",
-                                clientSecret: Secret("kontor-demo-secret"),
-                                redirectURI: "http://127.0.0.1:9/hub/oauth/callback",
-                                authorizationEndpoint: sandboxRoot + "/oauth2/authorize",
-                                tokenEndpoint: sandboxRoot + "/oauth2/token",
-                                revocationEndpoint: sandboxRoot + "/oauth2/revoke"
-                            )
-                    ),
+                    configuration: server,
                     database: database,
                     secrets: secrets,
                     metrics: metrics,
@@ -113,7 +116,8 @@ struct HubHarness {
                         sandbox: sandbox,
                         partnerToken: partner.token,
                         webhookSigner: signer,
-                        secrets: secrets
+                        secrets: secrets,
+                        server: server
                     )
                     do {
                         let result = try await body(harness)

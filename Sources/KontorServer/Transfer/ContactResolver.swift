@@ -1,0 +1,87 @@
+import Foundation
+import KontorCore
+import KontorStore
+import LexofficeKit
+
+/// The lexoffice contact of an invoice's customer: the contact id the source names; else the contact linked
+/// before; else a new contact, created once (its customer number read back, linked, and sent to the source with
+/// a `customer.linked` callback).
+struct ContactResolver: Sendable {
+    /// A contact and, when known, its customer number.
+    struct Resolved: Sendable {
+        var id: LexofficeID
+        var customerNumber: String?
+    }
+
+    let ledger: TransferLedger
+    let steps: TransferStepRunner
+
+    /// The customer's contact, creating it when needed.
+    func contact(
+        for customer: SourceCustomer,
+        of invoice: StoredSourceInvoice,
+        client: LexofficeClient
+    ) async throws -> Resolved {
+        if let named = customer.lexofficeContactId {
+            let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID)
+            let number = link?.lexofficeContactID == named ? link?.customerNumber : nil
+            return Resolved(id: try LexofficeID(named), customerNumber: number)
+        }
+        if let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID) {
+            return Resolved(id: try LexofficeID(link.lexofficeContactID), customerNumber: link.customerNumber)
+        }
+        let contact = customer.lexofficeContact()
+        let id = try await steps.run(
+            .contact,
+            fingerprint: TransferFingerprint.of(contact),
+            of: invoice,
+            find: { _ in try await find(contact, tenant: invoice.tenantID, client: client) },
+            send: { try await client.contacts.create(contact) }
+        )
+        let number = try await client.contacts.get(id).roles.customer?.number.map(String.init)
+        try await ledger.link(
+            ContactLink(sourceCustomerID: customer.sourceId, lexofficeContactID: id.rawValue, customerNumber: number),
+            of: invoice.tenantID
+        )
+        return Resolved(id: id, customerNumber: number)
+    }
+
+    /// A contact with the same name, e-mail and billing address that no other customer of the tenant is linked
+    /// to, or `nil`. lexoffice's name filter needs 3 characters; shorter names are not searched.
+    private func find(_ contact: Contact, tenant: TenantID, client: LexofficeClient) async throws -> LexofficeID? {
+        let name = contact.company?.name ?? contact.person?.lastName ?? ""
+        guard name.count >= 3 else { return nil }
+        let wanted = ContactSignature(contact)
+        let page = try await client.contacts.page(
+            ContactFilter(name: name, customer: true),
+            page: try PageRequest(page: 0, size: 100)
+        )
+        for candidate in page.content where ContactSignature(candidate) == wanted {
+            guard let id = candidate.id, try await !ledger.isLinked(id.rawValue, of: tenant) else { continue }
+            return id
+        }
+        return nil
+    }
+}
+
+/// What identifies a contact the hub created: names, first business e-mail, first billing address.
+private struct ContactSignature: Equatable {
+    var company: String?
+    var firstName: String?
+    var lastName: String?
+    var email: String?
+    var street: String?
+    var zip: String?
+    var city: String?
+
+    init(_ contact: Contact) {
+        company = contact.company?.name
+        firstName = contact.person?.firstName
+        lastName = contact.person?.lastName
+        email = contact.emailAddresses?.business?.first
+        let address = contact.addresses?.billing?.first
+        street = address?.street
+        zip = address?.zip
+        city = address?.city
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import KontorCore
+import KontorStore
+import LexofficeKit
+
+/// Transfers a stored source invoice into lexoffice exactly once (DESIGN.md §1 flow 1, §5), as the job
+/// ``TransferJob`` asks:
+///
+/// 1. The invoice becomes `transferring` (nothing happens for an invoice already transferred, a draft, a skipped
+///    one, or while the tenant is inactive: it stays `pending` for a later export).
+/// 2. A cancellation needs its original in lexoffice: an original not transferred yet is transferred first.
+/// 3. The customer's contact is resolved (``ContactResolver``).
+/// 4. The invoice is created as draft or finalized (tenant setting), a cancellation as a finalized credit note
+///    linked to the original; then read back once for its number, status and totals.
+/// 5. `transferred` is committed with the activity entry and the `invoice.transferred` callback.
+///
+/// Requests per invoice with a known contact: 2 (create, read back); a new contact adds 2 (create, read its
+/// customer number). Every create is a ``TransferStepRunner`` step, so a retry after an unknown outcome looks the
+/// document up instead of creating it again.
+///
+/// Only the `invoice` variant is implemented; the `voucher` variant (bookkeeping voucher with the source PDF)
+/// fails the transfer with that reason (issue 6 lists it as open).
+package struct InvoiceTransfer: Sendable {
+    private let invoices: SourceInvoiceStore
+    private let ledger: TransferLedger
+    private let tenants: TenantStore
+    private let clients: TenantLexofficeClients
+    private let steps: TransferStepRunner
+    private let reconciliationDelay: Duration
+
+    /// A transfer on `queue`'s database, reaching lexoffice through `clients`.
+    /// - Parameter reconciliationDelay: how long after a write with an unknown outcome its document is looked for
+    ///   (lexoffice's lists may lag behind its writes); also the least wait before that retry.
+    package init(queue: JobQueue, clients: TenantLexofficeClients, reconciliationDelay: Duration = .seconds(10)) {
+        let ledger = TransferLedger(queue: queue)
+        self.invoices = SourceInvoiceStore(database: queue.database, clock: queue.clock)
+        self.ledger = ledger
+        self.tenants = TenantStore(database: queue.database, clock: queue.clock)
+        self.clients = clients
+        self.steps = TransferStepRunner(ledger: ledger, reconciliationDelay: reconciliationDelay)
+        self.reconciliationDelay = reconciliationDelay
+    }
+
+    /// Runs a ``TransferJob``.
+    package func handle(_ job: Job) async -> JobOutcome {
+        guard let request = TransferJob(payload: job.payload) else {
+            return .failed(reason: "the queued transfer is not readable")
+        }
+        do {
+            try await transfer(request.sourceId, of: job.tenantID, originalFirst: true)
+            return .completed
+        } catch {
+            return await outcome(of: error, sourceID: request.sourceId, job: job)
+        }
+    }
+
+    /// What the queue does after `error`. A failure that retrying cannot fix, and the last attempt, end the
+    /// invoice's transfer as `failed` with the reason (a retry through the hub API starts it again).
+    private func outcome(of error: any Error, sourceID: String, job: Job) async -> JobOutcome {
+        do {
+            switch TransferDisposition(error, reconciliationDelay: reconciliationDelay) {
+            case .retry(let reason, let after) where job.attempts < job.maxAttempts:
+                return .retry(reason: reason, after: after)
+            case .retry(let reason, _):
+                let final = "\(reason) (gave up after \(job.attempts) attempts)"
+                try await ledger.fail(sourceID, of: job.tenantID, reason: final)
+                return .failed(reason: final)
+            case .pause(let reason):
+                return .pauseTenant(reason: reason)
+            case .fail(let reason):
+                try await ledger.fail(sourceID, of: job.tenantID, reason: reason)
+                return .failed(reason: reason)
+            case .skip(let reason):
+                try await ledger.skip(sourceID, of: job.tenantID, reason: reason)
+                return .completed
+            }
+        } catch {
+            return .retry(reason: "the transfer's end could not be recorded: \(error)")
+        }
+    }
+
+    /// Transfers the tenant's invoice `sourceID` unless there is nothing to do.
+    private func transfer(_ sourceID: String, of tenantID: TenantID, originalFirst: Bool) async throws {
+        guard let tenant = try await tenants.tenant(tenantID) else {
+            throw TransferProblem.fail("the tenant no longer exists")
+        }
+        guard tenant.isActive else { return }
+        guard let invoice = try await ledger.begin(sourceID, of: tenantID) else { return }
+        guard tenant.settings.transferVariant == .invoice else {
+            throw TransferProblem.fail("the voucher variant is not implemented in this version of Kontor yet")
+        }
+        let source = try Self.decode(invoice)
+        let preceding = try await invoice.cancels.asyncMap { try await original($0, of: tenantID, originalFirst) }
+        let client = try await clients.client(for: tenantID)
+        let contact = try await ContactResolver(ledger: ledger, steps: steps)
+            .contact(for: source.customer, of: invoice, client: client)
+        let documents = SalesDocumentTransfer(ledger: ledger, steps: steps, client: client)
+        let result =
+            if let preceding {
+                try await documents.creditNote(source, of: invoice, contact: contact, cancelling: preceding)
+            } else {
+                try await documents.invoice(
+                    source,
+                    of: invoice,
+                    contact: contact,
+                    finalize: tenant.settings.finalizeInvoices
+                )
+            }
+        try await ledger.complete(invoice, with: result)
+    }
+
+    /// The lexoffice id of the invoice a cancellation cancels, transferring it first when it is still to go.
+    private func original(_ sourceID: String, of tenant: TenantID, _ transferFirst: Bool) async throws -> LexofficeID {
+        guard var original = try await invoices.invoice(sourceID, of: tenant) else {
+            throw TransferProblem.fail("the cancelled invoice '\(sourceID)' is not stored")
+        }
+        if transferFirst, [.pending, .failed, .transferring].contains(original.transferState) {
+            try await transfer(sourceID, of: tenant, originalFirst: false)
+            original = try await invoices.invoice(sourceID, of: tenant) ?? original
+        }
+        switch original.transferState {
+        case .transferred:
+            guard let id = original.lexofficeID else {
+                throw TransferProblem.fail("the cancelled invoice \(original.number) has no lexoffice id")
+            }
+            guard original.lexofficeStatus != VoucherStatus.draft.rawValue else {
+                throw TransferProblem.fail(
+                    "the cancelled invoice \(original.number) is still a draft in lexoffice; finalize or delete it there"
+                )
+            }
+            return try LexofficeID(id)
+        case .skipped, .stored:
+            throw TransferProblem.skip(
+                "it cancels invoice \(original.number), which is not in lexoffice (\(original.stateReason ?? "not sent"))"
+            )
+        case .pending, .transferring, .failed:
+            throw TransferProblem.fail(
+                "the cancelled invoice \(original.number) could not be transferred first: \(original.stateReason ?? "")"
+            )
+        }
+    }
+
+    private static func decode(_ invoice: StoredSourceInvoice) throws -> SourceInvoice {
+        do {
+            return try JSONDecoder().decode(SourceInvoice.self, from: Data(invoice.content.utf8))
+        } catch {
+            throw TransferProblem.fail("the stored invoice is not readable: \(error)")
+        }
+    }
+}
+
+extension Optional {
+    /// The value transformed by an async `transform`, or `nil`.
+    fileprivate func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async throws -> Mapped? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

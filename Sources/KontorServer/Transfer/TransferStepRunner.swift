@@ -1,0 +1,53 @@
+import Foundation
+import KontorCore
+import KontorStore
+import LexofficeKit
+
+/// Runs one outgoing write of a transfer exactly once (DESIGN.md §5): a step already `done` returns its id
+/// without a request; a step left in `intent` (crash, timeout, 5xx after sending) is in doubt and is first looked
+/// for in lexoffice; only when it is not found is the intent recorded again and the request sent.
+struct TransferStepRunner: Sendable {
+    let ledger: TransferLedger
+    /// How long after an unknown outcome lexoffice's lists are trusted to show the write (they may lag behind).
+    let reconciliationDelay: Duration
+
+    /// The lexoffice id the step produced.
+    /// - Parameters:
+    ///   - find: looks for the step's document in lexoffice after an unknown outcome; `nil` when it is not there.
+    ///   - send: sends the request.
+    func run(
+        _ name: TransferStep.Name,
+        fingerprint: String,
+        of invoice: StoredSourceInvoice,
+        find: @Sendable (TransferStep) async throws -> LexofficeID?,
+        send: @Sendable () async throws -> ActionResult
+    ) async throws -> LexofficeID {
+        let step = try await ledger.steps(of: invoice).first { $0.name == name }
+        if let step, step.state == .done, let id = step.lexofficeID {
+            return try LexofficeID(id)
+        }
+        if let step, step.state == .intent {
+            try await waitForLexofficeLists(after: step.startedAt)
+            if let found = try await find(step) {
+                try await ledger.recordDone(
+                    name,
+                    lexofficeID: found.rawValue,
+                    note: "found in lexoffice after an unknown outcome; not sent again",
+                    of: invoice
+                )
+                return found
+            }
+        }
+        try await ledger.recordIntent(name, fingerprint: fingerprint, of: invoice)
+        let created = try await send()
+        try await ledger.recordDone(name, lexofficeID: created.id.rawValue, of: invoice)
+        return created.id
+    }
+
+    /// Waits until `reconciliationDelay` has passed since the request was sent.
+    private func waitForLexofficeLists(after sent: Date) async throws {
+        let delay = reconciliationDelay.components
+        let remaining = Double(delay.seconds) + Double(delay.attoseconds) / 1e18 - Date().timeIntervalSince(sent)
+        if remaining > 0 { try await Task.sleep(for: .seconds(remaining)) }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import KontorServer
+import KontorStore
+import KontorTestSupport
+import ServiceLifecycle
+
+extension HubHarness {
+    /// Runs a worker pool with the hub's job handler (fast retries, documents in doubt looked up after
+    /// `reconciliationDelay`) until `condition` holds or `timeout` passes; returns whether it held.
+    func runWorkers(
+        timeout: Duration = .seconds(20),
+        reconciliationDelay: Duration = .milliseconds(200),
+        until condition: @escaping @Sendable () async throws -> Bool
+    ) async throws -> Bool {
+        let queue = JobQueue(
+            database: database,
+            backoff: RetryBackoff(base: .milliseconds(50), cap: .milliseconds(200))
+        )
+        let pool = JobWorkerPool(
+            queue: queue,
+            handler: HubJobHandler(
+                queue: queue,
+                secrets: secrets,
+                server: server,
+                reconciliationDelay: reconciliationDelay
+            ),
+            configuration: JobWorkerConfiguration(pollInterval: .milliseconds(10)),
+            logger: HubHarness.logger
+        )
+        let group = ServiceGroup(services: [pool], logger: HubHarness.logger)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let held = try await eventually(timeout: timeout, condition)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return held
+        }
+    }
+}
