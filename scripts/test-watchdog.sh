@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the README's test command (`swift test`) under a watchdog, for CI.
+#
+# Why: one full run in about ten has hung with every thread idle (a continuation that is never resumed; the
+# culprit is not found yet, see the issue notes). A hang must not eat CI's whole time budget silently, and it
+# must leave evidence. So each attempt gets KONTOR_TEST_TIMEOUT seconds (default 900; a full run takes ~1–3
+# minutes). When an attempt hangs, this script prints the tests that started but never finished and the
+# PostgreSQL sessions, kills the run, and runs the suite once more. A hang is always reported as such; a
+# second hang, or any test failure, fails CI.
+#   scripts/test-watchdog.sh LOGFILE
+set -uo pipefail
+log=${1:?usage: scripts/test-watchdog.sh LOGFILE}
+limit=${KONTOR_TEST_TIMEOUT:-900}
+
+# Prints the tests of `$1` (a swift-testing log) that started but did not finish.
+unfinished() {
+  local plain="$1.plain"
+  sed -e 's/\x1b\[[0-9;]*m//g' -e 's/\r$//' "$1" >"$plain"
+  grep -aE '^[^ ]+ Test .* started\.$' "$plain" | grep -av -e ' Test case passing ' -e ' Test run started' | sed -E 's/^[^ ]+ Test (.*) started\.$/\1/' | sort -u >"$1.started"
+  grep -aE '^[^ ]+ Test .* (passed|failed) after' "$plain" |
+    sed -E 's/^[^ ]+ Test (.*) (passed|failed) after.*/\1/; s/ with [0-9]+ test cases?$//' | sort -u >"$1.finished"
+  comm -23 "$1.started" "$1.finished"
+}
+
+for attempt in 1 2; do
+  attempt_log="$log.attempt$attempt"
+  # stdbuf makes the test process's output line-buffered, so the log is complete at a hang. (A terminal from
+  # script(1) would do that too, but SwiftPM then compiles with colour diagnostics: a full rebuild.)
+  timeout --signal=KILL "$limit" stdbuf -oL -eL swift test 2>&1 | tee "$attempt_log"
+  status=${PIPESTATUS[0]}
+  cp "$attempt_log" "$log"
+  if [ "$status" -ne 137 ]; then
+    [ "$attempt" -gt 1 ] && echo "test-watchdog: attempt 1 HUNG (reported above); attempt $attempt finished with status $status"
+    exit "$status"
+  fi
+  echo "test-watchdog: HANG — attempt $attempt did not finish within ${limit}s. Tests started but not finished:"
+  unfinished "$attempt_log" | sed 's/^/  /'
+  if [ -n "${KONTOR_TEST_POSTGRES_URL:-}" ] && command -v psql >/dev/null; then
+    echo "test-watchdog: PostgreSQL sessions at the hang:"
+    psql "${KONTOR_TEST_POSTGRES_URL%/*}/postgres?sslmode=disable" -Atc \
+      "select datname, state, left(query, 120) from pg_stat_activity where backend_type = 'client backend'" 2>&1 |
+      sed 's/^/  /'
+  fi
+  pkill -KILL -f 'KontorPackageTests.xctest' 2>/dev/null
+  pkill -KILL -f 'KontorQueueWorker' 2>/dev/null
+done
+echo "test-watchdog: the suite hung twice; failing"
+exit 1
