@@ -86,6 +86,7 @@ package struct HubRouter {
             appURL: configuration.lexofficeAppURL
         )
         .register(on: api)
+        ExportRoutes(tenants: tenants, exports: ExportStore(queue: queue)).register(on: api)
         return router
     }
 }

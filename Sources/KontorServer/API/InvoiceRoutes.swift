@@ -20,7 +20,7 @@ struct InvoiceRoutes {
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.put("tenants/:tenant/invoices/:sourceId") { request, context in
-            let tenant = try await existingTenant(context)
+            let tenant = try await tenants.requestedTenant(context)
             let sourceID = try context.parameters.require("sourceId")
             guard (1...128).contains(sourceID.count) else {
                 throw HubProblem.notFound("a source id has 1 to 128 characters")
@@ -58,7 +58,7 @@ struct InvoiceRoutes {
             )
         }
         group.get("tenants/:tenant/invoices/:sourceId") { _, context in
-            let tenant = try await existingTenant(context)
+            let tenant = try await tenants.requestedTenant(context)
             let sourceID = try context.parameters.require("sourceId")
             guard let invoice = try await invoices.invoice(sourceID, of: tenant.id) else {
                 throw HubProblem.notFound("no invoice with source id '\(sourceID)' was received for this tenant")
@@ -67,7 +67,7 @@ struct InvoiceRoutes {
             return try JSONBody.response(SourceInvoiceRepresentation(invoice, appURL: appURL, steps: steps))
         }
         group.post("tenants/:tenant/invoices/:sourceId/retry") { _, context in
-            let tenant = try await existingTenant(context)
+            let tenant = try await tenants.requestedTenant(context)
             let sourceID = try context.parameters.require("sourceId")
             let requeued: StoredSourceInvoice?
             do {
@@ -81,7 +81,7 @@ struct InvoiceRoutes {
             return try JSONBody.response(SourceInvoiceRepresentation(requeued, appURL: appURL), status: .accepted)
         }
         group.get("tenants/:tenant/invoices") { request, context in
-            let tenant = try await existingTenant(context)
+            let tenant = try await tenants.requestedTenant(context)
             let query = try InvoiceListQuery(request)
             let limit = try Paging.limit(request)
             let page = try await invoices.invoices(
@@ -126,14 +126,6 @@ struct InvoiceRoutes {
 
     private static func pathSegment(_ sourceID: String) -> String {
         sourceID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? sourceID
-    }
-
-    private func existingTenant(_ context: HubRequestContext) async throws -> Tenant {
-        let id = try context.authorizedTenant(try context.parameters.require("tenant"))
-        guard let tenant = try await tenants.tenant(id) else {
-            throw HubProblem.notFound("tenant '\(id)' does not exist")
-        }
-        return tenant
     }
 }
 

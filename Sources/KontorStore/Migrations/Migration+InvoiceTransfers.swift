@@ -1,7 +1,8 @@
 extension Migration {
     /// Version 5: what the invoice transfer needs (DESIGN.md §5): the links from source customers to lexoffice
     /// contacts, every outgoing write as a step (`intent` before the call, `done` with the lexoffice id after it),
-    /// and on the invoice lexoffice's status of the document and any difference between the totals.
+    /// on the invoice lexoffice's status of the document and any difference between the totals, and bulk exports
+    /// with the invoices each one took.
     static let invoiceTransfers = Migration(version: 5, name: "invoice transfers") { kind in
         [
             """
@@ -31,6 +32,24 @@ extension Migration {
             "ALTER TABLE source_invoices ADD COLUMN lexoffice_status TEXT",
             "ALTER TABLE source_invoices ADD COLUMN totals_difference TEXT",
             "CREATE INDEX source_invoices_lexoffice ON source_invoices (lexoffice_id)",
+            """
+            CREATE TABLE exports (
+                id \(kind.identityPrimaryKey),
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                from_date TEXT NOT NULL,
+                to_date TEXT NOT NULL,
+                statuses TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE export_items (
+                export_id BIGINT NOT NULL REFERENCES exports (id) ON DELETE CASCADE,
+                invoice_id BIGINT NOT NULL REFERENCES source_invoices (id) ON DELETE CASCADE,
+                queued INTEGER NOT NULL,
+                PRIMARY KEY (export_id, invoice_id)
+            )
+            """,
         ]
     }
 }

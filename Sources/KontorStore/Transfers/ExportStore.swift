@@ -1,0 +1,144 @@
+import Foundation
+import KontorCore
+import SQLKit
+
+/// A bulk export of a tenant's stored source invoices and its progress.
+package struct InvoiceExport: Sendable, Equatable {
+    /// The export's id.
+    package var id: Int64
+    /// The tenant.
+    package var tenantID: TenantID
+    /// The first invoice date included (`YYYY-MM-DD`).
+    package var from: String
+    /// The last invoice date included (`YYYY-MM-DD`).
+    package var to: String
+    /// The source statuses included.
+    package var statuses: [String]
+    /// When it was started.
+    package var createdAt: Date
+    /// Invoices the export took.
+    package var total: Int
+    /// Of those queued for transfer, now in lexoffice.
+    package var done: Int
+    /// Of those queued for transfer, failed.
+    package var failed: Int
+    /// Not queued: already transferred, drafts, skipped ones (with their reasons on the invoices).
+    package var skipped: Int
+
+    /// Queued and not finished yet.
+    package var pending: Int { total - done - failed - skipped }
+}
+
+/// Starts bulk exports (DESIGN.md §1 flow 1) and reports their progress. An export takes the tenant's stored
+/// invoices dated within a range and of the chosen source statuses; each finalized one that is pending or failed
+/// is queued for transfer (one job each, in the order received, committed with the export); everything else
+/// (already transferred, being transferred, drafts, skipped) is counted as skipped. A second export of the same
+/// range therefore skips what the first one transferred.
+package struct ExportStore: Sendable {
+    private let queue: JobQueue
+
+    /// Exports in `queue`'s database.
+    package init(queue: JobQueue) {
+        self.queue = queue
+    }
+
+    /// Starts an export for `tenant`.
+    package func start(
+        for tenant: TenantID,
+        from: SourceDate,
+        to: SourceDate,
+        statuses: [SourceInvoiceStatus]
+    ) async throws -> InvoiceExport {
+        let now = queue.clock.nowMilliseconds
+        let names = statuses.map(\.rawValue)
+        let id = try await queue.database.transaction { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    INSERT INTO exports (tenant_id, from_date, to_date, statuses, created_at) VALUES \
+                    (\(bind: tenant.rawValue), \(bind: from.description), \(bind: to.description), \
+                    \(bind: names.joined(separator: ",")), \(bind: now)) RETURNING id
+                    """
+                ).first()
+            else { throw StoreError(.conflict, "the export was not stored") }
+            let id = try row.decode(column: "id", as: Int64.self)
+            let invoices = try await db.raw(
+                """
+                SELECT id, source_id, status, transfer_state FROM source_invoices \
+                WHERE tenant_id = \(bind: tenant.rawValue) AND invoice_date >= \(bind: from.description) \
+                AND invoice_date <= \(bind: to.description) AND status IN (\(binds: names)) ORDER BY id
+                """
+            ).all()
+            for invoice in invoices {
+                try await take(invoice, into: id, tenant: tenant, in: db)
+            }
+            return id
+        }
+        guard let export = try await export(id, of: tenant) else {
+            throw StoreError(.conflict, "the export \(id) was not found after it was stored")
+        }
+        return export
+    }
+
+    /// Records `invoice` in export `id` and queues its transfer when it is to be transferred.
+    private func take(_ invoice: any SQLRow, into id: Int64, tenant: TenantID, in db: any SQLDatabase) async throws {
+        let sequence = try invoice.decode(column: "id", as: Int64.self)
+        let state = try invoice.decode(column: "transfer_state", as: String.self)
+        let status = try invoice.decode(column: "status", as: String.self)
+        let transfers =
+            status == SourceInvoiceStatus.finalized.rawValue
+            && [TransferState.pending.rawValue, TransferState.failed.rawValue].contains(state)
+        try await db.raw(
+            """
+            INSERT INTO export_items (export_id, invoice_id, queued) \
+            VALUES (\(bind: id), \(bind: sequence), \(bind: transfers ? 1 : 0))
+            """
+        ).run()
+        guard transfers else { return }
+        try await db.raw(
+            """
+            UPDATE source_invoices SET transfer_state = 'pending', state_reason = NULL, \
+            updated_at = \(bind: queue.clock.nowMilliseconds) WHERE id = \(bind: sequence)
+            """
+        ).run()
+        let sourceID = try invoice.decode(column: "source_id", as: String.self)
+        _ = try await queue.enqueue(
+            TransferJob(sourceID: sourceID).newJob(for: tenant, trigger: "export-\(id)"),
+            in: db
+        )
+    }
+
+    /// The tenant's export `id` with its progress, or `nil`.
+    package func export(_ id: Int64, of tenant: TenantID) async throws -> InvoiceExport? {
+        try await queue.database.withConnection { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT e.id, e.tenant_id, e.from_date, e.to_date, e.statuses, e.created_at, \
+                    COUNT(x.invoice_id) AS total, \
+                    SUM(CASE WHEN x.queued = 1 AND s.transfer_state = 'transferred' THEN 1 ELSE 0 END) AS done, \
+                    SUM(CASE WHEN x.queued = 1 AND s.transfer_state IN ('failed', 'skipped') THEN 1 ELSE 0 END) \
+                    AS failed, SUM(CASE WHEN x.queued = 0 THEN 1 ELSE 0 END) AS skipped \
+                    FROM exports e LEFT JOIN export_items x ON x.export_id = e.id \
+                    LEFT JOIN source_invoices s ON s.id = x.invoice_id \
+                    WHERE e.id = \(bind: id) AND e.tenant_id = \(bind: tenant.rawValue) \
+                    GROUP BY e.id, e.tenant_id, e.from_date, e.to_date, e.statuses, e.created_at
+                    """
+                ).first()
+            else { return nil }
+            let statuses = try row.decode(column: "statuses", as: String.self)
+            return InvoiceExport(
+                id: try row.decode(column: "id", as: Int64.self),
+                tenantID: tenant,
+                from: try row.decode(column: "from_date", as: String.self),
+                to: try row.decode(column: "to_date", as: String.self),
+                statuses: statuses.split(separator: ",").map(String.init),
+                createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+                total: try row.decode(column: "total", as: Int.self),
+                done: try row.decode(column: "done", as: Int?.self) ?? 0,
+                failed: try row.decode(column: "failed", as: Int?.self) ?? 0,
+                skipped: try row.decode(column: "skipped", as: Int?.self) ?? 0
+            )
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import HTTPTypes
+import KontorCore
+import KontorStore
+import Testing
+
+/// Bulk exports through the hub API, transferred into the sandbox by the hub's workers.
+@Suite("Invoice exports", .timeLimit(.minutes(2)))
+struct InvoiceExportTests {
+    private typealias Transfers = InvoiceTransferTests
+
+    private static func put(_ hub: HubHarness, _ id: String, date: String, status: String = "finalized") async throws {
+        let body = Transfers.invoice(number: "R-\(id)", status: status).replacingOccurrences(
+            of: #""date":"2026-03-10""#,
+            with: #""date":"\#(date)""#
+        )
+        let saved = try await hub.send(.put, "/api/v1/tenants/acme/invoices/\(id)", json: body)
+        #expect(saved.status == 202, "\(saved.body)")
+    }
+
+    @Test("an export transfers the range's finalized invoices once, reports progress, and a second run skips them")
+    func exportTwice() async throws {
+        try await HubHarness.with { hub in
+            try await Transfers.connectedTenant(hub, settings: #"{"autoTransfer":false}"#)
+            try await Self.put(hub, "a", date: "2026-03-01")
+            try await Self.put(hub, "b", date: "2026-03-05", status: "draft")
+            try await Self.put(hub, "c", date: "2026-03-09")
+            try await Self.put(hub, "d", date: "2026-04-01")
+            let body = #"{"from":"2026-03-01","to":"2026-03-31","statuses":["finalized","draft"]}"#
+            let started = try await hub.send(.post, "/api/v1/tenants/acme/exports", json: body)
+            #expect(started.status == 202, "\(started.body)")
+            let export = try started.json()
+            let id = try #require(export["id"] as? String)
+            #expect(started.headers["location"] == "/api/v1/tenants/acme/exports/\(id)")
+            #expect(export["total"] as? Int == 3)
+            #expect(export["skipped"] as? Int == 1, "the draft")
+            #expect(export["pending"] as? Int == 2)
+
+            let path = "/api/v1/tenants/acme/exports/\(id)"
+            #expect(try await hub.runWorkers { try await hub.send(.get, path).json()["pending"] as? Int == 0 })
+            let finished = try await hub.send(.get, path).json()
+            #expect(finished["done"] as? Int == 2)
+            #expect(finished["failed"] as? Int == 0)
+            #expect(try await Transfers.all(hub, ["a", "c"], are: "transferred"))
+            #expect(try await Transfers.transfer(hub, "d")["state"] as? String == "pending", "outside the range")
+
+            let again = try await hub.send(.post, "/api/v1/tenants/acme/exports", json: body).json()
+            #expect(again["total"] as? Int == 3)
+            #expect(again["skipped"] as? Int == 3)
+            #expect(again["pending"] as? Int == 0)
+        }
+    }
+
+    @Test("bad exports are refused with the field; unknown exports are 404; inactive tenants do not export")
+    func refusals() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let cases: [(String, Int, String?)] = [
+                (#"{"from":"2026-02-30","to":"2026-03-01"}"#, 422, "#/from"),
+                (#"{"from":"2026-03-02","to":"2026-03-01"}"#, 422, "#/to"),
+                (#"{"from":"2026-03-01","to":"2026-03-31","statuses":["paid"]}"#, 422, "#/statuses"),
+                (#"{"from":"2026-03-01","to":"2026-03-31","statuses":[]}"#, 422, "#/statuses"),
+                (#"{"to":"2026-03-31"}"#, 422, "#/from"),
+                (#"{"from":"2026-03-01","to":"2026-03-31"}"#, 409, nil),
+            ]
+            for (body, status, pointer) in cases {
+                let answer = try await hub.send(.post, "/api/v1/tenants/acme/exports", json: body)
+                #expect(answer.status == status, "\(body): \(answer.body)")
+                if let pointer {
+                    let errors = try answer.json()["errors"] as? [[String: Any]]
+                    #expect(errors?.first?["pointer"] as? String == pointer, "\(body)")
+                }
+            }
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme/exports/77").status == 404)
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme/exports/x").status == 404)
+            #expect(try await hub.send(.post, "/api/v1/tenants/nobody/exports", json: "{}").status == 404)
+        }
+    }
+}
