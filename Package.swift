@@ -129,6 +129,7 @@ let package = Package(
                 "LexofficeSandbox",
                 "KontorCore",
                 "KontorStore",
+                "KontorTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

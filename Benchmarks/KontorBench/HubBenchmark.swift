@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KontorStore
+import KontorTestSupport
 import LexofficeKit
 import Logging
 import NIOCore

@@ -47,6 +47,8 @@ package struct HubConfiguration: Sendable {
     package var workerTenants: Int
     /// The embedded sandbox's rate limit per API key (requests per second); `nil` turns it off.
     package var sandboxRateLimit: Double?
+    /// Requests per second the hub sends on one lexoffice connection (lexoffice allows 2).
+    package var lexofficeRequestsPerSecond: Double
 
     /// Reads the configuration.
     ///
@@ -62,6 +64,8 @@ package struct HubConfiguration: Sendable {
     /// - `data.dir` (string, default `kontor-data`).
     /// - `workers.tenants` (int, default `32`, 1–1024).
     /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).
+    /// - `lexoffice.rate` (number, default `2`, above 0): requests per second per lexoffice connection. lexoffice
+    ///   allows 2; raise it only against a sandbox without rate limit (tests, demos, benchmarks).
     /// - Throws: ``ConfigurationError`` naming the first invalid key.
     package init(config: ConfigReader) throws {
         host = config.string(forKey: "http.host", default: "127.0.0.1")
@@ -92,14 +96,22 @@ package struct HubConfiguration: Sendable {
         }
         masterKey = config.string(forKey: "master.key", isSecret: true)
         workerTenants = try Self.integer(config, "workers.tenants", default: 32, range: 1...1024)
-        let rate =
-            config.double(forKey: "sandbox.rate.limit") ?? config.string(forKey: "sandbox.rate.limit").map {
-                Double($0)
-            } ?? 2
-        guard let rate, rate >= 0 else {
-            throw ConfigurationError(key: "sandbox.rate.limit", detail: "must be a number ≥ 0")
-        }
+        let rate = try Self.number(config, "sandbox.rate.limit", default: 2)
+        guard rate >= 0 else { throw ConfigurationError(key: "sandbox.rate.limit", detail: "must be a number ≥ 0") }
         sandboxRateLimit = rate == 0 ? nil : rate
+        lexofficeRequestsPerSecond = try Self.number(config, "lexoffice.rate", default: 2)
+        guard lexofficeRequestsPerSecond > 0 else {
+            throw ConfigurationError(key: "lexoffice.rate", detail: "must be a number above 0")
+        }
+    }
+
+    private static func number(_ config: ConfigReader, _ key: ConfigKey, default value: Double) throws -> Double {
+        if let number = config.double(forKey: key) { return number }
+        guard let text = config.string(forKey: key) else { return value }
+        guard let number = Double(text), number.isFinite else {
+            throw ConfigurationError(key: "\(key)", detail: "must be a number")
+        }
+        return number
     }
 
     private static func integer(

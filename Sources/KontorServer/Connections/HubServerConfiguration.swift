@@ -18,6 +18,8 @@ package struct HubServerConfiguration: Sendable {
     package var oauthScopes: [String]
     /// The lexoffice web app's root, for deep links to transferred documents (`https://app.lexware.de`).
     package var lexofficeAppURL: String
+    /// Requests per second on one tenant's lexoffice connection (lexoffice allows 2).
+    package var lexofficeRequestsPerSecond: Double
 
     /// A configuration.
     package init(
@@ -27,7 +29,8 @@ package struct HubServerConfiguration: Sendable {
         subscribedEvents: [EventType] = HubServerConfiguration.defaultEvents,
         oauth: OAuth2Configuration? = nil,
         oauthScopes: [String] = HubServerConfiguration.defaultScopes,
-        lexofficeAppURL: String = "https://app.lexware.de"
+        lexofficeAppURL: String = "https://app.lexware.de",
+        lexofficeRequestsPerSecond: Double = 2
     ) {
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
         self.lexofficeBaseURL = lexofficeBaseURL
@@ -36,6 +39,7 @@ package struct HubServerConfiguration: Sendable {
         self.oauth = oauth
         self.oauthScopes = oauthScopes
         self.lexofficeAppURL = lexofficeAppURL
+        self.lexofficeRequestsPerSecond = lexofficeRequestsPerSecond
     }
 
     /// What transfer, customer sync and archive need: profile, contacts, vouchers, files, event subscriptions.

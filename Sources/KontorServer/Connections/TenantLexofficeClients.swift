@@ -30,7 +30,10 @@ package struct TenantLexofficeClients: Sendable {
         credentials: ConnectionCredentials,
         accessExpiresAt: Date
     ) throws -> LexofficeClient {
-        let lexoffice = LexofficeClientConfiguration(baseURL: configuration.lexofficeBaseURL)
+        let lexoffice = LexofficeClientConfiguration(
+            baseURL: configuration.lexofficeBaseURL,
+            requestsPerSecond: configuration.lexofficeRequestsPerSecond
+        )
         switch credentials {
         case .apiKey(let key):
             return LexofficeClient(configuration: lexoffice, credentials: StaticAPIKey(Secret(key)))

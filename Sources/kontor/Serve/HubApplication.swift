@@ -36,7 +36,8 @@ enum HubApplication {
             publicBaseURL: baseURL,
             lexofficeBaseURL: configuration.lexofficeURL ?? baseURL + "/sandbox/v1",
             webhookPublicKeyPEM: webhookKey,
-            oauth: oauthApplication(configuration, baseURL: baseURL, embedded: sandbox != nil)
+            oauth: oauthApplication(configuration, baseURL: baseURL, embedded: sandbox != nil),
+            lexofficeRequestsPerSecond: configuration.lexofficeRequestsPerSecond
         )
         try await withStoreDatabase(configuration.database, logger: logger) { database in
             try await Migrator(database: database, logger: logger).migrate()

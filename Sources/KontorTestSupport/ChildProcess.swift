@@ -1,0 +1,88 @@
+import Foundation
+
+/// A built executable run as its own process by a test or benchmark: its standard output collected in a file
+/// (read back by polling: simpler and sturdier than a pipe reader, and it never blocks a thread), its memory
+/// read from `/proc`.
+package final class ChildProcess: Sendable {
+    /// Why a child process could not be started or did not print what was awaited.
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
+    }
+
+    private let process: Process
+    private let outputFile: URL
+
+    /// Starts `executable` with `arguments` in `folder`, the environment extended by `environment`.
+    package init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in folder: URL) throws {
+        process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        outputFile = folder.appendingPathComponent("\(arguments.first ?? "process")-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil),
+            let output = FileHandle(forWritingAtPath: outputFile.path)
+        else {
+            throw Failure(description: "cannot create \(outputFile.path)")
+        }
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Everything the process printed so far.
+    package var printed: String {
+        (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+    }
+
+    /// Whether the process still runs.
+    package var isRunning: Bool { process.isRunning }
+
+    /// Waits (at most `timeout`) until the process printed a line containing `marker`, and returns that line.
+    package func line(containing marker: String, timeout: Duration = .seconds(60)) async throws -> String {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline, process.isRunning {
+            if let line = printed.split(separator: "\n").first(where: { $0.contains(marker) }) {
+                return String(line)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "the process did not print '\(marker)'; it printed: \(printed)")
+    }
+
+    /// The resident set size in bytes (`VmRSS` in `/proc/<pid>/status`).
+    package func residentBytes() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else {
+            throw Failure(description: "no VmRSS for process \(process.processIdentifier)")
+        }
+        return kilobytes * 1024
+    }
+
+    /// Sends SIGINT and waits (at most 30 s) for the process to end; kills it when it does not.
+    package func stop() async {
+        process.interrupt()
+        await waitForExit(timeout: .seconds(30))
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Kills the process with SIGKILL, as a crash would, and waits (at most 10 s) for it to be gone.
+    package func crash() async {
+        kill(process.processIdentifier, SIGKILL)
+        await waitForExit(timeout: .seconds(10))
+    }
+
+    /// Kills the process with SIGKILL without waiting (for `defer` blocks after a failed test).
+    package func terminate() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    private func waitForExit(timeout: Duration) async {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import AsyncHTTPClient
+import Foundation
+import KontorTestSupport
+import LexofficeKit
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// `kill -9` of `kontor serve` in the middle of a 300-invoice export, against a `kontor sandbox` process: after a
+/// restart every invoice is in lexoffice exactly once and the source hears of each transfer once.
+@Suite(.timeLimit(.minutes(4)))
+struct TransferCrashTests {
+    private static let binary = builtExecutable(named: "kontor")
+    private static let invoices = 300
+
+    /// Sends a request to the hub (JSON body) and returns status and body.
+    private static func send(
+        _ method: HTTPMethod,
+        _ url: String,
+        token: String?,
+        json: String? = nil
+    ) async throws -> (Int, [String: Any]) {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: json))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+        let body = try await response.body.collect(upTo: 4 << 20)
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any]
+        return (Int(response.status.code), object ?? [:])
+    }
+
+    private static func invoice(_ number: Int) -> String {
+        """
+        {"number":"R-\(number)","date":"2026-03-10","taxType":"net","status":"finalized",
+        "customer":{"sourceId":"K-\(number % 10)","company":{"name":"Kunde \(number % 10) GmbH"}},
+        "lineItems":[{"name":"Leistung \(number)","quantity":1,"unitName":"Stück","unitPrice":{"net":\(number)},
+        "taxRatePercent":19}]}
+        """
+    }
+
+    /// Starts `kontor serve` on `folder`'s data against the sandbox at `lexofficeURL`.
+    private static func serve(_ binary: URL, folder: URL, lexofficeURL: String, keyFile: URL) throws -> ChildProcess {
+        try ChildProcess(
+            binary,
+            ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"],
+            environment: [
+                "KONTOR_LEXOFFICE_URL": lexofficeURL,
+                "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": keyFile.path,
+                "KONTOR_LEXOFFICE_RATE": "40",
+            ],
+            in: folder
+        )
+    }
+
+    private static func word(after marker: String, in line: String) -> String? {
+        let words = line.split(separator: " ")
+        guard let index = words.firstIndex(where: { marker.hasSuffix($0) }), index + 1 < words.count else {
+            return nil
+        }
+        return String(words[index + 1])
+    }
+
+    @Test("kill -9 during a 300-invoice export: after the restart 300 invoices, each once, 300 distinct callbacks")
+    func killDuringExport() async throws {
+        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sandbox = try ChildProcess(binary, ["sandbox", "--port", "0", "--rate-limit", "0"], in: folder)
+        defer { sandbox.terminate() }
+        let lexofficeURL = try #require(Self.word(after: "URL:", in: try await sandbox.line(containing: "base URL:")))
+        let apiKey = try #require(try await sandbox.line(containing: "API key:").split(separator: " ").last)
+        let keyFile = folder.appendingPathComponent("webhook-key.pem")
+        try Data(try WebhookSigner().publicKeyPEM.utf8).write(to: keyFile)
+
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
+            let hub = try Self.serve(binary, folder: folder, lexofficeURL: lexofficeURL, keyFile: keyFile)
+            defer { hub.terminate() }
+            let hubURL = try #require(Self.word(after: "on", in: try await hub.line(containing: "listening on")))
+            let token = try #require(try await hub.line(containing: "Admin token").split(separator: " ").last)
+            let api = hubURL + "/api/v1/tenants"
+            let tenant =
+                #"{"id":"acme","name":"Acme","settings":{"autoTransfer":false},"callbackUrl":"\#(receiver.baseURL)/hooks"}"#
+            #expect(try await Self.send(.POST, api, token: String(token), json: tenant).0 == 201)
+            #expect(
+                try await Self.send(
+                    .POST,
+                    api + "/acme/activate",
+                    token: String(token),
+                    json: #"{"since":"2026-01-01T00:00:00Z"}"#
+                ).0
+                    == 200
+            )
+            let key = #"{"apiKey":"\#(apiKey)"}"#
+            #expect(
+                try await Self.send(.PUT, api + "/acme/connection/api-key", token: String(token), json: key).0 == 200
+            )
+            for number in 1...Self.invoices {
+                let saved = try await Self.send(
+                    .PUT,
+                    api + "/acme/invoices/inv-\(number)",
+                    token: String(token),
+                    json: Self.invoice(number)
+                )
+                #expect(saved.0 == 202)
+            }
+            let started = try await Self.send(
+                .POST,
+                api + "/acme/exports",
+                token: String(token),
+                json: #"{"from":"2026-03-01","to":"2026-03-31"}"#
+            )
+            #expect(started.1["pending"] as? Int == Self.invoices)
+            let export = api + "/acme/exports/\(started.1["id"] as? String ?? "")"
+
+            var doneAtCrash = 0
+            #expect(
+                try await eventually(timeout: .seconds(60)) {
+                    doneAtCrash = try await Self.send(.GET, export, token: String(token)).1["done"] as? Int ?? 0
+                    return doneAtCrash >= 60
+                }
+            )
+            await hub.crash()
+            #expect(doneAtCrash < Self.invoices, "the hub died in the middle of the export")
+
+            let restarted = try Self.serve(binary, folder: folder, lexofficeURL: lexofficeURL, keyFile: keyFile)
+            defer { restarted.terminate() }
+            let restartedURL = try #require(
+                Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
+            )
+            let restartedExport = export.replacingOccurrences(of: hubURL, with: restartedURL)
+            #expect(
+                try await eventually(timeout: .seconds(150)) {
+                    try await Self.send(.GET, restartedExport, token: String(token)).1["done"] as? Int == Self.invoices
+                }
+            )
+
+            let client = LexofficeClient(
+                configuration: LexofficeClientConfiguration(baseURL: lexofficeURL, requestsPerSecond: 0),
+                credentials: StaticAPIKey(Secret(String(apiKey)))
+            )
+            let listed = try await client.voucherList.page(
+                VoucherListFilter(voucherTypes: .only([.invoice]), voucherStatuses: .any),
+                page: try PageRequest(page: 0, size: 250)
+            )
+            #expect(listed.totalElements == Self.invoices, "exactly one lexoffice invoice per source invoice")
+            let contacts = try await client.contacts.page(page: try PageRequest(page: 0, size: 250))
+            #expect(contacts.totalElements == 10, "one contact per source customer")
+
+            var lexofficeIDs: Set<String> = []
+            for number in 1...Self.invoices {
+                let read = try await Self.send(
+                    .GET,
+                    restartedURL + "/api/v1/tenants/acme/invoices/inv-\(number)",
+                    token: String(token)
+                )
+                if let id = read.1["lexofficeId"] as? String { lexofficeIDs.insert(id) }
+            }
+            #expect(lexofficeIDs.count == Self.invoices, "each source invoice is linked to its own document")
+
+            let delivered = try await eventually(timeout: .seconds(60)) {
+                Set(Self.transferredEventIDs(receiver.requests)).count >= Self.invoices
+            }
+            #expect(delivered)
+            #expect(Set(Self.transferredEventIDs(receiver.requests)).count == Self.invoices)
+            await restarted.stop()
+        }
+        await sandbox.stop()
+    }
+
+    /// The event ids of the `invoice.transferred` callbacks received (repeats included).
+    private static func transferredEventIDs(_ requests: [ScriptedHTTPServer.Request]) -> [String] {
+        requests.compactMap { request in
+            guard let body = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any],
+                body["type"] as? String == "invoice.transferred"
+            else { return nil }
+            return request.header("Kontor-Event-Id")
+        }
+    }
+}
