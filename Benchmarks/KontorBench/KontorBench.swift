@@ -15,8 +15,12 @@ enum KontorBench {
             try await QueueBenchmark.run()
         case "hub":
             try await HubBenchmark.run()
+        case "transfer":
+            try await TransferBenchmark.run()
         default:
-            FileHandle.standardError.write(Data("unknown suite '\(suite)'; available: sdk, sandbox, queue, hub\n".utf8))
+            FileHandle.standardError.write(
+                Data("unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer\n".utf8)
+            )
             exit(64)
         }
     }

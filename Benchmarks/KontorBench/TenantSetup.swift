@@ -11,18 +11,41 @@ struct TenantSetup {
     let token: String
     let sandboxAdminURL: String
 
+    /// A tenant connected to its own sandbox organization.
+    struct ConnectedTenant: Sendable {
+        /// The hub's tenant id.
+        var id: String
+        /// The lexoffice organization.
+        var organizationID: String
+        /// The organization's API key.
+        var apiKey: String
+    }
+
     /// Creates and connects `count` tenants, `lanes` at a time (the hub paces each connection at lexoffice's
     /// 2 requests/s, so one connect takes seconds; `client` needs a pool of `lanes` connections per host).
-    /// - Returns: The tenants' lexoffice organization ids.
-    func connectTenants(count: Int, lanes: Int) async throws -> [String] {
-        try await withThrowingTaskGroup(of: [String].self) { group in
+    /// - Parameters:
+    ///   - settings: the tenants' settings as JSON, e.g. `{"autoTransfer":false}`.
+    ///   - active: whether to activate the tenants (since 2026-01-01).
+    ///   - prefix: the tenant ids are `<prefix>-<number>`.
+    func connectTenants(
+        count: Int,
+        lanes: Int,
+        settings: String = "{}",
+        active: Bool = false,
+        prefix: String = "bench"
+    ) async throws
+        -> [ConnectedTenant]
+    {
+        try await withThrowingTaskGroup(of: [ConnectedTenant].self) { group in
             for lane in 0..<lanes {
                 group.addTask {
-                    var organizations: [String] = []
+                    var tenants: [ConnectedTenant] = []
                     for number in stride(from: lane, to: count, by: lanes) {
-                        organizations.append(try await connectTenant(number))
+                        tenants.append(
+                            try await connectTenant("\(prefix)-\(number)", settings: settings, active: active)
+                        )
                     }
-                    return organizations
+                    return tenants
                 }
             }
             return try await group.reduce(into: []) { $0 += $1 }
@@ -45,22 +68,29 @@ struct TenantSetup {
         )
     }
 
-    private func connectTenant(_ number: Int) async throws -> String {
+    private func connectTenant(_ tenant: String, settings: String, active: Bool) async throws -> ConnectedTenant {
         let organization = try await send(
             .POST,
             sandboxAdminURL + "/organizations",
-            json: #"{"companyName":"Bench Mandant \#(number) GmbH"}"#
+            json: #"{"companyName":"Mandant \#(tenant) GmbH"}"#
         )
         guard let apiKey = organization["apiKey"] as? String else {
             throw BenchmarkFailure(description: "the sandbox created no organization: \(organization)")
         }
-        let tenant = "bench-\(number)"
         _ = try await send(
             .POST,
             hubURL + "/api/v1/tenants",
-            json: #"{"id":"\#(tenant)","name":"Bench Mandant \#(number)"}"#,
+            json: #"{"id":"\#(tenant)","name":"Mandant \#(tenant)","settings":\#(settings)}"#,
             authorized: true
         )
+        if active {
+            _ = try await send(
+                .POST,
+                hubURL + "/api/v1/tenants/\(tenant)/activate",
+                json: #"{"since":"2026-01-01T00:00:00Z"}"#,
+                authorized: true
+            )
+        }
         let connection = try await send(
             .PUT,
             hubURL + "/api/v1/tenants/\(tenant)/connection/api-key",
@@ -70,23 +100,29 @@ struct TenantSetup {
         guard let organizationID = connection["organizationId"] as? String else {
             throw BenchmarkFailure(description: "tenant \(tenant) was not connected: \(connection)")
         }
-        return organizationID
+        return ConnectedTenant(id: tenant, organizationID: organizationID, apiKey: apiKey)
     }
 
-    /// Sends `json` and returns the answer's JSON object; any status outside 2xx fails the benchmark.
-    private func send(
+    /// Sends `json` (none for `nil`) and returns the answer's JSON object; any status outside 2xx fails the
+    /// benchmark. `authorized` sends the hub token; `bearer` another one (a sandbox organization's API key).
+    func send(
         _ method: HTTPMethod,
         _ url: String,
-        json: String,
-        authorized: Bool = false
+        json: String?,
+        authorized: Bool = false,
+        bearer: String? = nil
     ) async throws
         -> [String: Any]
     {
         var request = HTTPClientRequest(url: url)
         request.method = method
-        request.headers.add(name: "Content-Type", value: "application/json")
-        if authorized { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        request.body = .bytes(ByteBuffer(string: json))
+        if let bearer = authorized ? token : bearer {
+            request.headers.add(name: "Authorization", value: "Bearer \(bearer)")
+        }
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: json))
+        }
         let response = try await client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
         guard (200..<300).contains(response.status.code) else {
