@@ -181,6 +181,7 @@ struct SourceInvoiceRepresentation: Encodable {
     let lexofficeId: String?
     let voucherNumber: String?
     let customerNumber: String?
+    let lexofficeType: String?
     let lexofficeStatus: String?
     let totalsDifference: String?
     let deepLink: String?
@@ -200,10 +201,16 @@ struct SourceInvoiceRepresentation: Encodable {
         lexofficeId = invoice.lexofficeID
         voucherNumber = invoice.voucherNumber
         customerNumber = invoice.customerNumber
+        lexofficeType = invoice.lexofficeType
         lexofficeStatus = invoice.lexofficeStatus
         totalsDifference = invoice.totalsDifference
         deepLink = invoice.lexofficeID.map { id in
-            let kind = invoice.cancels == nil ? "invoices" : "credit-notes"
+            let kind =
+                switch invoice.lexofficeType {
+                case "credit-note": "credit-notes"
+                case "salesinvoice", "salescreditnote": "vouchers"
+                default: "invoices"
+                }
             let page = invoice.lexofficeStatus == "draft" ? "edit" : "view"
             return "\(appURL)/permalink/\(kind)/\(page)/\(id)"
         }

@@ -36,7 +36,7 @@ struct ContactResolver: Sendable {
             fingerprint: TransferFingerprint.of(contact),
             of: invoice,
             find: { _ in try await find(contact, tenant: invoice.tenantID, client: client) },
-            send: { try await client.contacts.create(contact) }
+            send: { try await client.contacts.create(contact).id }
         )
         let number = try await client.contacts.get(id).roles.customer?.number.map(String.init)
         try await ledger.link(

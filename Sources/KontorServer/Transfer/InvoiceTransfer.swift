@@ -18,8 +18,8 @@ import LexofficeKit
 /// customer number). Every create is a ``TransferStepRunner`` step, so a retry after an unknown outcome looks the
 /// document up instead of creating it again.
 ///
-/// Only the `invoice` variant is implemented; the `voucher` variant (bookkeeping voucher with the source PDF)
-/// fails the transfer with that reason (issue 6 lists it as open).
+/// In the `voucher` variant step 4 is a bookkeeping voucher with the source's number and PDF
+/// (``VoucherTransfer``): 2 requests, no read-back.
 package struct InvoiceTransfer: Sendable {
     private let invoices: SourceInvoiceStore
     private let ledger: TransferLedger
@@ -86,31 +86,43 @@ package struct InvoiceTransfer: Sendable {
         }
         guard tenant.isActive else { return }
         guard let invoice = try await ledger.begin(sourceID, of: tenantID) else { return }
-        guard tenant.settings.transferVariant == .invoice else {
-            throw TransferProblem.fail("the voucher variant is not implemented in this version of Kontor yet")
-        }
         let source = try Self.decode(invoice)
-        let preceding = try await invoice.cancels.asyncMap { try await original($0, of: tenantID, originalFirst) }
+        let variant = tenant.settings.transferVariant
+        let preceding = try await invoice.cancels.asyncMap {
+            try await original($0, of: tenantID, originalFirst, variant: variant)
+        }
         let client = try await clients.client(for: tenantID)
         let contact = try await ContactResolver(ledger: ledger, steps: steps)
             .contact(for: source.customer, of: invoice, client: client)
-        let documents = SalesDocumentTransfer(ledger: ledger, steps: steps, client: client)
-        let result =
+        let result: TransferResult
+        switch variant {
+        case .voucher:
+            result = try await VoucherTransfer(ledger: ledger, steps: steps, client: client)
+                .voucher(source, of: invoice, contact: contact, isCancellation: preceding != nil)
+        case .invoice:
+            let documents = SalesDocumentTransfer(ledger: ledger, steps: steps, client: client)
             if let preceding {
-                try await documents.creditNote(source, of: invoice, contact: contact, cancelling: preceding)
+                result = try await documents.creditNote(source, of: invoice, contact: contact, cancelling: preceding)
             } else {
-                try await documents.invoice(
+                result = try await documents.invoice(
                     source,
                     of: invoice,
                     contact: contact,
                     finalize: tenant.settings.finalizeInvoices
                 )
             }
+        }
         try await ledger.complete(invoice, with: result)
     }
 
-    /// The lexoffice id of the invoice a cancellation cancels, transferring it first when it is still to go.
-    private func original(_ sourceID: String, of tenant: TenantID, _ transferFirst: Bool) async throws -> LexofficeID {
+    /// The lexoffice id of the invoice a cancellation cancels, transferring it first when it is still to go. In the
+    /// invoice variant the original must not be a draft (lexoffice links credit notes only to finalized invoices).
+    private func original(
+        _ sourceID: String,
+        of tenant: TenantID,
+        _ transferFirst: Bool,
+        variant: TransferVariant
+    ) async throws -> LexofficeID {
         guard var original = try await invoices.invoice(sourceID, of: tenant) else {
             throw TransferProblem.fail("the cancelled invoice '\(sourceID)' is not stored")
         }
@@ -123,7 +135,7 @@ package struct InvoiceTransfer: Sendable {
             guard let id = original.lexofficeID else {
                 throw TransferProblem.fail("the cancelled invoice \(original.number) has no lexoffice id")
             }
-            guard original.lexofficeStatus != VoucherStatus.draft.rawValue else {
+            guard variant == .voucher || original.lexofficeStatus != VoucherStatus.draft.rawValue else {
                 throw TransferProblem.fail(
                     "the cancelled invoice \(original.number) is still a draft in lexoffice; finalize or delete it there"
                 )

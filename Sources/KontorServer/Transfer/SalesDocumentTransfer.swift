@@ -38,7 +38,7 @@ struct SalesDocumentTransfer: Sendable {
                     read: { DocumentSignature(try await client.invoices.get($0)) }
                 )
             },
-            send: { try await client.invoices.create(body, finalize: finalize) }
+            send: { try await client.invoices.create(body, finalize: finalize).id }
         )
         let created = try await client.invoices.get(id)
         return TransferResult(
@@ -79,7 +79,7 @@ struct SalesDocumentTransfer: Sendable {
                     read: { DocumentSignature(try await client.creditNotes.get($0)) }
                 )
             },
-            send: { try await client.creditNotes.create(body, finalize: true, precedingSalesVoucherID: preceding) }
+            send: { try await client.creditNotes.create(body, finalize: true, precedingSalesVoucherID: preceding).id }
         )
         let created = try await client.creditNotes.get(id)
         return TransferResult(

@@ -14,13 +14,13 @@ struct TransferStepRunner: Sendable {
     /// The lexoffice id the step produced.
     /// - Parameters:
     ///   - find: looks for the step's document in lexoffice after an unknown outcome; `nil` when it is not there.
-    ///   - send: sends the request.
+    ///   - send: sends the request and returns the id of what lexoffice created.
     func run(
         _ name: TransferStep.Name,
         fingerprint: String,
         of invoice: StoredSourceInvoice,
         find: @Sendable (TransferStep) async throws -> LexofficeID?,
-        send: @Sendable () async throws -> ActionResult
+        send: @Sendable () async throws -> LexofficeID
     ) async throws -> LexofficeID {
         let step = try await ledger.steps(of: invoice).first { $0.name == name }
         if let step, step.state == .done, let id = step.lexofficeID {
@@ -40,8 +40,8 @@ struct TransferStepRunner: Sendable {
         }
         try await ledger.recordIntent(name, fingerprint: fingerprint, of: invoice)
         let created = try await send()
-        try await ledger.recordDone(name, lexofficeID: created.id.rawValue, of: invoice)
-        return created.id
+        try await ledger.recordDone(name, lexofficeID: created.rawValue, of: invoice)
+        return created
     }
 
     /// Waits until `reconciliationDelay` has passed since the request was sent.

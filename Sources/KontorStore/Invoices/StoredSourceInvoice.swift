@@ -40,6 +40,8 @@ package struct StoredSourceInvoice: Sendable, Equatable {
     package var voucherNumber: String?
     /// The customer number of the lexoffice contact.
     package var customerNumber: String?
+    /// The lexoffice document's type: `invoice`, `credit-note`, `salesinvoice` or `salescreditnote`.
+    package var lexofficeType: String?
     /// The lexoffice document's status when last read (`draft`, `open`, …); a draft gets its number later.
     package var lexofficeStatus: String?
     /// How lexoffice's totals differ from the source's, when they do.
@@ -80,6 +82,7 @@ extension StoredSourceInvoice {
             lexofficeID: try row.decode(column: "lexoffice_id", as: String?.self),
             voucherNumber: try row.decode(column: "voucher_number", as: String?.self),
             customerNumber: try row.decode(column: "customer_number", as: String?.self),
+            lexofficeType: try row.decode(column: "lexoffice_type", as: String?.self),
             lexofficeStatus: try row.decode(column: "lexoffice_status", as: String?.self),
             totalsDifference: try row.decode(column: "totals_difference", as: String?.self),
             receivedAt: Date(millisecondsSince1970: try row.decode(column: "received_at", as: Int64.self)),

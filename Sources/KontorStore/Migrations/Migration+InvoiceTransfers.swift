@@ -1,7 +1,7 @@
 extension Migration {
     /// Version 5: what the invoice transfer needs (DESIGN.md §5): the links from source customers to lexoffice
     /// contacts, every outgoing write as a step (`intent` before the call, `done` with the lexoffice id after it),
-    /// on the invoice lexoffice's status of the document and any difference between the totals, and bulk exports
+    /// on the invoice the type and status of its lexoffice document and any difference between the totals, and bulk exports
     /// with the invoices each one took.
     static let invoiceTransfers = Migration(version: 5, name: "invoice transfers") { kind in
         [
@@ -29,6 +29,7 @@ extension Migration {
                 UNIQUE (invoice_id, name)
             )
             """,
+            "ALTER TABLE source_invoices ADD COLUMN lexoffice_type TEXT",
             "ALTER TABLE source_invoices ADD COLUMN lexoffice_status TEXT",
             "ALTER TABLE source_invoices ADD COLUMN totals_difference TEXT",
             "CREATE INDEX source_invoices_lexoffice ON source_invoices (lexoffice_id)",

@@ -238,7 +238,8 @@ package struct TransferLedger: Sendable {
             let updated = try await db.raw(
                 """
                 UPDATE source_invoices SET transfer_state = 'transferred', state_reason = NULL, \
-                lexoffice_id = \(bind: result.lexofficeID), voucher_number = \(bind: result.voucherNumber), \
+                lexoffice_id = \(bind: result.lexofficeID), lexoffice_type = \(bind: result.documentType), \
+                voucher_number = \(bind: result.voucherNumber), \
                 customer_number = \(bind: result.customerNumber), lexoffice_status = \(bind: result.lexofficeStatus), \
                 totals_difference = \(bind: result.totalsDifference), updated_at = \(bind: now) \
                 WHERE id = \(bind: invoice.sequence) AND transfer_state = 'transferring' RETURNING id
