@@ -20,35 +20,20 @@ struct SalesDocumentTransfer: Sendable {
         let body = try mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeInvoice(contactID: contact.id)
         }
-        let signature = DocumentSignature(body)
         let client = client
-        let id = try await steps.run(
+        let id = try await create(
             .invoice,
+            as: .invoice,
+            signature: DocumentSignature(body),
             fingerprint: TransferFingerprint.of(body),
+            voucherDate: body.voucherDate,
+            contact: contact,
             of: invoice,
-            find: { step in
-                try await SalesDocumentFinder(ledger: ledger).find(
-                    .invoice,
-                    signature: signature,
-                    contactID: contact.id,
-                    voucherDate: body.voucherDate,
-                    sentAt: step.startedAt,
-                    tenant: invoice.tenantID,
-                    client: client,
-                    read: { DocumentSignature(try await client.invoices.get($0)) }
-                )
-            },
+            read: { DocumentSignature(try await client.invoices.get($0)) },
             send: { try await client.invoices.create(body, finalize: finalize).id }
         )
         let created = try await client.invoices.get(id)
-        return TransferResult(
-            documentType: "invoice",
-            lexofficeID: id.rawValue,
-            voucherNumber: created.voucherNumber,
-            customerNumber: contact.customerNumber,
-            lexofficeStatus: created.voucherStatus?.rawValue,
-            totalsDifference: TotalsComparison.difference(source: source.totals, lexoffice: created.totalPrice)
-        )
+        return result("invoice", id, created.voucherNumber, created.voucherStatus, created.totalPrice, source, contact)
     }
 
     /// Creates the finalized credit note of a cancellation, linked to the cancelled invoice `preceding`.
@@ -61,34 +46,81 @@ struct SalesDocumentTransfer: Sendable {
         let body = try mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeCreditNote(contactID: contact.id)
         }
-        let signature = DocumentSignature(body)
         let client = client
-        let id = try await steps.run(
+        let id = try await create(
             .creditNote,
+            as: .creditNote,
+            signature: DocumentSignature(body),
             fingerprint: TransferFingerprint.of(body),
+            voucherDate: body.voucherDate,
+            contact: contact,
             of: invoice,
-            find: { step in
-                try await SalesDocumentFinder(ledger: ledger).find(
-                    .creditNote,
-                    signature: signature,
-                    contactID: contact.id,
-                    voucherDate: body.voucherDate,
-                    sentAt: step.startedAt,
-                    tenant: invoice.tenantID,
-                    client: client,
-                    read: { DocumentSignature(try await client.creditNotes.get($0)) }
-                )
-            },
+            read: { DocumentSignature(try await client.creditNotes.get($0)) },
             send: { try await client.creditNotes.create(body, finalize: true, precedingSalesVoucherID: preceding).id }
         )
         let created = try await client.creditNotes.get(id)
-        return TransferResult(
-            documentType: "credit-note",
+        return result(
+            "credit-note",
+            id,
+            created.voucherNumber,
+            created.voucherStatus,
+            created.totalPrice,
+            source,
+            contact
+        )
+    }
+
+    /// Runs the create as a step; a document in doubt is looked for among the voucherlist's `type` documents.
+    private func create(
+        _ step: TransferStep.Name,
+        as type: VoucherType,
+        signature: DocumentSignature,
+        fingerprint: String,
+        voucherDate: LexofficeDateTime,
+        contact: ContactResolver.Resolved,
+        of invoice: StoredSourceInvoice,
+        read: @escaping @Sendable (LexofficeID) async throws -> DocumentSignature,
+        send: @escaping @Sendable () async throws -> LexofficeID
+    ) async throws -> LexofficeID {
+        let finder = SalesDocumentFinder(ledger: ledger)
+        let client = client
+        return try await steps.run(
+            step,
+            fingerprint: fingerprint,
+            of: invoice,
+            find: { doubtful in
+                try await finder.find(
+                    type,
+                    signature: signature,
+                    contactID: contact.id,
+                    voucherDate: voucherDate,
+                    sentAt: doubtful.startedAt,
+                    tenant: invoice.tenantID,
+                    client: client,
+                    read: read
+                )
+            },
+            send: send
+        )
+    }
+
+    /// What the transfer produced, with lexoffice's totals compared to the source's.
+    private func result(
+        _ documentType: String,
+        _ id: LexofficeID,
+        _ voucherNumber: String?,
+        _ status: VoucherStatus?,
+        _ totals: TotalPrice,
+        _ source: SourceInvoice,
+        _ contact: ContactResolver.Resolved
+    ) -> TransferResult {
+        TransferResult(
+            documentType: documentType,
             lexofficeID: id.rawValue,
-            voucherNumber: created.voucherNumber,
+            voucherNumber: voucherNumber,
             customerNumber: contact.customerNumber,
-            lexofficeStatus: created.voucherStatus?.rawValue,
-            totalsDifference: TotalsComparison.difference(source: source.totals, lexoffice: created.totalPrice)
+            lexofficeStatus: status?.rawValue,
+            totalsDifference: TotalsComparison.difference(source: source.totals, lexoffice: totals)
         )
     }
 
