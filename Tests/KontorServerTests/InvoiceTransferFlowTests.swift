@@ -190,6 +190,29 @@ struct InvoiceTransferFlowTests {
         }
     }
 
+    @Test("a created contact and invoice that lexoffice shows only after a delay are read again, not created again")
+    func replicationDelay() async throws {
+        try await HubHarness.with { hub in
+            try await Transfers.connectedTenant(hub)
+            for path in ["/v1/contacts", "/v1/invoices"] {
+                let rule =
+                    #"{"path":"\#(path)","method":"POST","action":"replicationDelay","delayMilliseconds":800,"remaining":1}"#
+                #expect(try await Self.admin(hub, "faults", body: rule) == 201)
+            }
+            #expect(
+                try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: Transfers.invoice(number: "R-1"))
+                    .status == 202
+            )
+            #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1"], are: "transferred") })
+            #expect(try await Self.documents(hub, .invoice).count == 1)
+            #expect(try await Self.client(hub).contacts.page(page: PageRequest()).content.count == 1)
+            #expect(try await Transfers.transfer(hub, "inv-1")["voucherNumber"] as? String != nil)
+            let transfers = try await JobQueue(database: hub.database).jobs(tenant: TenantID("acme"))
+                .filter { $0.kind == TransferJob.jobKind }
+            #expect(transfers.map(\.attempts).max() ?? 0 > 1, "a read-back missed the new document and was retried")
+        }
+    }
+
     @Test("lexoffice refusing an invoice fails its transfer with the reason; a retry runs it again")
     func refusedAndRetried() async throws {
         try await HubHarness.with { hub in

@@ -47,6 +47,10 @@ enum TransferDisposition: Equatable {
             )
         case .rateLimited, .serverError, .timeout, .connectionFailed:
             self = .retry("lexoffice is not available: \(error)", after: nil)
+        case .notFound:
+            // Reading back what was just created can miss it while lexoffice replicates; the create step is done,
+            // so the retry only reads again. A document deleted in lexoffice meanwhile fails after the last attempt.
+            self = .retry("lexoffice does not show the document yet (\(error))", after: nil)
         case .unauthorized, .credentialsUnavailable:
             self = .pause("lexoffice refused the connection's credentials (\(error)); reconnect the tenant")
         case .paymentRequired, .forbidden:
