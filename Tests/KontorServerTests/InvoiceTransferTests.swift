@@ -139,6 +139,38 @@ struct InvoiceTransferTests {
         }
     }
 
+    @Test("a contact the source names is read once for its customer number, which goes back to the source")
+    func namedContact() async throws {
+        try await HubHarness.with { hub in
+            try await Self.connectedTenant(hub)
+            let client = LexofficeClient(
+                configuration: LexofficeClientConfiguration(baseURL: hub.sandbox.baseURL, requestsPerSecond: 0),
+                credentials: StaticAPIKey(Secret(hub.sandbox.defaultAPIKey))
+            )
+            let contact = try await client.contacts.create(
+                Contact(version: 0, roles: ContactRoles(customer: CustomerRole()), company: Company(name: "Stamm GmbH"))
+            ).id
+            let number = try await client.contacts.get(contact).roles.customer?.number.map(String.init)
+            let before = try await Self.journal(hub).count
+            for (id, invoice) in [("inv-1", "R-1"), ("inv-2", "R-2")] {
+                let body = Self.invoice(number: invoice).replacingOccurrences(
+                    of: #""sourceId":"K-1","#,
+                    with: #""sourceId":"K-1","lexofficeContactId":"\#(contact.rawValue)","#
+                )
+                #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/\(id)", json: body).status == 202)
+            }
+            #expect(try await hub.runWorkers { try await Self.all(hub, ["inv-1", "inv-2"], are: "transferred") })
+            let requests = Array(try await Self.journal(hub).dropFirst(before)).filter { $0.contains("/v1/") }
+            #expect(requests.filter { $0.hasPrefix("GET /v1/contacts") }.count == 1, "\(requests)")
+            #expect(requests.count == 5, "the contact once, then 2 per invoice: \(requests)")
+            #expect(try await Self.transfer(hub, "inv-2")["customerNumber"] as? String == number)
+            let linked = try await Self.callbacks(hub).filter { $0.type == "customer.linked" }
+            #expect(linked.count == 1)
+            #expect(linked.first?.data["lexofficeContactId"] as? String == contact.rawValue)
+            #expect(linked.first?.data["customerNumber"] as? String == number)
+        }
+    }
+
     @Test("a difference between the source's totals and lexoffice's is recorded, not accepted silently")
     func totalsDifference() async throws {
         try await HubHarness.with { hub in

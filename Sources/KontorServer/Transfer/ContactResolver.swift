@@ -3,9 +3,10 @@ import KontorCore
 import KontorStore
 import LexofficeKit
 
-/// The lexoffice contact of an invoice's customer: the contact id the source names; else the contact linked
-/// before; else a new contact, created once (its customer number read back, linked, and sent to the source with
-/// a `customer.linked` callback).
+/// The lexoffice contact of an invoice's customer: the contact id the source names (read once for its customer
+/// number); else the contact linked before; else a new contact, created once (its customer number read back).
+/// Either way the link is remembered and its customer number sent to the source with a `customer.linked`
+/// callback, once per link.
 struct ContactResolver: Sendable {
     /// A contact and, when known, its customer number.
     struct Resolved: Sendable {
@@ -24,8 +25,17 @@ struct ContactResolver: Sendable {
     ) async throws -> Resolved {
         if let named = customer.lexofficeContactId {
             let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID)
-            let number = link?.lexofficeContactID == named ? link?.customerNumber : nil
-            return Resolved(id: try LexofficeID(named), customerNumber: number)
+            if let link, link.lexofficeContactID == named {
+                return Resolved(id: try LexofficeID(named), customerNumber: link.customerNumber)
+            }
+            // Named for the first time (or changed): read its customer number once and remember the link.
+            let id = try LexofficeID(named)
+            let number = try await client.contacts.get(id).roles.customer?.number.map(String.init)
+            try await ledger.link(
+                ContactLink(sourceCustomerID: customer.sourceId, lexofficeContactID: named, customerNumber: number),
+                of: invoice.tenantID
+            )
+            return Resolved(id: id, customerNumber: number)
         }
         if let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID) {
             return Resolved(id: try LexofficeID(link.lexofficeContactID), customerNumber: link.customerNumber)

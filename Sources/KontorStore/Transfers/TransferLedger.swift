@@ -206,8 +206,9 @@ package struct TransferLedger: Sendable {
         }
     }
 
-    /// Links the tenant's source customer to a contact the hub created, and tells the source its customer
-    /// number with a `customer.linked` callback (in the same commit).
+    /// Links the tenant's source customer to a lexoffice contact (replacing a link to another contact), and tells
+    /// the source the contact and its customer number with a `customer.linked` callback (in the same commit).
+    /// Linking the same contact again changes nothing.
     package func link(_ link: ContactLink, of tenant: TenantID) async throws {
         try await database.transaction { db in
             let inserted = try await db.raw(
@@ -215,7 +216,10 @@ package struct TransferLedger: Sendable {
                 INSERT INTO contact_links (tenant_id, source_customer_id, lexoffice_contact_id, customer_number, \
                 created_at) VALUES (\(bind: tenant.rawValue), \(bind: link.sourceCustomerID), \
                 \(bind: link.lexofficeContactID), \(bind: link.customerNumber), \(bind: now)) \
-                ON CONFLICT (tenant_id, source_customer_id) DO NOTHING RETURNING tenant_id
+                ON CONFLICT (tenant_id, source_customer_id) DO UPDATE SET \
+                lexoffice_contact_id = excluded.lexoffice_contact_id, customer_number = excluded.customer_number, \
+                created_at = excluded.created_at \
+                WHERE contact_links.lexoffice_contact_id <> excluded.lexoffice_contact_id RETURNING tenant_id
                 """
             ).first()
             guard inserted != nil else { return }
