@@ -67,12 +67,30 @@ struct VoucherTransferTests {
         }
     }
 
-    @Test("without a PDF the voucher variant fails the transfer with the reason")
+    @Test("the voucher variant needs the PDF: 422 on #/pdf when saved, a failed transfer when stored before")
     func missingPDF() async throws {
         try await HubHarness.with { hub in
-            try await Transfers.connectedTenant(hub, settings: #"{"transferVariant":"voucher"}"#)
+            try await Transfers.connectedTenant(hub, settings: #"{"autoTransfer":false}"#)
             let invoice = Transfers.invoice(number: "R-1")
             #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: invoice).status == 202)
+            let patched = try await hub.send(
+                .patch,
+                "/api/v1/tenants/acme",
+                json: #"{"settings":{"transferVariant":"voucher","autoTransfer":true}}"#
+            )
+            #expect(patched.status == 200, "\(patched.body)")
+
+            let refused = try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-2", json: invoice)
+            #expect(refused.status == 422)
+            let errors = try refused.json()["errors"] as? [[String: Any]]
+            #expect(errors?.map { $0["pointer"] as? String } == ["#/pdf"])
+
+            let export = try await hub.send(
+                .post,
+                "/api/v1/tenants/acme/exports",
+                json: #"{"from":"2026-03-01","to":"2026-03-31"}"#
+            )
+            #expect(export.status == 202)
             #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1"], are: "failed") })
             let failed = try await Transfers.transfer(hub, "inv-1")
             #expect((failed["stateReason"] as? String)?.contains("no pdf") == true)

@@ -31,7 +31,15 @@ struct InvoiceRoutes {
                 context: context,
                 upTo: Self.maximumBodySize
             )
-            let issues = invoice.validationIssues(sourceID: sourceID)
+            var issues = invoice.validationIssues(sourceID: sourceID)
+            if tenant.settings.transferVariant == .voucher, invoice.knownStatus == .finalized, invoice.pdf == nil {
+                issues.append(
+                    SourceInvoiceIssue(
+                        pointer: "#/pdf",
+                        detail: "is required: the tenant transfers bookkeeping vouchers with the source's PDF"
+                    )
+                )
+            }
             guard issues.isEmpty else {
                 throw HubProblem.validation(
                     issues.map { HubProblem.FieldError(pointer: $0.pointer, detail: $0.detail) }
