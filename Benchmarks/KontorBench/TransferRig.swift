@@ -95,13 +95,10 @@ struct TransferRig {
         }
     }
 
-    /// Starts an export of the tenant's March invoices and polls it until `expecting` are done or failed.
-    /// - Returns: How many were done and failed.
-    func export(
-        of tenant: TenantSetup.ConnectedTenant,
-        expecting: Int,
-        while journal: RequestJournal?
-    ) async throws -> (done: Int, failed: Int) {
+    /// Starts an export of the tenant's March invoices.
+    /// - Returns: The export's id.
+    @discardableResult
+    func startExport(of tenant: TenantSetup.ConnectedTenant) async throws -> String {
         let export = try await setup.send(
             .POST,
             setup.hubURL + "/api/v1/tenants/\(tenant.id)/exports",
@@ -111,6 +108,13 @@ struct TransferRig {
         guard let id = export["id"] as? String else {
             throw BenchmarkFailure(description: "no export for \(tenant.id): \(export)")
         }
+        return id
+    }
+
+    /// Starts an export of the tenant's March invoices and polls it until `expecting` are done or failed.
+    /// - Returns: How many were done and failed.
+    func export(of tenant: TenantSetup.ConnectedTenant, expecting: Int) async throws -> (done: Int, failed: Int) {
+        let id = try await startExport(of: tenant)
         let deadline = ContinuousClock.now.advanced(by: .seconds(3600))
         while ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(250))
@@ -123,7 +127,6 @@ struct TransferRig {
             let done = progress["done"] as? Int ?? 0
             let failed = progress["failed"] as? Int ?? 0
             if done + failed >= expecting { return (done, failed) }
-            try await journal?.poll()
         }
         throw BenchmarkFailure(description: "the export of \(tenant.id) did not finish within an hour")
     }

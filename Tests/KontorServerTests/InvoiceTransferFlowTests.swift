@@ -213,6 +213,63 @@ struct InvoiceTransferFlowTests {
         }
     }
 
+    @Test("300 invoices through 5 % 503, 2 % 504 after commit and a 429 storm: 300 documents, each linked once")
+    func faultStorm() async throws {
+        try await HubHarness.with(lexofficeRate: 50) { hub in
+            try await Transfers.connectedTenant(hub, settings: #"{"autoTransfer":false}"#)
+            let rules = [
+                #"{"path":"/v1/invoices","method":"POST","action":"failBeforeExecution","status":503,"probability":0.05}"#,
+                #"{"path":"/v1/invoices","method":"POST","action":"timeoutAfterExecution","probability":0.02}"#,
+                #"{"path":"/v1/invoices/*","method":"GET","action":"failBeforeExecution","status":429,"remaining":4}"#,
+            ]
+            for rule in rules { #expect(try await Self.admin(hub, "faults", body: rule) == 201) }
+            let count = 300
+            for number in 1...count {
+                let body = Transfers.invoice(
+                    number: "R-\(number)",
+                    customer: "K-\(number % 10)",
+                    company: "Kunde \(number % 10) GmbH"
+                )
+                .replacingOccurrences(of: #""unitPrice":{"net":85}"#, with: #""unitPrice":{"net":\#(number)}"#)
+                .replacingOccurrences(of: #","totals":{"net":212.5,"gross":252.88}"#, with: "")
+                #expect(
+                    try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-\(number)", json: body).status == 202
+                )
+            }
+            let export = try await hub.send(
+                .post,
+                "/api/v1/tenants/acme/exports",
+                json: #"{"from":"2026-03-01","to":"2026-03-31"}"#
+            )
+            let path = "/api/v1/tenants/acme/exports/\(try export.json()["id"] as? String ?? "")"
+            #expect(
+                try await hub.runWorkers(timeout: .seconds(150)) {
+                    try await hub.send(.get, path).json()["done"] as? Int == count
+                }
+            )
+            let invoices = try await Self.client(hub).voucherList.page(
+                VoucherListFilter(voucherTypes: .only([.invoice]), voucherStatuses: .any),
+                page: try PageRequest(page: 0, size: 1)
+            )
+            #expect(invoices.totalElements == count, "one lexoffice invoice per source invoice")
+            var linked: Set<String> = []
+            var cursor = ""
+            for _ in 0..<(count / 100) {
+                let listed = try await hub.send(.get, "/api/v1/tenants/acme/invoices?limit=100\(cursor)").json()
+                for item in listed["items"] as? [[String: Any]] ?? [] {
+                    if let id = item["lexofficeId"] as? String { linked.insert(id) }
+                }
+                cursor = (listed["nextCursor"] as? String).map { "&cursor=\($0)" } ?? ""
+            }
+            #expect(linked.count == count, "each source invoice is linked to its own document")
+            let callbacks = try await Transfers.callbacks(hub).filter { $0.type == "invoice.transferred" }
+            #expect(Set(callbacks.compactMap { $0.data["sourceId"] as? String }).count == count)
+            #expect(callbacks.count == count, "one callback per transfer")
+            let statuses = try await Transfers.journalEntries(hub).compactMap { $0["status"] as? Int }
+            #expect(statuses.contains(503) || statuses.contains(504), "the faults were injected")
+        }
+    }
+
     @Test("lexoffice refusing an invoice fails its transfer with the reason; a retry runs it again")
     func refusedAndRetried() async throws {
         try await HubHarness.with { hub in

@@ -80,14 +80,18 @@ struct InvoiceTransferTests {
 
     /// The sandbox's request journal as "METHOD /path" lines (query left out).
     static func journal(_ hub: HubHarness) async throws -> [String] {
-        let url = hub.sandbox.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/requests")
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 16 << 20)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [[String: Any]])
-        return entries.compactMap { entry in
+        try await journalEntries(hub).compactMap { entry in
             guard let method = entry["method"] as? String, let path = entry["path"] as? String else { return nil }
             return "\(method) \(path.split(separator: "?").first.map(String.init) ?? path)"
         }
+    }
+
+    /// The sandbox's request journal: method, path, status, time, organization of each request.
+    static func journalEntries(_ hub: HubHarness) async throws -> [[String: Any]] {
+        let url = hub.sandbox.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/requests")
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 16 << 20)
+        return try #require(try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [[String: Any]])
     }
 
     @Test("finalized invoices are transferred on save: the contact is created once, numbers come back")

@@ -94,6 +94,36 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test("a probability spares some matching requests: 0 never, 1 always, about half at 0.5; out of range is 400")
+    func probability() async throws {
+        try await SandboxHarness.withSandbox { server, _ in
+            let profile = server.baseURL + "/profile"
+            func failures(_ count: Int) async throws -> Int {
+                var failed = 0
+                for _ in 0..<count {
+                    let answer = try await SandboxHarness.send("GET", profile, apiKey: server.defaultAPIKey)
+                    if answer.status == 503 { failed += 1 }
+                }
+                return failed
+            }
+            let url = server.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/faults")
+            let never = #"{"path":"/v1/profile","action":"failBeforeExecution","probability":0}"#
+            try await Self.inject(server, never)
+            #expect(try await failures(50) == 0)
+            #expect(try await SandboxHarness.send("DELETE", url, apiKey: nil).status == 204)
+            try await Self.inject(
+                server,
+                #"{"path":"/v1/profile","action":"failBeforeExecution","probability":1,"remaining":3}"#
+            )
+            #expect(try await failures(10) == 3, "always, until the count is used up")
+            try await Self.inject(server, #"{"path":"/v1/profile","action":"failBeforeExecution","probability":0.5}"#)
+            // 400 draws at p = 0.5: mean 200, standard deviation 10; 100…300 fails only by chance of ~1e-20.
+            #expect((100...300).contains(try await failures(400)))
+            let invalid = #"{"path":"/v1/profile","action":"latency","probability":1.5}"#
+            #expect(try await SandboxHarness.send("POST", url, apiKey: nil, body: invalid).status == 400)
+        }
+    }
+
     @Test("latency delays the answer; faults can be listed and cleared")
     func latencyAndClearing() async throws {
         try await SandboxHarness.withSandbox { server, client in

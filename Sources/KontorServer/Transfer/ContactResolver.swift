@@ -30,7 +30,15 @@ struct ContactResolver: Sendable {
             }
             // Named for the first time (or changed): read its customer number once and remember the link.
             let id = try LexofficeID(named)
-            let number = try await client.contacts.get(id).roles.customer?.number.map(String.init)
+            let contact: Contact
+            do {
+                contact = try await client.contacts.get(id)
+            } catch let error as LexofficeError where error.code == .notFound {
+                throw TransferProblem.fail(
+                    "lexoffice refused the transfer: the contact \(named) the source names does not exist"
+                )
+            }
+            let number = contact.roles.customer?.number.map(String.init)
             try await ledger.link(
                 ContactLink(sourceCustomerID: customer.sourceId, lexofficeContactID: named, customerNumber: number),
                 of: invoice.tenantID

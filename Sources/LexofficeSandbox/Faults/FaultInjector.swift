@@ -33,11 +33,15 @@ final class FaultInjector: Sendable {
         }
     }
 
-    /// Takes the first rule matching the request, counting it down.
+    /// Takes the first rule matching the request (and, with a probability, drawn for it), counting it down.
     func take(method: String, path: String) -> FaultRule? {
         guard ruleCount.load(ordering: .acquiring) > 0 else { return nil }
         return rules.withLock { rules in
-            guard let index = rules.firstIndex(where: { $0.matches(method: method, path: path) }) else { return nil }
+            let hits = { (rule: FaultRule) in
+                rule.matches(method: method, path: path)
+                    && rule.probability.map { Double.random(in: 0..<1) < $0 } ?? true
+            }
+            guard let index = rules.firstIndex(where: hits) else { return nil }
             let rule = rules[index]
             if let remaining = rule.remaining {
                 if remaining <= 1 { rules.remove(at: index) } else { rules[index].remaining = remaining - 1 }

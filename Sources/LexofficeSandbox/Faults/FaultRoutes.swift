@@ -10,11 +10,12 @@ struct FaultRoutes {
     func register<Context: RequestContext>(on collection: RouteCollection<Context>) {
         collection.on("_sandbox/faults", method: .post) { request, _ in
             let buffer = try await request.body.collect(upTo: 64 * 1024)
-            guard let rule = try? JSONDecoder().decode(FaultRule.self, from: Data(buffer: buffer)) else {
+            guard let rule = try? JSONDecoder().decode(FaultRule.self, from: Data(buffer: buffer)), rule.isValid else {
                 return try SandboxResponses.json(
                     [
                         "message":
-                            "expected {path, action, method?, status?, latencyMilliseconds?, delayMilliseconds?, remaining?}"
+                            "expected {path, action, method?, status?, latencyMilliseconds?, delayMilliseconds?, "
+                            + "remaining?, probability? (0…1)}"
                     ],
                     status: .badRequest
                 )

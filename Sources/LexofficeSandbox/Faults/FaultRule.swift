@@ -35,6 +35,14 @@ struct FaultRule: Codable, Sendable, Equatable {
     var delayMilliseconds: Int?
     /// How many requests the fault applies to; forever when `nil`.
     var remaining: Int?
+    /// The chance (0…1) that a matching request gets the fault; always when `nil`. A request the rule spares
+    /// is matched against the next rules, and does not count towards ``remaining``.
+    var probability: Double?
+
+    /// Whether the rule's values are usable.
+    var isValid: Bool {
+        probability.map { (0...1).contains($0) } ?? true
+    }
 
     /// Whether the rule applies to `method` and `path`.
     func matches(method requestMethod: String, path requestPath: String) -> Bool {

@@ -51,10 +51,12 @@ struct HubHarness {
     /// One key pair for all tests of the process: RSA key generation is slow in debug builds.
     static let signer = Result { try WebhookSigner() }
 
-    /// Runs `body` with a hub and a sandbox, then stops both; `/metrics` shows `metrics`.
+    /// Runs `body` with a hub and a sandbox, then stops both; `/metrics` shows `metrics`. The hub sends
+    /// `lexofficeRate` requests per second per connection (lexoffice's 2 by default; the sandbox has no limit).
     static func with<Result: Sendable>(
         oauth: Bool = true,
         metrics: HubMetrics = HubMetrics(),
+        lexofficeRate: Double = 2,
         _ body: (HubHarness) async throws -> Result
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-hub-\(UUID().uuidString)")
@@ -86,7 +88,8 @@ struct HubHarness {
                             authorizationEndpoint: sandboxRoot + "/oauth2/authorize",
                             tokenEndpoint: sandboxRoot + "/oauth2/token",
                             revocationEndpoint: sandboxRoot + "/oauth2/revoke"
-                        )
+                        ),
+                    lexofficeRequestsPerSecond: lexofficeRate
                 )
                 let router = try HubRouter(
                     configuration: server,
