@@ -2,64 +2,14 @@ import Foundation
 import KontorCore
 import SQLKit
 
-/// A source customer's lexoffice contact, as linked by a transfer (or named by the source).
-package struct ContactLink: Sendable, Equatable {
-    /// The customer's id in the source application.
-    package var sourceCustomerID: String
-    /// The lexoffice contact.
-    package var lexofficeContactID: String
-    /// The customer number lexoffice assigned.
-    package var customerNumber: String?
-
-    /// A link.
-    package init(sourceCustomerID: String, lexofficeContactID: String, customerNumber: String?) {
-        self.sourceCustomerID = sourceCustomerID
-        self.lexofficeContactID = lexofficeContactID
-        self.customerNumber = customerNumber
-    }
-}
-
-/// What a finished transfer produced in lexoffice.
-package struct TransferResult: Sendable, Equatable {
-    /// The document type: `invoice`, `credit-note`, `salesinvoice` or `salescreditnote`.
-    package var documentType: String
-    /// The lexoffice document.
-    package var lexofficeID: String
-    /// Its voucher number (lexoffice's for invoices and credit notes, the source's for vouchers); `nil` for a draft.
-    package var voucherNumber: String?
-    /// The contact's customer number, when the document names a contact.
-    package var customerNumber: String?
-    /// The document's status in lexoffice (`draft`, `open`, …).
-    package var lexofficeStatus: String?
-    /// How lexoffice's totals differ from the source's, when they do.
-    package var totalsDifference: String?
-
-    /// A result.
-    package init(
-        documentType: String,
-        lexofficeID: String,
-        voucherNumber: String?,
-        customerNumber: String?,
-        lexofficeStatus: String?,
-        totalsDifference: String?
-    ) {
-        self.documentType = documentType
-        self.lexofficeID = lexofficeID
-        self.voucherNumber = voucherNumber
-        self.customerNumber = customerNumber
-        self.lexofficeStatus = lexofficeStatus
-        self.totalsDifference = totalsDifference
-    }
-}
-
 /// The durable record of invoice transfers (DESIGN.md §5): which invoice a worker is transferring, every write
 /// as a step (intent before the call, done after it), the contact links, and the end of a transfer committed
 /// together with its activity entry and its callback to the source, so the source hears of each transfer once
 /// (with an event id that stays the same across delivery retries).
 package struct TransferLedger: Sendable {
-    private let queue: JobQueue
-    private let outbox: CallbackOutbox
-    private let activity: ActivityLog
+    let queue: JobQueue
+    let outbox: CallbackOutbox
+    let activity: ActivityLog
 
     /// A ledger in `queue`'s database.
     package init(queue: JobQueue) {
@@ -68,8 +18,10 @@ package struct TransferLedger: Sendable {
         self.activity = ActivityLog(database: queue.database, clock: queue.clock)
     }
 
-    private var database: any StoreDatabase { queue.database }
-    private var now: Int64 { queue.clock.nowMilliseconds }
+    /// The queue's database, which holds the ledger.
+    var database: any StoreDatabase { queue.database }
+    /// The queue clock's time in milliseconds.
+    var now: Int64 { queue.clock.nowMilliseconds }
 
     /// Takes the tenant's invoice `sourceID` for a transfer attempt: a `pending`, `failed` or (after a crash)
     /// `transferring` invoice becomes `transferring`.
@@ -235,127 +187,6 @@ package struct TransferLedger: Sendable {
         }
     }
 
-    /// Ends the invoice's transfer: `transferred` with its results, an activity entry (a warning when the
-    /// totals differ), and the `invoice.transferred` callback, all in one commit.
-    package func complete(_ invoice: StoredSourceInvoice, with result: TransferResult) async throws {
-        try await database.transaction { db in
-            let updated = try await db.raw(
-                """
-                UPDATE source_invoices SET transfer_state = 'transferred', state_reason = NULL, \
-                lexoffice_id = \(bind: result.lexofficeID), lexoffice_type = \(bind: result.documentType), \
-                voucher_number = \(bind: result.voucherNumber), \
-                customer_number = \(bind: result.customerNumber), lexoffice_status = \(bind: result.lexofficeStatus), \
-                totals_difference = \(bind: result.totalsDifference), updated_at = \(bind: now) \
-                WHERE id = \(bind: invoice.sequence) AND transfer_state = 'transferring' RETURNING id
-                """
-            ).first()
-            guard updated != nil else { return }
-            let what = "\(result.documentType) \(result.voucherNumber ?? "(draft, no number yet)")"
-            try await activity.append(
-                invoice.tenantID,
-                kind: "invoice.transferred",
-                message: "source invoice \(invoice.number) is lexoffice \(what)",
-                in: db
-            )
-            if let difference = result.totalsDifference {
-                try await activity.append(
-                    invoice.tenantID,
-                    kind: "invoice.totals-differ",
-                    message: "source invoice \(invoice.number): \(difference)",
-                    in: db
-                )
-            }
-            try await outbox.enqueue(
-                "invoice.transferred",
-                data: try Self.json([
-                    "sourceId": invoice.sourceID, "documentType": result.documentType,
-                    "lexofficeId": result.lexofficeID, "voucherNumber": result.voucherNumber,
-                    "customerNumber": result.customerNumber, "status": result.lexofficeStatus,
-                    "totalsDifference": result.totalsDifference,
-                ]),
-                for: invoice.tenantID,
-                in: db
-            )
-        }
-    }
-
-    /// Ends the transfer of the tenant's invoice `sourceID` as `failed` for `reason` (a retry starts it again),
-    /// with an activity entry and an `invoice.failed` callback.
-    package func fail(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
-        try await end(sourceID, of: tenant, as: .failed, reason: reason)
-    }
-
-    /// Ends the transfer of the tenant's invoice `sourceID` as `skipped` for `reason` (it is kept, not sent), with
-    /// an activity entry and an `invoice.skipped` callback.
-    package func skip(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
-        try await end(sourceID, of: tenant, as: .skipped, reason: reason)
-    }
-
-    private func end(_ sourceID: String, of tenant: TenantID, as state: TransferState, reason: String) async throws {
-        try await database.transaction { db in
-            let row = try await db.raw(
-                """
-                UPDATE source_invoices SET transfer_state = \(bind: state.rawValue), state_reason = \(bind: reason), \
-                updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID) \
-                AND transfer_state = 'transferring' RETURNING *
-                """
-            ).first()
-            guard let row else { return }
-            let invoice = try StoredSourceInvoice(row: row)
-            try await activity.append(
-                tenant,
-                kind: "invoice.\(state.rawValue)",
-                message: "source invoice \(invoice.number) was not transferred: \(reason)",
-                in: db
-            )
-            try await outbox.enqueue(
-                "invoice.\(state.rawValue)",
-                data: try Self.json(["sourceId": sourceID, "reason": reason]),
-                for: tenant,
-                in: db
-            )
-        }
-    }
-
-    /// A lexoffice draft the hub created was finalized in lexoffice: stores its number and status and tells the
-    /// source with an `invoice.finalized` callback.
-    /// - Returns: `false` when no transferred draft of the tenant has that lexoffice id.
-    @discardableResult
-    package func recordFinalization(
-        lexofficeID: String,
-        voucherNumber: String?,
-        status: String,
-        of tenant: TenantID
-    ) async throws -> Bool {
-        try await database.transaction { db in
-            let row = try await db.raw(
-                """
-                UPDATE source_invoices SET voucher_number = \(bind: voucherNumber), lexoffice_status = \(bind: status), \
-                updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.rawValue) \
-                AND lexoffice_id = \(bind: lexofficeID) AND lexoffice_status = 'draft' RETURNING *
-                """
-            ).first()
-            guard let row else { return false }
-            let invoice = try StoredSourceInvoice(row: row)
-            try await activity.append(
-                tenant,
-                kind: "invoice.finalized",
-                message: "source invoice \(invoice.number) was finalized in lexoffice as \(voucherNumber ?? "?")",
-                in: db
-            )
-            try await outbox.enqueue(
-                "invoice.finalized",
-                data: try Self.json([
-                    "sourceId": invoice.sourceID, "lexofficeId": lexofficeID, "voucherNumber": voucherNumber,
-                    "customerNumber": invoice.customerNumber, "status": status,
-                ]),
-                for: tenant,
-                in: db
-            )
-            return true
-        }
-    }
-
     /// The tenant's invoice whose lexoffice document is `lexofficeID`, or `nil`.
     package func invoice(lexofficeID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
         try await database.withConnection { db in
@@ -369,7 +200,7 @@ package struct TransferLedger: Sendable {
     }
 
     /// JSON text of `members` (`nil` values become `null`).
-    private static func json(_ members: [String: String?]) throws -> String {
+    static func json(_ members: [String: String?]) throws -> String {
         let object = members.mapValues { $0.map { $0 as Any } ?? NSNull() }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

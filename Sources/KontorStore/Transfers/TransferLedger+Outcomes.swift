@@ -1,0 +1,126 @@
+import Foundation
+import KontorCore
+import SQLKit
+
+extension TransferLedger {
+    /// Ends the invoice's transfer: `transferred` with its results, an activity entry (a warning when the
+    /// totals differ), and the `invoice.transferred` callback, all in one commit.
+    package func complete(_ invoice: StoredSourceInvoice, with result: TransferResult) async throws {
+        try await database.transaction { db in
+            let updated = try await db.raw(
+                """
+                UPDATE source_invoices SET transfer_state = 'transferred', state_reason = NULL, \
+                lexoffice_id = \(bind: result.lexofficeID), lexoffice_type = \(bind: result.documentType), \
+                voucher_number = \(bind: result.voucherNumber), \
+                customer_number = \(bind: result.customerNumber), lexoffice_status = \(bind: result.lexofficeStatus), \
+                totals_difference = \(bind: result.totalsDifference), updated_at = \(bind: now) \
+                WHERE id = \(bind: invoice.sequence) AND transfer_state = 'transferring' RETURNING id
+                """
+            ).first()
+            guard updated != nil else { return }
+            let what = "\(result.documentType) \(result.voucherNumber ?? "(draft, no number yet)")"
+            try await activity.append(
+                invoice.tenantID,
+                kind: "invoice.transferred",
+                message: "source invoice \(invoice.number) is lexoffice \(what)",
+                in: db
+            )
+            if let difference = result.totalsDifference {
+                try await activity.append(
+                    invoice.tenantID,
+                    kind: "invoice.totals-differ",
+                    message: "source invoice \(invoice.number): \(difference)",
+                    in: db
+                )
+            }
+            try await outbox.enqueue(
+                "invoice.transferred",
+                data: try Self.json([
+                    "sourceId": invoice.sourceID, "documentType": result.documentType,
+                    "lexofficeId": result.lexofficeID, "voucherNumber": result.voucherNumber,
+                    "customerNumber": result.customerNumber, "status": result.lexofficeStatus,
+                    "totalsDifference": result.totalsDifference,
+                ]),
+                for: invoice.tenantID,
+                in: db
+            )
+        }
+    }
+
+    /// Ends the transfer of the tenant's invoice `sourceID` as `failed` for `reason` (a retry starts it again),
+    /// with an activity entry and an `invoice.failed` callback.
+    package func fail(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
+        try await end(sourceID, of: tenant, as: .failed, reason: reason)
+    }
+
+    /// Ends the transfer of the tenant's invoice `sourceID` as `skipped` for `reason` (it is kept, not sent), with
+    /// an activity entry and an `invoice.skipped` callback.
+    package func skip(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
+        try await end(sourceID, of: tenant, as: .skipped, reason: reason)
+    }
+
+    private func end(_ sourceID: String, of tenant: TenantID, as state: TransferState, reason: String) async throws {
+        try await database.transaction { db in
+            let row = try await db.raw(
+                """
+                UPDATE source_invoices SET transfer_state = \(bind: state.rawValue), state_reason = \(bind: reason), \
+                updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID) \
+                AND transfer_state = 'transferring' RETURNING *
+                """
+            ).first()
+            guard let row else { return }
+            let invoice = try StoredSourceInvoice(row: row)
+            try await activity.append(
+                tenant,
+                kind: "invoice.\(state.rawValue)",
+                message: "source invoice \(invoice.number) was not transferred: \(reason)",
+                in: db
+            )
+            try await outbox.enqueue(
+                "invoice.\(state.rawValue)",
+                data: try Self.json(["sourceId": sourceID, "reason": reason]),
+                for: tenant,
+                in: db
+            )
+        }
+    }
+
+    /// A lexoffice draft the hub created was finalized in lexoffice: stores its number and status and tells the
+    /// source with an `invoice.finalized` callback.
+    /// - Returns: `false` when no transferred draft of the tenant has that lexoffice id.
+    @discardableResult
+    package func recordFinalization(
+        lexofficeID: String,
+        voucherNumber: String?,
+        status: String,
+        of tenant: TenantID
+    ) async throws -> Bool {
+        try await database.transaction { db in
+            let row = try await db.raw(
+                """
+                UPDATE source_invoices SET voucher_number = \(bind: voucherNumber), lexoffice_status = \(bind: status), \
+                updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.rawValue) \
+                AND lexoffice_id = \(bind: lexofficeID) AND lexoffice_status = 'draft' RETURNING *
+                """
+            ).first()
+            guard let row else { return false }
+            let invoice = try StoredSourceInvoice(row: row)
+            try await activity.append(
+                tenant,
+                kind: "invoice.finalized",
+                message: "source invoice \(invoice.number) was finalized in lexoffice as \(voucherNumber ?? "?")",
+                in: db
+            )
+            try await outbox.enqueue(
+                "invoice.finalized",
+                data: try Self.json([
+                    "sourceId": invoice.sourceID, "lexofficeId": lexofficeID, "voucherNumber": voucherNumber,
+                    "customerNumber": invoice.customerNumber, "status": status,
+                ]),
+                for: tenant,
+                in: db
+            )
+            return true
+        }
+    }
+}
