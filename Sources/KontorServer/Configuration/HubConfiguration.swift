@@ -62,7 +62,8 @@ package struct HubConfiguration: Sendable {
     ///   or neither): the hub's lexoffice OAuth2 application; its redirect URI is `<public.url>/oauth/callback`.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
-    /// - `workers.tenants` (int, default `32`, 1–1024).
+    /// - `workers.tenants` (int, default `256`, 1–1024): tenants one process works on at once. Each connection may
+    ///   send 2 requests/s, so a partner transferring for N tenants at once wants N here (or N over processes).
     /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).
     /// - `lexoffice.rate` (number, default `2`, above 0): requests per second per lexoffice connection. lexoffice
     ///   allows 2; raise it only against a sandbox without rate limit (tests, demos, benchmarks).
@@ -95,7 +96,7 @@ package struct HubConfiguration: Sendable {
             )
         }
         masterKey = config.string(forKey: "master.key", isSecret: true)
-        workerTenants = try Self.integer(config, "workers.tenants", default: 32, range: 1...1024)
+        workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 1...1024)
         let rate = try Self.number(config, "sandbox.rate.limit", default: 2)
         guard rate >= 0 else { throw ConfigurationError(key: "sandbox.rate.limit", detail: "must be a number ≥ 0") }
         sandboxRateLimit = rate == 0 ? nil : rate
