@@ -10,6 +10,7 @@ struct FilesCommandTests {
     func uploadAndDownload() async throws {
         try await TestSandbox.run { sandbox in
             let receipt = FileManager.default.temporaryDirectory.appendingPathComponent("tankbeleg-\(UUID()).pdf")
+            defer { try? FileManager.default.removeItem(at: receipt) }
             let bytes = Data("%PDF-1.4 Tankbeleg \(UUID())".utf8)
             try bytes.write(to: receipt)
             let uploaded = try await CLIRun.kontor(
@@ -20,6 +21,7 @@ struct FilesCommandTests {
             #expect(uploaded["voucherId"]?.stringValue != nil)
 
             let target = FileManager.default.temporaryDirectory.appendingPathComponent("download-\(UUID()).pdf")
+            defer { try? FileManager.default.removeItem(at: target) }
             let download = await CLIRun.kontor(
                 ["lexoffice", "files", "download", fileID, "-o", target.path] + sandbox.flags
             )
@@ -32,6 +34,7 @@ struct FilesCommandTests {
     func rejectedLocally() async throws {
         try await TestSandbox.run { sandbox in
             let text = FileManager.default.temporaryDirectory.appendingPathComponent("notiz-\(UUID()).txt")
+            defer { try? FileManager.default.removeItem(at: text) }
             try Data("hallo".utf8).write(to: text)
             let run = await CLIRun.kontor(["lexoffice", "files", "upload", text.path] + sandbox.flags)
             #expect(run.status == 2)

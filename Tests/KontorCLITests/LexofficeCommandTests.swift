@@ -19,9 +19,12 @@ struct LexofficeCommandTests {
         let body = #"{"organizationId":"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","companyName":"Rad & Tat GmbH"}"#
         try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, body) }) { server in
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: output) }
+            let key = try Self.keyFile()
+            defer { try? FileManager.default.removeItem(atPath: key) }
             let run = await CLIRun.kontor([
                 "lexoffice", "call", "get", "profile", "-q", "a=b c", "--base-url", server.baseURL + "/v1",
-                "--api-key-file", try Self.keyFile(), "--output", output.path,
+                "--api-key-file", key, "--output", output.path,
             ])
             #expect(run.status == 0)
             #expect(String(decoding: try Data(contentsOf: output), as: UTF8.self) == body)
@@ -38,8 +41,10 @@ struct LexofficeCommandTests {
     func gatewayMessage(command: [String]) async throws {
         let echo = #"{"message":"Invalid key=value pair in Authorization header: 'Bearer cli-key'"}"#
         try await ScriptedHTTPServer.withServer(.replying { _ in .json(403, echo) }) { server in
+            let key = try Self.keyFile()
+            defer { try? FileManager.default.removeItem(atPath: key) }
             let run = await CLIRun.kontor(
-                ["lexoffice"] + command + ["--base-url", server.baseURL + "/v1", "--api-key-file", try Self.keyFile()]
+                ["lexoffice"] + command + ["--base-url", server.baseURL + "/v1", "--api-key-file", key]
             )
             #expect(run.status == 3)
             #expect(run.errors.contains("403"))

@@ -54,6 +54,7 @@ struct SalesVoucherCommandTests {
                 .json()
             #expect(rendered["documentFileId"]?.stringValue != nil)
             let renderedPath = Self.temporaryPath("rendered.pdf")
+            defer { try? FileManager.default.removeItem(atPath: renderedPath) }
             let renderedFile = await CLIRun.kontor(
                 ["lexoffice", "invoices", "render", id, "-o", renderedPath] + sandbox.flags
             )
@@ -61,6 +62,7 @@ struct SalesVoucherCommandTests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: renderedPath)).starts(with: Data("%PDF".utf8)))
 
             let downloadPath = Self.temporaryPath("invoice.pdf")
+            defer { try? FileManager.default.removeItem(atPath: downloadPath) }
             let download = await CLIRun.kontor(
                 ["lexoffice", "invoices", "download", id, "--output", downloadPath, "--format", "pdf", "--json"]
                     + sandbox.flags
@@ -118,6 +120,7 @@ struct SalesVoucherCommandTests {
             let document = try await CLIRun.kontor(["lexoffice", resource, "get", id, "--json"] + sandbox.flags).json()
             #expect(document["id"]?.stringValue == id)
             let path = Self.temporaryPath("\(resource).pdf")
+            defer { try? FileManager.default.removeItem(atPath: path) }
             let download = await CLIRun.kontor(["lexoffice", resource, "download", id, "-o", path] + sandbox.flags)
             #expect(download.status == 0, "\(download.errors)")
             #expect(download.output.hasPrefix("wrote \(path)"))

@@ -13,6 +13,7 @@ struct VouchersCommandTests {
         try await TestSandbox.run { sandbox in
             let receipt = FileManager.default.temporaryDirectory.appendingPathComponent("beleg-\(UUID()).pdf")
             try Data("%PDF-1.4 receipt".utf8).write(to: receipt)
+            defer { try? FileManager.default.removeItem(at: receipt) }
             let created = await CLIRun.kontor(
                 [
                     "lexoffice", "vouchers", "create", "--data", "@" + Self.voucherJSON, "--number", "CLI-1",
@@ -30,6 +31,7 @@ struct VouchersCommandTests {
 
             let second = FileManager.default.temporaryDirectory.appendingPathComponent("zweit-\(UUID()).pdf")
             try Data("%PDF-1.4 second".utf8).write(to: second)
+            defer { try? FileManager.default.removeItem(at: second) }
             let attached = await CLIRun.kontor(
                 ["lexoffice", "vouchers", "attach-file", id, second.path, "--json"] + sandbox.flags
             )
