@@ -270,6 +270,31 @@ struct InvoiceTransferFlowTests {
         }
     }
 
+    @Test("without a connection the tenant's transfers wait, still pending, and run once it is connected")
+    func waitsForConnection() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let activated = try await hub.send(
+                .post,
+                "/api/v1/tenants/acme/activate",
+                json: #"{"since":"2026-01-01T00:00:00Z"}"#
+            )
+            #expect(activated.status == 200)
+            let invoice = Transfers.invoice(number: "R-1")
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: invoice).status == 202)
+            let queue = JobQueue(database: hub.database)
+            #expect(try await hub.runWorkers { try await queue.pauseReason(of: TenantID("acme")) != nil })
+            #expect(try await Transfers.transfer(hub, "inv-1")["state"] as? String == "pending")
+            let connected = try await hub.send(
+                .put,
+                "/api/v1/tenants/acme/connection/api-key",
+                json: #"{"apiKey":"\#(hub.sandbox.defaultAPIKey)"}"#
+            )
+            #expect(connected.status == 200)
+            #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1"], are: "transferred") })
+        }
+    }
+
     @Test("lexoffice refusing an invoice fails its transfer with the reason; a retry runs it again")
     func refusedAndRetried() async throws {
         try await HubHarness.with { hub in

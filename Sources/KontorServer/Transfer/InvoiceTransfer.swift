@@ -85,13 +85,14 @@ package struct InvoiceTransfer: Sendable {
             throw TransferProblem.fail("the tenant no longer exists")
         }
         guard tenant.isActive else { return }
+        // The connection first: without one the tenant pauses, and the invoice must not look sent meanwhile.
+        let client = try await clients.client(for: tenantID)
         guard let invoice = try await ledger.begin(sourceID, of: tenantID) else { return }
         let source = try Self.decode(invoice)
         let variant = tenant.settings.transferVariant
         let preceding = try await invoice.cancels.asyncMap {
             try await original($0, of: tenantID, originalFirst, variant: variant)
         }
-        let client = try await clients.client(for: tenantID)
         let contact = try await ContactResolver(ledger: ledger, steps: steps)
             .contact(for: source.customer, of: invoice, client: client)
         let result: TransferResult
