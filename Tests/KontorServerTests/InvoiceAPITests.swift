@@ -22,16 +22,10 @@ struct InvoiceAPITests {
         """
     }
 
-    private func activeTenant(_ hub: HubHarness, _ id: String, since: String = "2026-01-01T00:00:00Z") async throws {
-        try await hub.createTenant(id)
-        let activated = try await hub.send(.post, "/api/v1/tenants/\(id)/activate", json: #"{"since":"\#(since)"}"#)
-        #expect(activated.status == 200, "\(activated.body)")
-    }
-
     @Test("a new invoice is accepted once; the same content again changes nothing; a change is a new version")
     func idempotentPut() async throws {
         try await HubHarness.with { hub in
-            try await activeTenant(hub, "acme")
+            try await hub.createActiveTenant("acme")
             let path = "/api/v1/tenants/acme/invoices/inv-1"
             let first = try await hub.send(.put, path, json: Self.invoice())
             #expect(first.status == 202, "\(first.body)")
@@ -60,7 +54,7 @@ struct InvoiceAPITests {
     @Test("drafts are stored, not transferred; inactive tenants and invoices before activation are skipped")
     func statesOnReceipt() async throws {
         try await HubHarness.with { hub in
-            try await activeTenant(hub, "acme", since: "2026-03-01T00:00:00Z")
+            try await hub.createActiveTenant("acme", since: "2026-03-01T00:00:00Z")
             try await hub.createTenant("idle")
             let cases: [(String, String, String, String)] = [
                 ("acme", "draft", Self.invoice(status: "draft"), "stored"),
@@ -88,7 +82,7 @@ struct InvoiceAPITests {
     @Test("each invalid field is a 422 with its JSON pointer, and nothing is stored", arguments: InvalidInvoice.all)
     func invalidInput(_ invalid: InvalidInvoice) async throws {
         try await HubHarness.with { hub in
-            try await activeTenant(hub, "acme")
+            try await hub.createActiveTenant("acme")
             let path = "/api/v1/tenants/acme/invoices/bad-1"
             let answer = try await hub.send(.put, path, json: invalid.json)
             #expect(answer.status == 422, "\(invalid.name): \(answer.body)")
@@ -102,7 +96,7 @@ struct InvoiceAPITests {
     @Test("a cancellation must name a received invoice; an unknown tenant is a 404")
     func references() async throws {
         try await HubHarness.with { hub in
-            try await activeTenant(hub, "acme")
+            try await hub.createActiveTenant("acme")
             let storno = Self.invoice(number: "S-1", extra: #""cancels":"inv-404","#)
             let nowhere = try await hub.send(.put, "/api/v1/tenants/acme/invoices/storno-1", json: storno)
             #expect(nowhere.status == 422)
@@ -124,7 +118,7 @@ struct InvoiceAPITests {
     @Test("an invoice lexoffice may already hold cannot change: 409; the same content is still a 200")
     func changedAfterTransfer() async throws {
         try await HubHarness.with { hub in
-            try await activeTenant(hub, "acme")
+            try await hub.createActiveTenant("acme")
             let path = "/api/v1/tenants/acme/invoices/inv-1"
             #expect(try await hub.send(.put, path, json: Self.invoice()).status == 202)
             try await hub.database.transaction { db in
@@ -141,8 +135,8 @@ struct InvoiceAPITests {
     @Test("the list filters by state and date and pages with a cursor; other tenants' invoices are not found")
     func listing() async throws {
         try await HubHarness.with { hub in
-            try await activeTenant(hub, "acme")
-            try await activeTenant(hub, "bolt")
+            try await hub.createActiveTenant("acme")
+            try await hub.createActiveTenant("bolt")
             for (id, date, status) in [
                 ("a", "2026-03-01", "finalized"), ("b", "2026-03-05", "draft"),
                 ("c", "2026-03-09", "finalized"), ("d", "2026-04-01", "finalized"),

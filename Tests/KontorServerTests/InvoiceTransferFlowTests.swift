@@ -273,13 +273,7 @@ struct InvoiceTransferFlowTests {
     @Test("without a connection the tenant's transfers wait, still pending, and run once it is connected")
     func waitsForConnection() async throws {
         try await HubHarness.with { hub in
-            try await hub.createTenant("acme")
-            let activated = try await hub.send(
-                .post,
-                "/api/v1/tenants/acme/activate",
-                json: #"{"since":"2026-01-01T00:00:00Z"}"#
-            )
-            #expect(activated.status == 200)
+            try await hub.createActiveTenant("acme")
             let invoice = Transfers.invoice(number: "R-1")
             #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: invoice).status == 202)
             let queue = JobQueue(database: hub.database)

@@ -35,17 +35,11 @@ struct InvoiceTransferTests {
 
     /// Creates the tenant, applies `settings`, activates it and connects it to the sandbox's default organization.
     static func connectedTenant(_ hub: HubHarness, _ id: String = "acme", settings: String? = nil) async throws {
-        try await hub.createTenant(id)
+        try await hub.createActiveTenant(id)
         if let settings {
             let patched = try await hub.send(.patch, "/api/v1/tenants/\(id)", json: #"{"settings":\#(settings)}"#)
             #expect(patched.status == 200, "\(patched.body)")
         }
-        let activated = try await hub.send(
-            .post,
-            "/api/v1/tenants/\(id)/activate",
-            json: #"{"since":"2026-01-01T00:00:00Z"}"#
-        )
-        #expect(activated.status == 200, "\(activated.body)")
         let connected = try await hub.send(
             .put,
             "/api/v1/tenants/\(id)/connection/api-key",

@@ -170,6 +170,13 @@ struct HubHarness {
         #expect(answer.status == 201, "create \(id): \(answer.body)")
         return answer
     }
+
+    /// Creates a tenant through the API and activates it from `since` (an ISO 8601 time).
+    func createActiveTenant(_ id: String, since: String = "2026-01-01T00:00:00Z") async throws {
+        try await createTenant(id)
+        let activated = try await send(.post, "/api/v1/tenants/\(id)/activate", json: #"{"since":"\#(since)"}"#)
+        #expect(activated.status == 200, "activate \(id): \(activated.body)")
+    }
 }
 
 /// The port the hub reports once it listens.
