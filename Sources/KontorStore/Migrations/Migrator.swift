@@ -27,7 +27,10 @@ package struct Migrator: Sendable {
     /// - Throws: ``StoreError`` `schema-too-new` when the database was migrated by a newer build.
     @discardableResult
     package func migrate() async throws -> [Int] {
-        try await database.withConnection { db in
+        // Under the lock: two PostgreSQL sessions creating the same table at once can collide in the catalog even
+        // with IF NOT EXISTS (a duplicate key in pg_type).
+        try await database.transaction { db in
+            try await lockAgainstOtherMigrators(db)
             try await db.raw(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
             ).run()
@@ -35,9 +38,7 @@ package struct Migrator: Sendable {
         var applied: [Int] = []
         for migration in migrations {
             let didApply = try await database.transaction { db in
-                if database.kind == .postgres {
-                    try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLockKey))").run()
-                }
+                try await lockAgainstOtherMigrators(db)
                 let existing = try await db.raw(
                     "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)"
                 ).first()
@@ -60,6 +61,13 @@ package struct Migrator: Sendable {
         }
         try await checkNotNewer()
         return applied
+    }
+
+    /// Waits, on PostgreSQL, until no other migrator holds the migration lock; it is released at the end of the
+    /// transaction. (On SQLite the write transaction itself is the lock.)
+    private func lockAgainstOtherMigrators(_ db: any SQLDatabase) async throws {
+        guard database.kind == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(\(bind: Self.advisoryLockKey))").run()
     }
 
     /// The versions applied so far, ascending.
