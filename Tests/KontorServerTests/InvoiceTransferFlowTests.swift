@@ -7,6 +7,7 @@ import LexofficeKit
 import LexofficeSandbox
 import NIOCore
 import NIOHTTP1
+import SQLKit
 import Testing
 
 /// Cancellations, drafts finalized later, lexoffice's failures and retries, against the sandbox over HTTP.
@@ -78,6 +79,37 @@ struct InvoiceTransferFlowTests {
             #expect(creditNote.totalPrice.totalGrossAmount == Decimal(string: "252.88"))
             #expect(creditNote.relatedVouchers?.map(\.id.rawValue) == [invoiceID])
             #expect(try await Self.documents(hub, .invoice).count == 1)
+        }
+    }
+
+    @Test("an original lexoffice refuses fails with its cancellation; both can be retried")
+    func originalRefusedWithCancellation() async throws {
+        try await HubHarness.with { hub in
+            try await Transfers.connectedTenant(hub, settings: #"{"autoTransfer":false}"#)
+            let original = Transfers.invoice(number: "R-1").replacingOccurrences(
+                of: #""sourceId":"K-1","#,
+                with: #""sourceId":"K-1","lexofficeContactId":"\#(UUID().uuidString.lowercased())","#
+            )
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: original).status == 202)
+            let storno = Transfers.invoice(number: "S-1", customer: "K-2", cancels: "inv-1", unitPrice: "-85")
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/st-1", json: storno).status == 202)
+            _ = try await JobQueue(database: hub.database).enqueue(
+                TransferJob(sourceID: "st-1").newJob(for: TenantID("acme"), trigger: "test")
+            )
+            #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1", "st-1"], are: "failed") })
+            let reason = try await Transfers.transfer(hub, "st-1")["stateReason"] as? String
+            #expect(reason?.contains("could not be transferred first") == true, "\(reason ?? "")")
+            for id in ["inv-1", "st-1"] {
+                #expect(try await hub.send(.post, "/api/v1/tenants/acme/invoices/\(id)/retry").status == 202)
+            }
+            // An invoice left in transfer (its job gave up) can be retried too.
+            try await hub.database.transaction { db in
+                try await db.raw("UPDATE source_invoices SET transfer_state = 'transferring' WHERE source_id = 'inv-1'")
+                    .run()
+            }
+            let unfinished = try await hub.send(.post, "/api/v1/tenants/acme/invoices/inv-1/retry")
+            #expect(unfinished.status == 202)
+            #expect(try unfinished.json()["state"] as? String == "pending")
         }
     }
 

@@ -128,7 +128,15 @@ package struct InvoiceTransfer: Sendable {
             throw TransferProblem.fail("the cancelled invoice '\(sourceID)' is not stored")
         }
         if transferFirst, [.pending, .failed, .transferring].contains(original.transferState) {
-            try await transfer(sourceID, of: tenant, originalFirst: false)
+            do {
+                try await transfer(sourceID, of: tenant, originalFirst: false)
+            } catch let problem as TransferProblem {
+                // The original ends as its own job would have ended it; the cancellation follows below.
+                switch problem {
+                case .fail(let reason): try await ledger.fail(sourceID, of: tenant, reason: reason)
+                case .skip(let reason): try await ledger.skip(sourceID, of: tenant, reason: reason)
+                }
+            }
             original = try await invoices.invoice(sourceID, of: tenant) ?? original
         }
         switch original.transferState {

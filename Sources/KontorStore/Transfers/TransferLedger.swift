@@ -39,8 +39,10 @@ package struct TransferLedger: Sendable {
         }
     }
 
-    /// Queues the tenant's invoice `sourceID` for another transfer: a `failed` or `pending` invoice becomes
-    /// `pending` with a new transfer job (in the same commit).
+    /// Queues the tenant's invoice `sourceID` for another transfer: a `failed`, `pending` or `transferring`
+    /// invoice (whose job gave up, e.g. while its cancellation was transferred) becomes `pending` with a new
+    /// transfer job (in the same commit). Safe while a job still runs: the tenant's jobs run one at a time and a
+    /// transfer's writes are steps that are never sent twice.
     /// - Returns: The invoice, or `nil` when the tenant has no such invoice.
     /// - Throws: ``StoreError`` `conflict` when the invoice is in another state (the detail says which).
     package func requeue(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
@@ -49,7 +51,7 @@ package struct TransferLedger: Sendable {
                 """
                 UPDATE source_invoices SET transfer_state = 'pending', state_reason = NULL, updated_at = \(bind: now) \
                 WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID) \
-                AND transfer_state IN ('pending', 'failed') RETURNING *
+                AND transfer_state IN ('pending', 'failed', 'transferring') RETURNING *
                 """
             ).first()
             guard let row else {
@@ -61,7 +63,10 @@ package struct TransferLedger: Sendable {
                 ).first()
                 guard let existing else { return nil }
                 let state = try existing.decode(column: "transfer_state", as: String.self)
-                throw StoreError(.conflict, "the invoice is \(state); only failed or pending invoices are retried")
+                throw StoreError(
+                    .conflict,
+                    "the invoice is \(state); only failed, pending or unfinished invoices are retried"
+                )
             }
             let invoice = try StoredSourceInvoice(row: row)
             let job = TransferJob(sourceID: sourceID).newJob(for: tenant, trigger: "retry-\(now)")
