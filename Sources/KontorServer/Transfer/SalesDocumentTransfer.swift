@@ -17,7 +17,7 @@ struct SalesDocumentTransfer: Sendable {
         contact: ContactResolver.Resolved,
         finalize: Bool
     ) async throws -> TransferResult {
-        let body = try mapped { () throws(SourceInvoiceMappingError) in
+        let body = try TransferProblem.mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeInvoice(contactID: contact.id)
         }
         let client = client
@@ -43,7 +43,7 @@ struct SalesDocumentTransfer: Sendable {
         contact: ContactResolver.Resolved,
         cancelling preceding: LexofficeID
     ) async throws -> TransferResult {
-        let body = try mapped { () throws(SourceInvoiceMappingError) in
+        let body = try TransferProblem.mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeCreditNote(contactID: contact.id)
         }
         let client = client
@@ -122,14 +122,5 @@ struct SalesDocumentTransfer: Sendable {
             lexofficeStatus: status?.rawValue,
             totalsDifference: TotalsComparison.difference(source: source.totals, lexoffice: totals)
         )
-    }
-
-    /// The lexoffice body, or a failed transfer when the stored invoice cannot be mapped.
-    private func mapped<Body>(_ map: () throws(SourceInvoiceMappingError) -> Body) throws -> Body {
-        do {
-            return try map()
-        } catch {
-            throw TransferProblem.fail("the invoice cannot be sent to lexoffice: \(error.detail)")
-        }
     }
 }

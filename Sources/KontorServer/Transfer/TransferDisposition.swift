@@ -1,4 +1,5 @@
 import Foundation
+import KontorCore
 import KontorStore
 import LexofficeKit
 
@@ -8,6 +9,15 @@ enum TransferProblem: Error {
     case fail(String)
     /// The invoice is not to be transferred at all (the reason says why).
     case skip(String)
+
+    /// The lexoffice body `map` makes from a stored invoice; a failed transfer when the invoice cannot be mapped.
+    static func mapped<Body>(_ map: () throws(SourceInvoiceMappingError) -> Body) throws -> Body {
+        do {
+            return try map()
+        } catch {
+            throw TransferProblem.fail("the invoice cannot be sent to lexoffice: \(error.detail)")
+        }
+    }
 }
 
 /// What to do after a transfer attempt threw.

@@ -20,11 +20,8 @@ struct VoucherTransfer: Sendable {
         contact: ContactResolver.Resolved,
         isCancellation: Bool
     ) async throws -> TransferResult {
-        let body: Voucher
-        do {
-            body = try source.lexofficeVoucher(contactID: contact.id, isCancellation: isCancellation)
-        } catch {
-            throw TransferProblem.fail("the invoice cannot be sent to lexoffice: \(error.detail)")
+        let body = try TransferProblem.mapped { () throws(SourceInvoiceMappingError) in
+            try source.lexofficeVoucher(contactID: contact.id, isCancellation: isCancellation)
         }
         guard let pdf = source.decodedPDF() else {
             throw TransferProblem.fail("the voucher variant attaches the source's PDF, but the invoice has no pdf")
