@@ -66,10 +66,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "KontorCore", dependencies: ["LexofficeKit"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(
+            name: "KontorSQLite",
+            dependencies: [
+                "CSQLite3",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "KontorStore",
             dependencies: [
                 "KontorCore",
+                "KontorSQLite",
                 "LexofficeKit",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -77,6 +88,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings

@@ -64,6 +64,52 @@ struct JobQueueTests {
     }
 
     @Test(
+        "finishing a job claims the tenant's next one in the same commit; a lost lease records and claims nothing",
+        arguments: TestEngine.allCases
+    )
+    func finishAndClaimNext(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            let queue = queue(database, clock)
+            var ids: [JobID] = []
+            for _ in 1...3 { ids.append(try await queue.enqueue(NewJob(tenantID: acme, kind: "k")).jobID) }
+            _ = try await queue.enqueue(NewJob(tenantID: bolt, kind: "k"))
+            #expect(try await queue.leaseReadyTenants(owner: "w1", limit: 1, duration: .seconds(30)) == [acme])
+            var job = try #require(try await queue.claimNextJob(of: acme, owner: "w1", leaseDuration: .seconds(30)))
+            var claimed = [job.id]
+            while true {
+                let (state, next) = try await queue.finish(
+                    job,
+                    owner: "w1",
+                    outcome: .completed,
+                    claimingNextWithLease: .seconds(30)
+                )
+                #expect(state == .done)
+                guard let next else { break }
+                #expect(next.state == .running && next.tenantID == acme && next.attempts == 1)
+                claimed.append(next.id)
+                job = next
+            }
+            #expect(claimed == ids, "the tenant's jobs in order, never another tenant's")
+            #expect(try await queue.counts()[.done] == 3)
+
+            _ = try await queue.enqueue(NewJob(tenantID: acme, kind: "k"))
+            _ = try await queue.enqueue(NewJob(tenantID: acme, kind: "k"))
+            let held = try #require(try await queue.claimNextJob(of: acme, owner: "w1", leaseDuration: .seconds(30)))
+            clock.advance(by: .seconds(31))
+            #expect(try await queue.leaseReadyTenants(owner: "w2", limit: 10, duration: .seconds(30)).contains(acme))
+            let (state, next) = try await queue.finish(
+                held,
+                owner: "w1",
+                outcome: .completed,
+                claimingNextWithLease: .seconds(30)
+            )
+            #expect(state == nil && next == nil, "the lease moved to w2: w1 records nothing and claims nothing")
+            #expect(try await queue.job(held.id)?.state == .queued)
+        }
+    }
+
+    @Test(
         "jobs wait for their run date; tenants with the oldest due job are leased first",
         arguments: TestEngine.allCases
     )

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KontorCore
 
 /// The signature of outgoing callbacks (DESIGN.md §7): `Kontor-Signature: t=<unix seconds>,v1=<hex>` where the hex
 /// is HMAC-SHA256 with the tenant's callback secret over `<t>.<raw body>`. Receivers recompute it, compare in
@@ -43,6 +44,6 @@ package enum CallbackSignature {
         var message = Data("\(timestamp).".utf8)
         message.append(body)
         let code = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return code.lowercaseHex
     }
 }

@@ -61,6 +61,12 @@ package struct PostgresStoreDatabase: StoreDatabase {
         }
     }
 
+    package func read<Result: Sendable>(
+        _ body: (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await withConnection(body)
+    }
+
     package func transaction<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {

@@ -1,25 +1,31 @@
 import Foundation
+import KontorSQLite
 import Logging
 import SQLKit
-import SQLiteKit
 
-/// An SQLite file as a ``StoreDatabase``: one connection, used by one task at a time, in WAL mode with
-/// `synchronous=FULL`, so a committed job survives a crash of the process or the machine.
+/// An SQLite file as a ``StoreDatabase``, in WAL mode with `synchronous=FULL`, so a committed job survives a crash
+/// of the process or the machine. Two connections, each with a thread of its own (``SQLiteFileConnection``): the writer, used
+/// by one task at a time (transactions, group commit), and a read-only one for ``read(_:)``, which WAL lets read
+/// while the writer's transaction is open.
 ///
 /// Several processes may open the same file: SQLite's file lock serializes their transactions and
 /// `busy_timeout` makes a process wait for the lock instead of failing.
 package final class SQLiteStoreDatabase: StoreDatabase {
     package let kind = DatabaseKind.sqlite
-    private let connection: SQLiteConnection
+    private let writer: SQLiteFileConnection
     private let database: any SQLDatabase
+    private let reader: SQLiteFileConnection
+    private let readerDatabase: any SQLDatabase
     private let gate: SerialGate
     private let groupCommit: GroupCommit
 
-    private init(connection: SQLiteConnection) {
+    private init(writer: SQLiteFileConnection, reader: SQLiteFileConnection, logger: Logger) {
         let gate = SerialGate()
-        let database = connection.sql(queryLogLevel: .trace)
-        self.connection = connection
+        let database = SQLiteDriverDatabase(connection: writer, logger: logger)
+        self.writer = writer
         self.database = database
+        self.reader = reader
+        self.readerDatabase = SQLiteDriverDatabase(connection: reader, logger: logger)
         self.gate = gate
         self.groupCommit = GroupCommit { body in
             try await gate.run { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
@@ -30,22 +36,32 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     /// - Throws: ``StoreError`` `database-unavailable` when the file cannot be opened.
     package static func open(path: String, logger: Logger) async throws -> SQLiteStoreDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let connection: SQLiteConnection
+        let writer: SQLiteFileConnection
+        let reader: SQLiteFileConnection
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            writer = try SQLiteFileConnection(path: path)
+            do {
+                reader = try SQLiteFileConnection(path: path)
+            } catch {
+                try? await writer.stop()
+                throw error
+            }
         } catch {
             throw StoreError(.unavailable, "cannot open the SQLite database \(path): \(error)")
         }
-        let store = SQLiteStoreDatabase(connection: connection)
+        let store = SQLiteStoreDatabase(writer: writer, reader: reader, logger: logger)
         do {
             // busy_timeout first: switching a new file to WAL takes a lock another process may hold.
             for pragma in ["busy_timeout = 30000", "journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"] {
                 try await store.database.raw("PRAGMA \(unsafeRaw: pragma)").run()
             }
+            for pragma in ["busy_timeout = 30000", "query_only = ON"] {
+                try await store.readerDatabase.raw("PRAGMA \(unsafeRaw: pragma)").run()
+            }
             return store
         } catch {
-            try? await connection.close()
+            try? await store.close()
             throw StoreError(.unavailable, "cannot prepare the SQLite database \(path): \(error)")
         }
     }
@@ -54,6 +70,12 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await gate.run { try await body(database) }
+    }
+
+    package func read<Result: Sendable>(
+        _ body: (any SQLDatabase) async throws -> Result
+    ) async throws -> Result {
+        try await body(readerDatabase)
     }
 
     package func transaction<Result: Sendable>(
@@ -68,8 +90,11 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         try await groupCommit.write(body)
     }
 
-    /// Closes the connection; the database is unusable afterwards.
+    /// Closes the database and stops its thread; the database is unusable afterwards (statements throw).
     package func close() async throws {
-        try await gate.run { try await connection.close() }
+        try await gate.run {
+            try await reader.stop()
+            try await writer.stop()
+        }
     }
 }

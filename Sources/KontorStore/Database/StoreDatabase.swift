@@ -15,8 +15,17 @@ package protocol StoreDatabase: Sendable {
     /// The engine.
     var kind: DatabaseKind { get }
 
-    /// Runs `body` with a connection outside a transaction (reads, single statements).
+    /// Runs `body` with a connection outside a transaction (single statements, administration).
     func withConnection<Result: Sendable>(
+        _ body: (any SQLDatabase) async throws -> Result
+    ) async throws -> Result
+
+    /// Runs `body`, which only reads, outside a transaction; it sees every commit that finished before the call.
+    ///
+    /// On SQLite the reads run on a second, read-only connection (WAL lets it read while a write transaction is
+    /// open), so a read never waits for the writers' queue and their disk flushes; each statement sees the latest
+    /// commit. On PostgreSQL it is ``withConnection(_:)``.
+    func read<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result
 

@@ -92,7 +92,7 @@ package struct SourceInvoiceStore: Sendable {
 
     /// The tenant's invoice with `sourceID`, or `nil`.
     package func invoice(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
-        try await database.withConnection { db in try await Self.invoice(sourceID, of: tenant, in: db) }
+        try await database.read { db in try await Self.invoice(sourceID, of: tenant, in: db) }
     }
 
     /// The tenant's invoices in the order received, after `cursor`, optionally only those in `state` and dated
@@ -113,7 +113,7 @@ package struct SourceInvoiceStore: Sendable {
         if let to { query += " AND invoice_date <= \(bind: to)" }
         query += " ORDER BY id LIMIT \(literal: max(1, min(limit, 1000)))"
         let finalQuery = query
-        return try await database.withConnection { db in
+        return try await database.read { db in
             try await db.raw(finalQuery).all().map(StoredSourceInvoice.init(row:))
         }
     }

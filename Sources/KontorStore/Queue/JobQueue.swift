@@ -62,7 +62,7 @@ package struct JobQueue: Sendable {
 
     /// The job with `id`, or `nil`.
     package func job(_ id: JobID) async throws -> Job? {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id.rawValue)").first().map(Job.init(row:))
         }
     }
@@ -81,14 +81,14 @@ package struct JobQueue: Sendable {
         if let tenant { query += " AND tenant_id = \(bind: tenant.rawValue)" }
         query += " ORDER BY id LIMIT \(literal: max(1, min(limit, 1000)))"
         let finalQuery = query
-        return try await database.withConnection { db in
+        return try await database.read { db in
             try await db.raw(finalQuery).all().map(Job.init(row:))
         }
     }
 
     /// How many jobs are in each state (the queue depth for `/metrics`).
     package func counts() async throws -> [JobState: Int] {
-        try await database.withConnection { db in
+        try await database.read { db in
             var counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0, 0) })
             for row in try await db.raw("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all() {
                 if let state = JobState(rawValue: try row.decode(column: "state", as: String.self)) {

@@ -97,18 +97,30 @@ package struct JobWorkerPool: Service {
         logger[metadataKey: "tenant.id"] = "\(tenant)"
         var processed = 0
         do {
-            while processed < configuration.jobsPerLease, !Task.isCancelled, !Task.isShuttingDownGracefully,
-                let job = try await queue.claimNextJob(
-                    of: tenant,
-                    owner: configuration.owner,
-                    leaseDuration: configuration.leaseDuration
-                )
-            {
+            var next = try await queue.claimNextJob(
+                of: tenant,
+                owner: configuration.owner,
+                leaseDuration: configuration.leaseDuration
+            )
+            while let job = next {
                 processed += 1
                 let outcome = await runKeepingLease(job, logger: logger)
-                let state = try await queue.finish(job, owner: configuration.owner, outcome: outcome)
+                var goesOn =
+                    processed < configuration.jobsPerLease && !Task.isCancelled && !Task.isShuttingDownGracefully
+                if case .pauseTenant = outcome { goesOn = false }
+                let state: JobState?
+                if goesOn {
+                    // The next job is claimed in the commit that records this one.
+                    (state, next) = try await queue.finish(
+                        job,
+                        owner: configuration.owner,
+                        outcome: outcome,
+                        claimingNextWithLease: configuration.leaseDuration
+                    )
+                } else {
+                    (state, next) = (try await queue.finish(job, owner: configuration.owner, outcome: outcome), nil)
+                }
                 log(job, outcome: outcome, state: state, logger: logger)
-                if case .pauseTenant = outcome { break }
             }
         } catch {
             logger.warning("tenant session ended by a storage error", metadata: ["error": "\(error)"])

@@ -66,7 +66,7 @@ package struct APITokenStore: Sendable {
     /// The scope of a presented token, or `nil` when it is unknown or revoked.
     package func authenticate(_ token: String) async throws -> APITokenScope? {
         guard token.hasPrefix("kt_"), token.count < 200 else { return nil }
-        return try await database.withConnection { db in
+        return try await database.read { db in
             guard
                 let row = try await db.raw(
                     "SELECT tenant_id, revoked_at FROM api_tokens WHERE token_hash = \(bind: Self.hash(token))"
@@ -92,7 +92,7 @@ package struct APITokenStore: Sendable {
 
     /// Every token (without secrets), oldest first.
     package func list() async throws -> [APITokenRecord] {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw("SELECT * FROM api_tokens ORDER BY created_at, id").all().map { row in
                 APITokenRecord(
                     id: try row.decode(column: "id", as: String.self),

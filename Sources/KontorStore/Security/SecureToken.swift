@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KontorCore
 
 /// Random tokens and their hashes for secrets the hub hands out (API tokens, OAuth2 states, callback secrets).
 package enum SecureToken {
@@ -13,6 +14,6 @@ package enum SecureToken {
 
     /// The SHA-256 of `text` as lower-case hex: what is stored instead of a token.
     package static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).lowercaseHex
     }
 }

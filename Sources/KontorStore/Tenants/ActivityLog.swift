@@ -77,7 +77,7 @@ package struct ActivityLog: Sendable {
         if let kind { query += " AND kind = \(bind: kind)" }
         query += " ORDER BY id DESC LIMIT \(literal: max(1, min(limit, 1000)))"
         let finalQuery = query
-        return try await database.withConnection { db in
+        return try await database.read { db in
             try await db.raw(finalQuery).all().map { row in
                 ActivityEntry(
                     id: try row.decode(column: "id", as: Int64.self),

@@ -67,7 +67,7 @@ package struct ConnectionStore: Sendable {
     ) async throws
         -> LexofficeConnection?
     {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw("SELECT * FROM connections WHERE tenant_id = \(bind: tenant.rawValue)").first()
                 .map(LexofficeConnection.init(row:))
         }
@@ -76,7 +76,7 @@ package struct ConnectionStore: Sendable {
     /// The tenant's credentials, opened.
     /// - Throws: ``StoreError`` `not-found` without a connection; `secret-unreadable` with the wrong master key.
     package func credentials(of tenant: TenantID) async throws -> ConnectionCredentials {
-        let sealed = try await database.withConnection { db in
+        let sealed = try await database.read { db in
             try await db.raw("SELECT credentials FROM connections WHERE tenant_id = \(bind: tenant.rawValue)").first()?
                 .decode(column: "credentials", as: String.self)
         }
@@ -135,7 +135,7 @@ package struct ConnectionStore: Sendable {
 
     /// The tenant connected to a lexoffice organization (to route an incoming webhook), or `nil`.
     package func tenant(forOrganization organizationID: String) async throws -> TenantID? {
-        try await database.withConnection { db in try await Self.tenant(forOrganization: organizationID, in: db) }
+        try await database.read { db in try await Self.tenant(forOrganization: organizationID, in: db) }
     }
 
     /// The tenant connected to the lexoffice organization `organizationID`, read with the caller's connection.

@@ -45,12 +45,12 @@ package struct TenantStore: Sendable {
 
     /// The tenant with `id`, or `nil`.
     package func tenant(_ id: TenantID) async throws -> Tenant? {
-        try await database.withConnection { db in try await Self.tenant(id, in: db) }
+        try await database.read { db in try await Self.tenant(id, in: db) }
     }
 
     /// Tenants ordered by id, after `cursor`.
     package func list(after cursor: TenantID? = nil, limit: Int = 50) async throws -> [Tenant] {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw(
                 """
                 SELECT * FROM tenants WHERE id > \(bind: cursor?.rawValue ?? "") \
@@ -130,7 +130,7 @@ package struct TenantStore: Sendable {
 
     /// The tenant's sealed callback secret, or `nil` when none was set.
     package func sealedCallbackSecret(of id: TenantID) async throws -> String? {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw("SELECT callback_secret FROM tenants WHERE id = \(bind: id.rawValue)").first()?
                 .decode(column: "callback_secret", as: String?.self)
         }

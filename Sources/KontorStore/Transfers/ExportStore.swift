@@ -110,7 +110,7 @@ package struct ExportStore: Sendable {
 
     /// The tenant's export `id` with its progress, or `nil`.
     package func export(_ id: Int64, of tenant: TenantID) async throws -> InvoiceExport? {
-        try await queue.database.withConnection { db in
+        try await queue.database.read { db in
             guard
                 let row = try await db.raw(
                     """

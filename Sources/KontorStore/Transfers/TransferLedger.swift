@@ -77,7 +77,7 @@ package struct TransferLedger: Sendable {
 
     /// The invoice's steps, in the order they were first recorded.
     package func steps(of invoice: StoredSourceInvoice) async throws -> [TransferStep] {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw("SELECT * FROM transfer_steps WHERE invoice_id = \(bind: invoice.sequence) ORDER BY id")
                 .all().map(TransferStep.init(row:))
         }
@@ -121,7 +121,7 @@ package struct TransferLedger: Sendable {
 
     /// The lexoffice contact linked to the tenant's source customer, or `nil`.
     package func contactLink(for sourceCustomerID: String, of tenant: TenantID) async throws -> ContactLink? {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw(
                 """
                 SELECT * FROM contact_links WHERE tenant_id = \(bind: tenant.rawValue) \
@@ -140,7 +140,7 @@ package struct TransferLedger: Sendable {
     /// Whether a link of the tenant already points to `lexofficeContactID` (a contact found in doubt must not be
     /// another customer's).
     package func isLinked(_ lexofficeContactID: String, of tenant: TenantID) async throws -> Bool {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw(
                 """
                 SELECT 1 AS linked FROM contact_links WHERE tenant_id = \(bind: tenant.rawValue) \
@@ -153,7 +153,7 @@ package struct TransferLedger: Sendable {
     /// Whether `lexofficeID` is already the result of one of the tenant's transfer steps (a document found in
     /// doubt must not be another invoice's).
     package func isRecorded(_ lexofficeID: String, of tenant: TenantID) async throws -> Bool {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw(
                 """
                 SELECT 1 AS recorded FROM transfer_steps s JOIN source_invoices i ON i.id = s.invoice_id \
@@ -194,7 +194,7 @@ package struct TransferLedger: Sendable {
 
     /// The tenant's invoice whose lexoffice document is `lexofficeID`, or `nil`.
     package func invoice(lexofficeID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw(
                 """
                 SELECT * FROM source_invoices WHERE tenant_id = \(bind: tenant.rawValue) \
