@@ -105,8 +105,28 @@ enum HubBenchmark {
                     setupTime.inSeconds
                 )
             )
+            try await api.createActiveTenant("bench-ingest")
+            report("with workers (the default: the process also works the jobs it receives):")
             try await measureIngest(wrk, hubURL: api.hubURL, organizations: organizations, signer: signer, in: folder)
-            try await measureInvoiceIngest(wrk, api: api)
+            try await measureInvoiceIngest(wrk, api: api, run: "w")
+            await started.stop()
+            hub = nil
+            let receiver = try ChildProcess(
+                kontor: serveArguments(hubFolder) + ["--lexoffice-url", String(sandboxURL)],
+                environment: ["KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": keyFile.path, "KONTOR_WORKERS_TENANTS": "0"],
+                in: hubFolder
+            )
+            hub = receiver
+            let receiverAPI = api.at(try await word(after: "listening on", in: receiver))
+            report("receive-only process (workers.tenants 0; other processes work the queue):")
+            try await measureIngest(
+                wrk,
+                hubURL: receiverAPI.hubURL,
+                organizations: organizations,
+                signer: signer,
+                in: folder
+            )
+            try await measureInvoiceIngest(wrk, api: receiverAPI, run: "r")
         } catch {
             await hub?.stop()
             await sandbox.stop()
@@ -143,13 +163,12 @@ enum HubBenchmark {
         )
     }
 
-    /// wrk putting invoices (three line items, distinct source ids) for one active tenant: each validated and stored
-    /// durably before the 202.
-    private static func measureInvoiceIngest(_ wrk: Wrk, api: TenantSetup) async throws {
-        try await api.createActiveTenant("bench-ingest")
+    /// wrk putting invoices (three line items, source ids distinct within and across `run`s) for one active tenant:
+    /// each validated and stored durably before the 202.
+    private static func measureInvoiceIngest(_ wrk: Wrk, api: TenantSetup, run: String) async throws {
         let result = try wrk.run(
             ["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer \(api.token)", api.hubURL],
-            script: invoiceScript
+            script: invoiceScript.replacingOccurrences(of: "RUN", with: run)
         )
         report(
             String(
@@ -161,7 +180,8 @@ enum HubBenchmark {
         )
     }
 
-    /// A wrk script putting the same invoice under a new source id with every request.
+    /// A wrk script putting the same invoice under a new source id with every request (`RUN` is replaced by the
+    /// run's prefix).
     private static let invoiceScript = """
         local next_thread = 0
         function setup(thread)
@@ -184,7 +204,7 @@ enum HubBenchmark {
 
         function request()
           sequence = sequence + 1
-          return wrk.format(nil, "/api/v1/tenants/bench-ingest/invoices/t" .. thread_number .. "-" .. sequence)
+          return wrk.format(nil, "/api/v1/tenants/bench-ingest/invoices/RUN" .. thread_number .. "-" .. sequence)
         end
         """
 

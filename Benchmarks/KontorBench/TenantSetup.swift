@@ -11,6 +11,11 @@ struct TenantSetup {
     let token: String
     let sandboxAdminURL: String
 
+    /// The same setup against a hub restarted at `hubURL` (same database, same token).
+    func at(_ hubURL: String) -> TenantSetup {
+        TenantSetup(client: client, hubURL: hubURL, token: token, sandboxAdminURL: sandboxAdminURL)
+    }
+
     /// A tenant connected to its own sandbox organization.
     struct ConnectedTenant: Sendable {
         /// The hub's tenant id.

@@ -25,9 +25,15 @@ struct ServeBinaryTests {
         }
     }
 
-    private func start(_ binary: URL, in folder: URL, until marker: String) async throws -> Hub {
+    private func start(
+        _ binary: URL,
+        in folder: URL,
+        until marker: String,
+        environment: [String: String] = [:]
+    ) async throws -> Hub {
         let process = Process()
         process.executableURL = binary
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.arguments = ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"]
         process.currentDirectoryURL = folder
         let output = Pipe()
@@ -104,5 +110,56 @@ struct ServeBinaryTests {
         let again = try #require(second.baseURL)
         #expect(try await get(again + "/api/v1/tenants/demo", token: token).0 == 200, "the token survives restarts")
         try await stop(second)
+    }
+
+    @Test("with workers.tenants 0 the process only receives: events wait in the queue for a process with workers")
+    func receiveOnlyProcess() async throws {
+        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let receiver = try await start(
+            binary,
+            in: folder,
+            until: "Admin token",
+            environment: ["KONTOR_WORKERS_TENANTS": "0"]
+        )
+        defer { if receiver.process.isRunning { receiver.process.terminate() } }
+        let baseURL = try #require(receiver.baseURL)
+        let token = try #require(receiver.line(containing: "Admin token")?.split(separator: " ").last.map(String.init))
+        let sandboxKey = try #require(
+            receiver.line(containing: "API key:")?.split(separator: " ").last.map(String.init)
+        )
+        var create = HTTPClientRequest(url: baseURL + "/sandbox/v1/contacts")
+        create.method = .POST
+        create.headers.add(name: "Authorization", value: "Bearer \(sandboxKey)")
+        create.headers.add(name: "Content-Type", value: "application/json")
+        create.body = .bytes(
+            ByteBuffer(string: #"{"version":0,"roles":{"customer":{}},"company":{"name":"Queue GmbH"}}"#)
+        )
+        #expect((200..<300).contains(try await HTTPClient.shared.execute(create, timeout: .seconds(10)).status.code))
+        #expect(
+            try await eventually(timeout: .seconds(20)) {
+                try await get(baseURL + "/api/v1/jobs?state=queued", token: token).1.contains("lexoffice.event")
+            },
+            "the webhook was received and queued"
+        )
+        try await Task.sleep(for: .seconds(1))
+        let activity = try await get(baseURL + "/api/v1/tenants/demo/activity?kind=lexoffice.event", token: token).1
+        #expect(!activity.contains("contact.created"), "no job runs in a process without workers")
+        try await stop(receiver)
+
+        let worker = try await start(binary, in: folder, until: "API key:")
+        defer { if worker.process.isRunning { worker.process.terminate() } }
+        let workerURL = try #require(worker.baseURL)
+        #expect(
+            try await eventually(timeout: .seconds(20)) {
+                try await get(workerURL + "/api/v1/tenants/demo/activity?kind=lexoffice.event", token: token).1
+                    .contains("contact.created")
+            },
+            "a process with workers handles the queued event"
+        )
+        try await stop(worker)
     }
 }

@@ -62,8 +62,10 @@ package struct HubConfiguration: Sendable {
     ///   or neither): the hub's lexoffice OAuth2 application; its redirect URI is `<public.url>/oauth/callback`.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
-    /// - `workers.tenants` (int, default `256`, 1–1024): tenants one process works on at once. Each connection may
+    /// - `workers.tenants` (int, default `256`, 0–1024): tenants one process works on at once. Each connection may
     ///   send 2 requests/s, so a partner transferring for N tenants at once wants N here (or N over processes).
+    ///   `0`: the process runs no jobs, it only serves the API and webhooks (other processes on the same
+    ///   PostgreSQL database work the queue).
     /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).
     /// - `lexoffice.rate` (number, default `2`, above 0): requests per second per lexoffice connection. lexoffice
     ///   allows 2; raise it only against a sandbox without rate limit (tests, demos, benchmarks).
@@ -96,7 +98,7 @@ package struct HubConfiguration: Sendable {
             )
         }
         masterKey = config.string(forKey: "master.key", isSecret: true)
-        workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 1...1024)
+        workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 0...1024)
         let rate = try Self.number(config, "sandbox.rate.limit", default: 2)
         guard rate >= 0 else { throw ConfigurationError(key: "sandbox.rate.limit", detail: "must be a number ≥ 0") }
         sandboxRateLimit = rate == 0 ? nil : rate

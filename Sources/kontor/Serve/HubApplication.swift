@@ -61,15 +61,20 @@ enum HubApplication {
                 onServerRunning: { _ in listening.set() },
                 logger: logger
             )
-            let queue = JobQueue(database: database)
-            let workers = JobWorkerPool(
-                queue: queue,
-                handler: HubJobHandler(queue: queue, secrets: secrets, server: serverConfiguration)
-                    .measured(by: metrics),
-                configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
-                logger: logger
-            )
-            var services: [any Service] = [application, workers]
+            var services: [any Service] = [application]
+            // `workers.tenants = 0`: this process serves the API and webhooks only; others work the queue.
+            if configuration.workerTenants > 0 {
+                let queue = JobQueue(database: database)
+                services.append(
+                    JobWorkerPool(
+                        queue: queue,
+                        handler: HubJobHandler(queue: queue, secrets: secrets, server: serverConfiguration)
+                            .measured(by: metrics),
+                        configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
+                        logger: logger
+                    )
+                )
+            }
             if let sandbox { services.append(MountedSandboxService(sandbox: sandbox)) }
             let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
