@@ -221,7 +221,7 @@ enum HubBenchmark {
                 return (jobs ?? 0, invoices ?? 0)
             }
             report(
-                "stored: \(counts.0) event jobs (of \(events) signed events; repeats dropped), \(counts.1) source invoices"
+                "stored: \(counts.0) event jobs (of 2 × \(events) signed events; repeats dropped), \(counts.1) source invoices"
             )
         }
     }

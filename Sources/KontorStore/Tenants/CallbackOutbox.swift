@@ -33,7 +33,7 @@ package struct CallbackOutbox: Sendable {
     /// Queues `type` with `data` (JSON text) for `tenant`; returns the event.
     @discardableResult
     package func enqueue(_ type: String, data: String = "{}", for tenant: TenantID) async throws -> CallbackEvent {
-        try await queue.database.transaction { db in try await enqueue(type, data: data, for: tenant, in: db) }
+        try await queue.database.groupedTransaction { db in try await enqueue(type, data: data, for: tenant, in: db) }
     }
 
     /// Queues inside the caller's transaction.

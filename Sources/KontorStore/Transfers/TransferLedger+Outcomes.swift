@@ -6,7 +6,7 @@ extension TransferLedger {
     /// Ends the invoice's transfer: `transferred` with its results, an activity entry (a warning when the
     /// totals differ), and the `invoice.transferred` callback, all in one commit.
     package func complete(_ invoice: StoredSourceInvoice, with result: TransferResult) async throws {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let updated = try await db.raw(
                 """
                 UPDATE source_invoices SET transfer_state = 'transferred', state_reason = NULL, \
@@ -60,7 +60,7 @@ extension TransferLedger {
     }
 
     private func end(_ sourceID: String, of tenant: TenantID, as state: TransferState, reason: String) async throws {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let row = try await db.raw(
                 """
                 UPDATE source_invoices SET transfer_state = \(bind: state.rawValue), state_reason = \(bind: reason), \
@@ -95,7 +95,7 @@ extension TransferLedger {
         status: String,
         of tenant: TenantID
     ) async throws -> Bool {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let row = try await db.raw(
                 """
                 UPDATE source_invoices SET voucher_number = \(bind: voucherNumber), lexoffice_status = \(bind: status), \

@@ -28,7 +28,7 @@ package struct TransferLedger: Sendable {
     /// - Returns: The invoice, or `nil` when there is nothing to transfer (already transferred, a draft, skipped,
     ///   or unknown).
     package func begin(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             try await db.raw(
                 """
                 UPDATE source_invoices SET transfer_state = 'transferring', state_reason = NULL, \
@@ -46,7 +46,7 @@ package struct TransferLedger: Sendable {
     /// - Returns: The invoice, or `nil` when the tenant has no such invoice.
     /// - Throws: ``StoreError`` `conflict` when the invoice is in another state (the detail says which).
     package func requeue(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let row = try await db.raw(
                 """
                 UPDATE source_invoices SET transfer_state = 'pending', state_reason = NULL, updated_at = \(bind: now) \
@@ -167,7 +167,7 @@ package struct TransferLedger: Sendable {
     /// the source the contact and its customer number with a `customer.linked` callback (in the same commit).
     /// Linking the same contact again changes nothing.
     package func link(_ link: ContactLink, of tenant: TenantID) async throws {
-        try await database.transaction { db in
+        try await database.groupedTransaction { db in
             let inserted = try await db.raw(
                 """
                 INSERT INTO contact_links (tenant_id, source_customer_id, lexoffice_contact_id, customer_number, \
