@@ -7,7 +7,7 @@ import Synchronization
 /// a transaction. Those never hold up the cooperative pool or an event loop that serves requests.
 ///
 /// Statements inside an open transaction touch only pages the connection can read or has locked already, so they
-/// run at once on the caller's thread (``runHere(_:binds:)``): a transaction's statements cost no thread hops.
+/// run at once on the caller's thread: a transaction's statements cost no thread hops.
 /// The handle sits behind a lock; the store's gate makes sure that one task at a time uses a connection for
 /// writing, so the lock is never waited for long.
 package final class SQLiteFileConnection: Sendable {
@@ -19,7 +19,7 @@ package final class SQLiteFileConnection: Sendable {
     /// Opens the database file at `path`, with a new thread.
     /// - Throws: ``SQLiteFailure`` when the file cannot be opened (the thread is stopped again).
     package init(path: String) throws {
-        let thread = try SQLiteThread()
+        let thread = SQLiteThread()
         do {
             handle = Mutex(try SQLiteHandle(path: path))
         } catch {
@@ -85,7 +85,7 @@ private actor SQLiteThread {
     private let group: MultiThreadedEventLoopGroup
     nonisolated let eventLoop: any EventLoop
 
-    init() throws {
+    init() {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         eventLoop = group.next()
     }

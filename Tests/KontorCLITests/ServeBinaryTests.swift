@@ -58,6 +58,18 @@ struct ServeBinaryTests {
         return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 1 << 20)))
     }
 
+    /// Creates a customer in the hub's mounted sandbox (which sends `contact.created` to the hub); the HTTP status.
+    private func createSandboxContact(_ name: String, baseURL: String, key: String) async throws -> UInt {
+        var create = HTTPClientRequest(url: baseURL + "/sandbox/v1/contacts")
+        create.method = .POST
+        create.headers.add(name: "Authorization", value: "Bearer \(key)")
+        create.headers.add(name: "Content-Type", value: "application/json")
+        create.body = .bytes(
+            ByteBuffer(string: #"{"version":0,"roles":{"customer":{}},"company":{"name":"\#(name)"}}"#)
+        )
+        return try await HTTPClient.shared.execute(create, timeout: .seconds(10)).status.code
+    }
+
     private func stop(_ hub: Hub) async throws {
         hub.process.interrupt()
         #expect(try await eventually(timeout: .seconds(20)) { !hub.process.isRunning })
@@ -84,14 +96,7 @@ struct ServeBinaryTests {
         #expect(try await get(baseURL + "/api/v1/tenants", token: "kt_wrong.token").0 == 401)
         #expect(try await get(baseURL + "/readyz", token: "").0 == 200)
 
-        var create = HTTPClientRequest(url: baseURL + "/sandbox/v1/contacts")
-        create.method = .POST
-        create.headers.add(name: "Authorization", value: "Bearer \(sandboxKey)")
-        create.headers.add(name: "Content-Type", value: "application/json")
-        create.body = .bytes(
-            ByteBuffer(string: #"{"version":0,"roles":{"customer":{}},"company":{"name":"Webhook GmbH"}}"#)
-        )
-        let created = try await HTTPClient.shared.execute(create, timeout: .seconds(10)).status.code
+        let created = try await createSandboxContact("Webhook GmbH", baseURL: baseURL, key: sandboxKey)
         #expect((200..<300).contains(created), "the sandbox created the contact (HTTP \(created))")
         #expect(
             try await eventually(timeout: .seconds(20)) {
@@ -131,14 +136,7 @@ struct ServeBinaryTests {
         let sandboxKey = try #require(
             receiver.line(containing: "API key:")?.split(separator: " ").last.map(String.init)
         )
-        var create = HTTPClientRequest(url: baseURL + "/sandbox/v1/contacts")
-        create.method = .POST
-        create.headers.add(name: "Authorization", value: "Bearer \(sandboxKey)")
-        create.headers.add(name: "Content-Type", value: "application/json")
-        create.body = .bytes(
-            ByteBuffer(string: #"{"version":0,"roles":{"customer":{}},"company":{"name":"Queue GmbH"}}"#)
-        )
-        #expect((200..<300).contains(try await HTTPClient.shared.execute(create, timeout: .seconds(10)).status.code))
+        #expect((200..<300).contains(try await createSandboxContact("Queue GmbH", baseURL: baseURL, key: sandboxKey)))
         #expect(
             try await eventually(timeout: .seconds(20)) {
                 try await get(baseURL + "/api/v1/jobs?state=queued", token: token).1.contains("lexoffice.event")
