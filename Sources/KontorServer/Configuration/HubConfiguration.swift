@@ -49,6 +49,8 @@ package struct HubConfiguration: Sendable {
     package var sandboxRateLimit: Double?
     /// Requests per second the hub sends on one lexoffice connection (lexoffice allows 2).
     package var lexofficeRequestsPerSecond: Double
+    /// How long after a write with an unknown outcome the hub waits before it looks for the document in lexoffice.
+    package var reconciliationDelay: Duration
 
     /// Reads the configuration.
     ///
@@ -69,6 +71,11 @@ package struct HubConfiguration: Sendable {
     /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).
     /// - `lexoffice.rate` (number, default `2`, above 0): requests per second per lexoffice connection. lexoffice
     ///   allows 2; raise it only against a sandbox without rate limit (tests, demos, benchmarks).
+    /// - `transfer.reconciliation.delay` (number of seconds, default `10`, 0–3600): how long after a write whose
+    ///   outcome is unknown (timeout, 504, dropped connection, crash) the hub waits before it looks the document up
+    ///   in lexoffice, and only then sends it again if it is not there. lexoffice's lists may lag behind a write
+    ///   (replication); the delay must exceed that lag, or a document could be created twice. Unconfirmed how long
+    ///   the lag can be: 10 s is our estimate.
     /// - Throws: ``ConfigurationError`` naming the first invalid key.
     package init(config: ConfigReader) throws {
         host = config.string(forKey: "http.host", default: "127.0.0.1")
@@ -106,6 +113,11 @@ package struct HubConfiguration: Sendable {
         guard lexofficeRequestsPerSecond > 0 else {
             throw ConfigurationError(key: "lexoffice.rate", detail: "must be a number above 0")
         }
+        let delay = try Self.number(config, "transfer.reconciliation.delay", default: 10)
+        guard (0...3600).contains(delay) else {
+            throw ConfigurationError(key: "transfer.reconciliation.delay", detail: "must be 0 to 3600 seconds")
+        }
+        reconciliationDelay = .milliseconds(Int64((delay * 1000).rounded()))
     }
 
     private static func number(_ config: ConfigReader, _ key: ConfigKey, default value: Double) throws -> Double {

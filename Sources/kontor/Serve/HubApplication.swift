@@ -68,8 +68,13 @@ enum HubApplication {
                 services.append(
                     JobWorkerPool(
                         queue: queue,
-                        handler: HubJobHandler(queue: queue, secrets: secrets, server: serverConfiguration)
-                            .measured(by: metrics),
+                        handler: HubJobHandler(
+                            queue: queue,
+                            secrets: secrets,
+                            server: serverConfiguration,
+                            reconciliationDelay: configuration.reconciliationDelay
+                        )
+                        .measured(by: metrics),
                         configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
                         logger: logger
                     )

@@ -1,0 +1,43 @@
+import Configuration
+import KontorServer
+import Testing
+
+/// The hub's configuration keys read from a provider: defaults, accepted values and the key named on a bad one.
+@Suite("Hub configuration")
+struct HubConfigurationTests {
+    private func configuration(_ values: [AbsoluteConfigKey: ConfigValue]) throws -> HubConfiguration {
+        try HubConfiguration(config: ConfigReader(provider: InMemoryProvider(values: values)))
+    }
+
+    @Test("defaults: 256 worker tenants, 2 requests/s per connection, 10 s before looking up a write in doubt")
+    func defaults() throws {
+        let defaults = try configuration([:])
+        #expect(defaults.workerTenants == 256)
+        #expect(defaults.lexofficeRequestsPerSecond == 2)
+        #expect(defaults.reconciliationDelay == .seconds(10))
+    }
+
+    @Test("workers.tenants 0 (a receive-only process) and a reconciliation delay in fractions of seconds are read")
+    func acceptedValues() throws {
+        let read = try configuration(["workers.tenants": 0, "transfer.reconciliation.delay": 2.5])
+        #expect(read.workerTenants == 0)
+        #expect(read.reconciliationDelay == .milliseconds(2_500))
+        #expect(try configuration(["transfer.reconciliation.delay": "30"]).reconciliationDelay == .seconds(30))
+    }
+
+    @Test(
+        "out-of-range or malformed values name their key",
+        arguments: [
+            ("workers.tenants", -1 as ConfigValue), ("workers.tenants", 1025 as ConfigValue),
+            ("transfer.reconciliation.delay", -1.0 as ConfigValue),
+            ("transfer.reconciliation.delay", 3601.0 as ConfigValue),
+            ("transfer.reconciliation.delay", "soon" as ConfigValue), ("lexoffice.rate", 0.0 as ConfigValue),
+        ] as [(String, ConfigValue)]
+    )
+    func rejectedValues(key: String, value: ConfigValue) throws {
+        let error = #expect(throws: ConfigurationError.self) {
+            try configuration([AbsoluteConfigKey(key.split(separator: ".").map(String.init)): value])
+        }
+        #expect(error?.key == key)
+    }
+}
