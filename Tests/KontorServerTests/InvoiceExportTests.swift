@@ -51,6 +51,37 @@ struct InvoiceExportTests {
         }
     }
 
+    @Test("a tenant deactivated during its export: the export finishes, the unsent invoices fail with the reason")
+    func deactivatedMidway() async throws {
+        try await HubHarness.with { hub in
+            try await Transfers.connectedTenant(hub, settings: #"{"autoTransfer":false}"#)
+            try await Self.put(hub, "a", date: "2026-03-01")
+            try await Self.put(hub, "b", date: "2026-03-02")
+            let body = #"{"from":"2026-03-01","to":"2026-03-31"}"#
+            let id = try #require(try await hub.send(.post, "/api/v1/tenants/acme/exports", json: body).json()["id"])
+            #expect(try await hub.send(.post, "/api/v1/tenants/acme/deactivate").status == 200)
+
+            let path = "/api/v1/tenants/acme/exports/\(id)"
+            #expect(try await hub.runWorkers { try await hub.send(.get, path).json()["pending"] as? Int == 0 })
+            let finished = try await hub.send(.get, path).json()
+            #expect(finished["failed"] as? Int == 2, "\(finished)")
+            #expect(finished["done"] as? Int == 0)
+            let failed = try await Transfers.transfer(hub, "a")
+            #expect(failed["state"] as? String == "failed")
+            #expect((failed["stateReason"] as? String ?? "").contains("deactivated"), "\(failed)")
+            let posts = try await Transfers.journal(hub).filter { $0.hasPrefix("POST") && $0.contains("/invoices") }
+            #expect(posts.isEmpty, "nothing was sent for an inactive tenant: \(posts)")
+
+            #expect(try await hub.send(.post, "/api/v1/tenants/acme/activate").status == 200)
+            #expect(try await hub.send(.post, "/api/v1/tenants/acme/invoices/a/retry").status == 202)
+            let again = try await hub.send(.post, "/api/v1/tenants/acme/exports", json: body).json()
+            #expect(again["pending"] as? Int == 2, "b (failed) and a (pending again after its retry)")
+            #expect(try await hub.runWorkers { try await Transfers.all(hub, ["a", "b"], are: "transferred") })
+            let creates = try await Transfers.journal(hub).filter { $0 == "POST /v1/invoices" }
+            #expect(creates.count == 2, "each invoice once, although a was queued by its retry and by the export")
+        }
+    }
+
     @Test("bad exports are refused with the field; unknown exports are 404; inactive tenants do not export")
     func refusals() async throws {
         try await HubHarness.with { hub in

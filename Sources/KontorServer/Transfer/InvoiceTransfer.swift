@@ -6,8 +6,9 @@ import LexofficeKit
 /// Transfers a stored source invoice into lexoffice exactly once (DESIGN.md §1 flow 1, §5), as the job
 /// ``TransferJob`` asks:
 ///
-/// 1. The invoice becomes `transferring` (nothing happens for an invoice already transferred, a draft, a skipped
-///    one, or while the tenant is inactive: it stays `pending` for a later export).
+/// 1. The invoice becomes `transferring` (nothing happens for an invoice already transferred, a draft or a skipped
+///    one). A tenant deactivated after the invoice was queued ends it `failed` with that reason, so its export
+///    finishes; a retry or a new export after the activation sends it.
 /// 2. A cancellation needs its original in lexoffice: an original not transferred yet is transferred first.
 /// 3. The customer's contact is resolved (``ContactResolver``).
 /// 4. The invoice is created as draft or finalized (tenant setting), a cancellation as a finalized credit note
@@ -84,7 +85,11 @@ package struct InvoiceTransfer: Sendable {
         guard let tenant = try await tenants.tenant(tenantID) else {
             throw TransferProblem.fail("the tenant no longer exists")
         }
-        guard tenant.isActive else { return }
+        guard tenant.isActive else {
+            throw TransferProblem.fail(
+                "the tenant was deactivated before the invoice was sent; activate it, then retry or export again"
+            )
+        }
         // The connection first: without one the tenant pauses, and the invoice must not look sent meanwhile.
         let client = try await clients.client(for: tenantID)
         guard let invoice = try await ledger.begin(sourceID, of: tenantID) else { return }

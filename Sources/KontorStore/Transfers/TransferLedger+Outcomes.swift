@@ -47,14 +47,15 @@ extension TransferLedger {
         }
     }
 
-    /// Ends the transfer of the tenant's invoice `sourceID` as `failed` for `reason` (a retry starts it again),
-    /// with an activity entry and an `invoice.failed` callback.
+    /// Ends the transfer of the tenant's invoice `sourceID` (`transferring`, or still `pending` when the job gave up
+    /// before it began) as `failed` for `reason` (a retry starts it again), with an activity entry and an
+    /// `invoice.failed` callback.
     package func fail(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
         try await end(sourceID, of: tenant, as: .failed, reason: reason)
     }
 
-    /// Ends the transfer of the tenant's invoice `sourceID` as `skipped` for `reason` (it is kept, not sent), with
-    /// an activity entry and an `invoice.skipped` callback.
+    /// Ends the transfer of the tenant's invoice `sourceID` (`transferring` or `pending`) as `skipped` for `reason`
+    /// (it is kept, not sent), with an activity entry and an `invoice.skipped` callback.
     package func skip(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
         try await end(sourceID, of: tenant, as: .skipped, reason: reason)
     }
@@ -65,7 +66,7 @@ extension TransferLedger {
                 """
                 UPDATE source_invoices SET transfer_state = \(bind: state.rawValue), state_reason = \(bind: reason), \
                 updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID) \
-                AND transfer_state = 'transferring' RETURNING *
+                AND transfer_state IN ('transferring', 'pending') RETURNING *
                 """
             ).first()
             guard let row else { return }
