@@ -203,6 +203,31 @@ struct InvoiceTransferFlowTests {
         }
     }
 
+    @Test("a contact created without confirmation is found as this customer's, not an identical one made by hand")
+    func identicalContactInDoubt() async throws {
+        try await HubHarness.with { hub in
+            try await Transfers.connectedTenant(hub)
+            // The customer exists in lexoffice already, entered by hand with the same name, e-mail and address.
+            let body = Transfers.invoice(number: "R-1", customer: "K-1")
+            let source = try JSONDecoder().decode(SourceInvoice.self, from: Data(body.utf8))
+            let byHand = try await Self.client(hub).contacts.create(source.customer.lexofficeContact()).id
+            let rule = #"{"path":"/v1/contacts","method":"POST","action":"timeoutAfterExecution","remaining":1}"#
+            #expect(try await Self.admin(hub, "faults", body: rule) == 201)
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: body).status == 202)
+            #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1"], are: "transferred") })
+
+            let contacts = try await Self.client(hub).contacts.page(page: PageRequest()).content
+            #expect(contacts.count == 2, "the hub's contact was created once and found after the timeout")
+            let created = try #require(contacts.first { $0.note == "Kontor: source customer K-1" })
+            #expect(created.id != byHand)
+            let number = try #require(created.roles.customer?.number)
+            #expect(
+                try await Transfers.transfer(hub, "inv-1")["customerNumber"] as? String == String(number),
+                "the invoice went to the contact the hub created, none is left unlinked"
+            )
+        }
+    }
+
     @Test("503 before execution and a 429 storm are retried; nothing is doubled")
     func refusedRequests() async throws {
         try await HubHarness.with { hub in

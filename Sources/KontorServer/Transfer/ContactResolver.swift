@@ -48,7 +48,11 @@ struct ContactResolver: Sendable {
         if let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID) {
             return Resolved(id: try LexofficeID(link.lexofficeContactID), customerNumber: link.customerNumber)
         }
-        let contact = customer.lexofficeContact()
+        var newContact = customer.lexofficeContact()
+        // Names the source customer in lexoffice, so that a contact created without confirmation is found as this
+        // customer's even when another customer has the same name, e-mail and address.
+        newContact.note = Self.note(for: customer.sourceId)
+        let contact = newContact
         let id = try await steps.run(
             .contact,
             fingerprint: TransferFingerprint.of(contact),
@@ -64,8 +68,14 @@ struct ContactResolver: Sendable {
         return Resolved(id: id, customerNumber: number)
     }
 
-    /// A contact with the same name, e-mail and billing address that no other customer of the tenant is linked
-    /// to, or `nil`. lexoffice's name filter needs 3 characters; shorter names are not searched.
+    /// The note of a contact the hub creates for the source customer `sourceID`.
+    static func note(for sourceID: String) -> String {
+        "Kontor: source customer \(sourceID)"
+    }
+
+    /// A contact with the same name, e-mail, billing address and note (naming the source customer) that no other
+    /// customer of the tenant is linked to, or `nil`. lexoffice's name filter needs 3 characters; shorter names
+    /// are not searched.
     private func find(_ contact: Contact, tenant: TenantID, client: LexofficeClient) async throws -> LexofficeID? {
         let name = contact.company?.name ?? contact.person?.lastName ?? ""
         guard name.count >= 3 else { return nil }
@@ -82,7 +92,8 @@ struct ContactResolver: Sendable {
     }
 }
 
-/// What identifies a contact the hub created: names, first business e-mail, first billing address.
+/// What identifies a contact the hub created: names, first business e-mail, first billing address, and the note
+/// naming the source customer.
 private struct ContactSignature: Equatable {
     var company: String?
     var firstName: String?
@@ -91,6 +102,7 @@ private struct ContactSignature: Equatable {
     var street: String?
     var zip: String?
     var city: String?
+    var note: String?
 
     init(_ contact: Contact) {
         company = contact.company?.name
@@ -101,5 +113,6 @@ private struct ContactSignature: Equatable {
         street = address?.street
         zip = address?.zip
         city = address?.city
+        note = contact.note
     }
 }
