@@ -248,10 +248,13 @@ struct TransportTests {
     func connectionRefused() async throws {
         // Find a free port by starting and stopping a server.
         let url = try await ScriptedHTTPServer.withServer(.replying { _ in .dropConnection }) { $0.baseURL }
+        // A deadline that passes while AsyncHTTPClient is still connecting is indistinguishable from one that
+        // passes after sending (both `deadlineExceeded`), so a POST would count as outcome-unknown: the timeout
+        // must leave a loaded machine ample time to see the refused connection first.
         let client = LexofficeClient(
             configuration: LexofficeClientConfiguration(
                 baseURL: url + "/v1",
-                requestTimeout: .milliseconds(500),
+                requestTimeout: .seconds(3),
                 requestsPerSecond: 0,
                 retryPolicy: TestClients.fastRetries
             ),
