@@ -246,14 +246,16 @@ struct TransportTests {
 
     @Test("no server listening: connection failed, safe to retry, even for POST")
     func connectionRefused() async throws {
-        // Find a free port by starting and stopping a server.
-        let url = try await ScriptedHTTPServer.withServer(.replying { _ in .dropConnection }) { $0.baseURL }
+        // A port that refuses connections for the whole test: bound, never listening, so no other test's server
+        // can take it over meanwhile.
+        let socket = try RefusingPort()
+        defer { socket.close() }
         // A deadline that passes while AsyncHTTPClient is still connecting is indistinguishable from one that
         // passes after sending (both `deadlineExceeded`), so a POST would count as outcome-unknown: the timeout
         // must leave a loaded machine ample time to see the refused connection first.
         let client = LexofficeClient(
             configuration: LexofficeClientConfiguration(
-                baseURL: url + "/v1",
+                baseURL: "http://127.0.0.1:\(socket.port)/v1",
                 requestTimeout: .seconds(3),
                 requestsPerSecond: 0,
                 retryPolicy: TestClients.fastRetries
