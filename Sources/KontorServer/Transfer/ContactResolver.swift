@@ -48,11 +48,7 @@ struct ContactResolver: Sendable {
         if let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID) {
             return Resolved(id: try LexofficeID(link.lexofficeContactID), customerNumber: link.customerNumber)
         }
-        var newContact = customer.lexofficeContact()
-        // Names the source customer in lexoffice, so that a contact created without confirmation is found as this
-        // customer's even when another customer has the same name, e-mail and address.
-        newContact.note = Self.note(for: customer.sourceId)
-        let contact = newContact
+        let contact = Self.newContact(for: customer)
         let id = try await steps.run(
             .contact,
             fingerprint: TransferFingerprint.of(contact),
@@ -68,9 +64,12 @@ struct ContactResolver: Sendable {
         return Resolved(id: id, customerNumber: number)
     }
 
-    /// The note of a contact the hub creates for the source customer `sourceID`.
-    static func note(for sourceID: String) -> String {
-        "Kontor: source customer \(sourceID)"
+    /// The contact the hub creates for `customer`. Its note names the source customer, so that a contact created
+    /// without confirmation is found as this customer's even when another has the same name, e-mail and address.
+    static func newContact(for customer: SourceCustomer) -> Contact {
+        var contact = customer.lexofficeContact()
+        contact.note = "Kontor: source customer \(customer.sourceId)"
+        return contact
     }
 
     /// A contact with the same name, e-mail, billing address and note (naming the source customer) that no other

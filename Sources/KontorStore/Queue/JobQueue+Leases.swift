@@ -136,18 +136,20 @@ extension JobQueue {
         try await database.groupedTransaction { db in try await finish(job, owner: owner, outcome: outcome, in: db) }
     }
 
-    /// Records what became of a claimed job and claims the tenant's next due job in the same commit (one commit
-    /// per job instead of two).
+    /// Records what became of a claimed job and, given a `leaseDuration`, claims the tenant's next due job in the
+    /// same commit (one commit per job instead of two).
     /// - Returns: The job's new state, or `nil` when the job was no longer `owner`'s (then nothing is changed and
-    ///   nothing claimed); and the next job, or `nil` when none is due or the lease is no longer `owner`'s.
+    ///   nothing claimed); and the next job, or `nil` when none is due, none was asked for or the lease is no
+    ///   longer `owner`'s.
     package func finish(
         _ job: Job,
         owner: String,
         outcome: JobOutcome,
-        claimingNextWithLease leaseDuration: Duration
+        claimingNextWithLease leaseDuration: Duration?
     ) async throws -> (state: JobState?, next: Job?) {
         try await database.groupedTransaction { db in
             guard let state = try await finish(job, owner: owner, outcome: outcome, in: db) else { return (nil, nil) }
+            guard let leaseDuration else { return (state, nil) }
             return (state, try await claimNextJob(of: job.tenantID, owner: owner, leaseDuration: leaseDuration, in: db))
         }
     }

@@ -108,18 +108,14 @@ package struct JobWorkerPool: Service {
                 var goesOn =
                     processed < configuration.jobsPerLease && !Task.isCancelled && !Task.isShuttingDownGracefully
                 if case .pauseTenant = outcome { goesOn = false }
+                // The next job is claimed in the commit that records this one.
                 let state: JobState?
-                if goesOn {
-                    // The next job is claimed in the commit that records this one.
-                    (state, next) = try await queue.finish(
-                        job,
-                        owner: configuration.owner,
-                        outcome: outcome,
-                        claimingNextWithLease: configuration.leaseDuration
-                    )
-                } else {
-                    (state, next) = (try await queue.finish(job, owner: configuration.owner, outcome: outcome), nil)
-                }
+                (state, next) = try await queue.finish(
+                    job,
+                    owner: configuration.owner,
+                    outcome: outcome,
+                    claimingNextWithLease: goesOn ? configuration.leaseDuration : nil
+                )
                 log(job, outcome: outcome, state: state, logger: logger)
             }
         } catch {
