@@ -168,7 +168,11 @@ extension WebhookDeliveryTests {
 extension WebhookDeliveryTests {
     @Test("with callback checks on, an unreachable callback URL is refused with 406 and a reachable one accepted")
     func callbackCheck() async throws {
-        let stopped = try await ScriptedHTTPServer.withServer(.replying { _ in .dropConnection }) { $0.baseURL }
+        // Refuses connections for the whole test; a port found free by stopping a server can be taken by another
+        // test's server meanwhile (seen in CI: the "unreachable" URL answered).
+        let unreachable = try RefusingPort()
+        defer { unreachable.close() }
+        let stopped = "http://127.0.0.1:\(unreachable.port)"
         try await ScriptedHTTPServer.withServer(.replying { _ in .respond(status: 200, headers: [], body: []) }) {
             receiver in
             let configuration = SandboxConfiguration(rateLimit: nil, checksCallbackURLs: true)
