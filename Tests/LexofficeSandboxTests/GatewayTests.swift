@@ -14,6 +14,12 @@ struct GatewayTests {
                 #expect(response.status == 401)
                 #expect(response.json == .object(["message": .string("Unauthorized")]))
             }
+            let padded = try await SandboxHarness.send(
+                "GET",
+                server.baseURL + "/ping",
+                apiKey: "  \(server.defaultAPIKey)"
+            )
+            #expect(padded.status == 200, "the whitespace after `Bearer` is not part of the key")
             let client = SandboxHarness.client(for: server, apiKey: "wrong-key")
             let error = await #expect(throws: LexofficeError.self) { try await client.profile() }
             #expect(error?.code == .unauthorized)

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KontorCore
 import KontorStore
+import LexofficeKit
 
 /// Requires a hub API token (`Authorization: Bearer kt_…`) and puts its scope into the context; 401 otherwise.
 package struct BearerAuthentication: RouterMiddleware {
@@ -21,7 +22,7 @@ package struct BearerAuthentication: RouterMiddleware {
     ) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
             let scope = try await tokens.authenticate(
-                String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+                String(header.dropFirst("bearer ".count).trimmingHeaderWhitespace)
             )
         else {
             throw HubProblem.unauthorized

@@ -21,7 +21,7 @@ public struct FileDownload: Sendable, Hashable {
         guard let header else { return nil }
         var plain: String?
         for parameter in header.split(separator: ";") {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { String($0.trimmingHeaderWhitespace) }
             guard pair.count == 2 else { continue }
             switch pair[0].lowercased() {
             case "filename*":
@@ -61,12 +61,6 @@ public struct DownloadFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { mediaType }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> String {
-        String(self).trimmingCharacters([" ", "\t"])
-    }
 }
 
 extension String {

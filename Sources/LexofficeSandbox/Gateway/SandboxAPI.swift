@@ -101,8 +101,8 @@ struct SandboxAPI: Sendable {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw SandboxProblem.unauthorized
         }
-        let token = header.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
+        let token = header.dropFirst("Bearer ".count).trimmingHeaderWhitespace
         guard !token.isEmpty else { throw SandboxProblem.unauthorized }
-        return token
+        return String(token)
     }
 }

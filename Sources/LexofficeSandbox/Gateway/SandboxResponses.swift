@@ -18,11 +18,21 @@ enum SandboxResponses {
         contentType: String,
         extraHeaders: [(HTTPField.Name, String)] = []
     ) -> Response {
+        bytes(ByteBuffer(data: data), status: status, contentType: contentType, extraHeaders: extraHeaders)
+    }
+
+    /// A response with the bytes of `buffer`.
+    static func bytes(
+        _ buffer: ByteBuffer,
+        status: HTTPResponse.Status = .ok,
+        contentType: String,
+        extraHeaders: [(HTTPField.Name, String)] = []
+    ) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType
-        headers[.contentLength] = String(data.count)
+        headers[.contentLength] = String(buffer.readableBytes)
         for (name, value) in extraHeaders { headers[name] = value }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// The action result of a create (with `Location`) or an update.

@@ -6,6 +6,12 @@ import LexofficeKit
 /// `/v1/contacts`: create, read, update and search contacts, answering errors in the legacy shape.
 struct ContactRoutes {
     let api: SandboxAPI
+    /// The bodies of contacts read by id, reused while a contact is unchanged.
+    private let encodedContacts = EncodedBodyCache<Contact>(capacity: 4096)
+
+    init(api: SandboxAPI) {
+        self.api = api
+    }
 
     func register<Context: RequestContext>(on routes: SandboxRouteTable<Context>) {
         routes.add(.post, "v1/contacts", shape: .legacy) { call, _ in try await create(call) }
@@ -16,7 +22,10 @@ struct ContactRoutes {
             let contact = try call.state.read(call.organizationID) { organization in
                 try organization.contacts[id].orThrow(.notFound("Contact"))
             }
-            return try SandboxResponses.json(contact)
+            return SandboxResponses.bytes(
+                try encodedContacts.body(of: contact, id: id),
+                contentType: "application/json"
+            )
         }
         routes.add(.put, "v1/contacts/:id", shape: .legacy) { call, context in
             try await update(call, id: try call.pathID(context, what: "Contact"))
