@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import LexofficeKit
+import Logging
 
 extension Kontor {
     /// The process entry point: runs the command line and exits with an ``ExitStatus`` code.
     static func main() async {
+        LoggingSystem.bootstrap { ConsoleLogHandler(label: $0) }
         Foundation.exit(await execute(Array(CommandLine.arguments.dropFirst())))
     }
 

@@ -7,9 +7,9 @@ struct Kontor: AsyncParsableCommand {
         commandName: "kontor",
         abstract: "Kontor: the integration hub for lexoffice / Lexware Office.",
         discussion: """
-            Implemented today: `kontor lexoffice` (call the lexoffice API with an API key) and `kontor sandbox` (a local \
-            lexoffice). The hub \
-            (`kontor serve`) arrives with its issue.
+            `kontor serve` runs the hub (embedded defaults: SQLite and the built-in sandbox), `kontor sandbox` a local \
+            lexoffice, `kontor lexoffice` calls the lexoffice API with an API key; `migrate`, `tenants`, `admin` and \
+            `jobs` administer a hub's database.
             """,
         version: "0.1.0",
         subcommands: [
