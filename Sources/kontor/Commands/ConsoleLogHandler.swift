@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// The log lines of `kontor` on standard output, in the format of swift-log's `StreamLogHandler`
+/// The log lines of `kontor` on standard error (where swift-log writes by default), in the format of swift-log's `StreamLogHandler`
 /// (`time level label: key=value … [source] message`).
 ///
 /// Unlike `StreamLogHandler`, which renders a logger's metadata to text each time a key is set, this renders it
@@ -26,7 +26,7 @@ struct ConsoleLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         // One write per line, so lines of concurrent loggers never interleave.
-        FileHandle.standardOutput.write(Data(line(for: event, at: Self.timestamp()).utf8))
+        FileHandle.standardError.write(Data(line(for: event, at: Self.timestamp()).utf8))
     }
 
     /// The text written for `event` at `time`, ending in a newline.
