@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 
-/// The log lines of `kontor` on standard error (where swift-log writes by default), in the format of swift-log's `StreamLogHandler`
-/// (`time level label: key=value … [source] message`).
+/// The log lines of `kontor` on standard error (where swift-log writes by default), in the format of swift-log's
+/// `StreamLogHandler` (`time level label: key=value … [source] message`).
 ///
 /// Unlike `StreamLogHandler`, which renders a logger's metadata to text each time a key is set, this renders it
 /// only for a line that is written. The HTTP servers set a request id on a logger for every request and usually
