@@ -17,7 +17,10 @@ final class SandboxState: Sendable {
     /// How many resources are hidden by a replication delay, written under the lock: reads check it before
     /// taking the lock, as it is almost always 0.
     private let hiddenCount = Atomic<Int>(0)
-    private let eventSink = NIOLockedValueBox<(@Sendable ([SandboxEvent]) -> Void)?>(nil)
+    /// Where raised events go. The function sits in a struct: kept bare in the generic lock box, it came back
+    /// wrapped in one more reabstraction thunk from every locked access, so each write called through a chain of
+    /// thunks as long as the number of writes before it (POST rate fell from 2,000/s to 1,200/s within 12 s).
+    private let eventSink = NIOLockedValueBox<EventSink?>(nil)
 
     struct Store: Sendable {
         var organizations: [LexofficeID: Organization] = [:]
@@ -146,13 +149,13 @@ final class SandboxState: Sendable {
             store.organizations[organizationID] = organization
             return (result, events)
         }
-        if !events.isEmpty, let sink = eventSink.withLockedValue({ $0 }) { sink(events) }
+        if !events.isEmpty, let sink = eventSink.withLockedValue({ $0 }) { sink.deliver(events) }
         return result
     }
 
     /// Where raised events go (the webhook dispatcher).
     func sendEvents(to sink: @escaping @Sendable ([SandboxEvent]) -> Void) {
-        eventSink.withLockedValue { $0 = sink }
+        eventSink.withLockedValue { $0 = EventSink(deliver: sink) }
     }
 
     /// Appends a request to the journal (the last 10,000 to 12,000 entries are kept).
@@ -234,4 +237,9 @@ struct JournalEntry: Codable, Sendable, Equatable {
     var status: Int
     var time: LexofficeDateTime
     var organizationId: LexofficeID?
+}
+
+/// The receiver of raised events (the webhook dispatcher).
+private struct EventSink: Sendable {
+    let deliver: @Sendable ([SandboxEvent]) -> Void
 }
