@@ -132,53 +132,57 @@ struct TransferRig {
     }
 }
 
-/// The sandbox's request journal, collected by polling (it keeps only its last 10,000 entries).
+/// The sandbox's request journal, collected by polling (it keeps only its last 10,000 entries): each poll asks
+/// only for the entries after the last one seen, so measuring costs the sandbox little.
 final class RequestJournal: Sendable {
     /// One request lexoffice received.
-    struct Entry: Hashable, Sendable {
+    struct Entry: Sendable {
         var method: String
         var path: String
         var status: Int
         var time: Date
-        var organizationID: String?
+    }
+
+    private struct Collected {
+        var lastSequence = 0
+        var byOrganization: [String: [Entry]] = [:]
     }
 
     private let rig: TransferRig
-    private let collected = Mutex<Set<Entry>>([])
+    private let collected = Mutex(Collected())
 
     init(rig: TransferRig) {
         self.rig = rig
     }
 
-    /// Adds the journal's current entries.
+    /// Adds the journal's entries since the last poll.
     func poll() async throws {
-        var request = HTTPClientRequest(url: rig.setup.sandboxAdminURL + "/requests")
+        let after = collected.withLock { $0.lastSequence }
+        var request = HTTPClientRequest(url: rig.setup.sandboxAdminURL + "/requests?after=\(after)")
         request.method = .GET
         let response = try await rig.setup.client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 64 << 20)
         guard let list = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [[String: Any]] else {
             throw BenchmarkFailure(description: "the sandbox journal is not a list")
         }
-        let entries = list.compactMap { item -> Entry? in
-            guard let method = item["method"] as? String, let path = item["path"] as? String,
-                let status = item["status"] as? Int, let time = item["time"] as? String,
-                let date = try? LexofficeDateTime(time).date
-            else { return nil }
-            return Entry(
-                method: method,
-                path: path,
-                status: status,
-                time: date,
-                organizationID: item["organizationId"] as? String
-            )
+        collected.withLock { collected in
+            for item in list {
+                guard let sequence = item["sequence"] as? Int, sequence > collected.lastSequence,
+                    let method = item["method"] as? String, let path = item["path"] as? String,
+                    let status = item["status"] as? Int, let time = item["time"] as? String,
+                    let date = try? LexofficeDateTime(time).date
+                else { continue }
+                collected.lastSequence = sequence
+                let entry = Entry(method: method, path: path, status: status, time: date)
+                collected.byOrganization[item["organizationId"] as? String ?? "", default: []].append(entry)
+            }
         }
-        collected.withLock { $0.formUnion(entries) }
     }
 
     /// The API requests (`/v1/…`) of `organizationID` at or after `start`.
     func entries(of organizationID: String, since start: Date) -> [Entry] {
-        collected.withLock { entries in
-            entries.filter { $0.organizationID == organizationID && $0.time >= start && $0.path.hasPrefix("/v1/") }
+        collected.withLock { collected in
+            (collected.byOrganization[organizationID] ?? []).filter { $0.time >= start && $0.path.hasPrefix("/v1/") }
         }
     }
 }

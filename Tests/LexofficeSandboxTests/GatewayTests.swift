@@ -101,6 +101,31 @@ struct GatewayTests {
         }
     }
 
+    @Test("the request journal numbers its entries; `after` returns only newer ones, also across a reset")
+    func journalSequence() async throws {
+        try await SandboxHarness.withSandbox { server, client in
+            let journalURL = server.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/requests")
+            func sequences(after: String? = nil) async throws -> [JSONValue] {
+                let url = after.map { journalURL + "?after=" + $0 } ?? journalURL
+                let answer = try await SandboxHarness.send("GET", url, apiKey: nil)
+                guard case .array(let entries)? = answer.json else { return [.null] }
+                return entries.compactMap { $0["sequence"] }
+            }
+            for _ in 0..<3 { _ = try await client.ping() }
+            #expect(try await sequences() == [.number(1), .number(2), .number(3)])
+            #expect(try await sequences(after: "1") == [.number(2), .number(3)])
+            #expect(try await sequences(after: "3") == [])
+            #expect(try await sequences(after: "99") == [])
+            _ = try await SandboxHarness.admin(server, "reset")
+            _ = try await SandboxHarness.client(for: server, apiKey: server.defaultAPIKey).ping()
+            #expect(try await sequences(after: "3") == [.number(4)], "a reset empties the journal but keeps counting")
+            for bad in ["-1", "x", "1.5"] {
+                let answer = try await SandboxHarness.send("GET", journalURL + "?after=" + bad, apiKey: nil)
+                #expect(answer.status == 400, "after=\(bad)")
+            }
+        }
+    }
+
     @Test("a paced LexofficeKit client never meets a 429 at lexoffice's limit (2 per second, bucket of 2)")
     func pacedClient() async throws {
         try await SandboxHarness.withSandbox(SandboxConfiguration()) { server, _ in

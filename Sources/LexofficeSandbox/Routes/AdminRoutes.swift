@@ -33,8 +33,15 @@ struct AdminRoutes {
         collection.on("_sandbox/organizations", method: .post) { request, _ in
             try await createOrganization(request)
         }
-        collection.on("_sandbox/requests", method: .get) { _, _ in
-            try SandboxResponses.json(api.state.journal)
+        collection.on("_sandbox/requests", method: .get) { request, _ in
+            var sequence = 0
+            if let after = request.uri.queryParameters["after"] {
+                guard let value = Int(after), value >= 0 else {
+                    throw HTTPError(.badRequest, message: "after must be a journal sequence number (0 or more)")
+                }
+                sequence = value
+            }
+            return try SandboxResponses.json(api.state.journal(after: sequence))
         }
         collection.on("_sandbox/reset", method: .post) { _, _ in
             api.state.reset()

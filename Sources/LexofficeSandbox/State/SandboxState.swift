@@ -30,6 +30,8 @@ final class SandboxState: Sendable {
         var keyConnections: [String: LexofficeID] = [:]
         var buckets: [String: TokenBucket] = [:]
         var journal: [JournalEntry] = []
+        /// The sequence number of the last journal entry.
+        var journalSequence = 0
         /// Resources created under a replication-delay fault, and when they become readable.
         var hiddenUntil: [LexofficeID: ContinuousClock.Instant] = [:]
     }
@@ -161,6 +163,9 @@ final class SandboxState: Sendable {
     /// Appends a request to the journal (the last 10,000 to 12,000 entries are kept).
     func record(_ entry: JournalEntry) {
         store.withLockedValue { store in
+            var entry = entry
+            store.journalSequence += 1
+            entry.sequence = store.journalSequence
             store.journal.append(entry)
             // Trim in batches: dropping one entry per request would shift 10,000 entries on every request.
             if store.journal.count > 12_000 { store.journal.removeFirst(store.journal.count - 10_000) }
@@ -217,13 +222,19 @@ final class SandboxState: Sendable {
         }
     }
 
-    /// The journal, oldest first.
-    var journal: [JournalEntry] { store.withLockedValue { $0.journal } }
+    /// The journal, oldest first: all of it, or the entries after the one numbered `sequence`.
+    func journal(after sequence: Int = 0) -> [JournalEntry] {
+        store.withLockedValue { store in
+            guard let first = store.journal.first?.sequence else { return [] }
+            // Sequences are consecutive, so the first newer entry's index follows from the oldest kept one.
+            return Array(store.journal.dropFirst(max(0, sequence - first + 1)))
+        }
+    }
 
     /// Drops all data, keys and the journal.
     func reset() {
         store.withLockedValue { store in
-            store = Store()
+            store = Store(journalSequence: store.journalSequence)
             hiddenCount.store(0, ordering: .releasing)
         }
         oauth.reset()
@@ -232,6 +243,9 @@ final class SandboxState: Sendable {
 
 /// One request the simulator answered.
 struct JournalEntry: Codable, Sendable, Equatable {
+    /// The entry's position among all requests since the sandbox started (1, 2, 3 …; a reset does not restart it),
+    /// for reading only what is new (`GET /_sandbox/requests?after=N`).
+    var sequence = 0
     var method: String
     var path: String
     var status: Int
