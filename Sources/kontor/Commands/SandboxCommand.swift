@@ -43,28 +43,63 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Keep the data in this JSON file across restarts (loaded at start, saved every 30 s and at exit).")
     var state: String?
 
+    // lexoffice behaviour that is unconfirmed: the defaults are the sandbox's best guess.
+
+    @Option(help: "Status for a stale version on PUT /v1/contacts/{id}: 406 (observed live) or 409 (documented).")
+    var contactVersionConflict: Int = 406
+
+    @Flag(help: "Accept dunnings only for overdue invoices (lexoffice's rule is unconfirmed; off: any finalized one).")
+    var dunningRequiresOverdueInvoice = false
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Replace the OAuth2 refresh token on every refresh, so the old one stops working (unconfirmed)."
+    )
+    var rotateRefreshTokens = true
+
+    @Option(help: "How long an OAuth2 access token is valid, in seconds (expires_in).")
+    var accessTokenLifetime: Int = 3600
+
+    @Option(help: "How long the simulated OCR of an uploaded receipt takes, in seconds.")
+    var ocrSeconds: Double = 1
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must not be negative") }
         guard burst >= 1 else { throw ValidationError("--burst must be at least 1") }
         guard webhookTimeScale > 0 else { throw ValidationError("--webhook-time-scale must be greater than 0") }
+        guard [406, 409].contains(contactVersionConflict) else {
+            throw ValidationError("--contact-version-conflict must be 406 or 409")
+        }
+        guard accessTokenLifetime >= 1 else { throw ValidationError("--access-token-lifetime must be at least 1") }
+        guard ocrSeconds >= 0 else { throw ValidationError("--ocr-seconds must not be negative") }
+    }
+
+    /// The simulator's settings from the options.
+    var sandboxConfiguration: SandboxConfiguration {
+        SandboxConfiguration(
+            host: host,
+            port: port,
+            rateLimit: rateLimit > 0 ? rateLimit : nil,
+            rateLimitBurst: burst,
+            defaultAPIKey: apiKey,
+            contactVersionConflictAs406: contactVersionConflict == 406,
+            webhookTimeScale: webhookTimeScale,
+            ocrDuration: .milliseconds(Int64((ocrSeconds * 1000).rounded())),
+            oauthAutoApprove: oauthAutoApprove,
+            oauthAccessTokenLifetime: .seconds(accessTokenLifetime),
+            oauthRotateRefreshTokens: rotateRefreshTokens,
+            stateFile: state,
+            checksCallbackURLs: checkCallbacks,
+            dunningRequiresOverdueInvoice: dunningRequiresOverdueInvoice
+        )
     }
 
     func run() async throws {
         var logger = Logger(label: "kontor.sandbox")
         logger.logLevel = .info
         let server = try SandboxServer(
-            configuration: SandboxConfiguration(
-                host: host,
-                port: port,
-                rateLimit: rateLimit > 0 ? rateLimit : nil,
-                rateLimitBurst: burst,
-                defaultAPIKey: apiKey,
-                webhookTimeScale: webhookTimeScale,
-                oauthAutoApprove: oauthAutoApprove,
-                stateFile: state,
-                checksCallbackURLs: checkCallbacks
-            ),
+            configuration: sandboxConfiguration,
             logger: logger,
             onListening: { server in
                 let announcement = """
