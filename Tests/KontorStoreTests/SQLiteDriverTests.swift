@@ -30,6 +30,26 @@ struct SQLiteDriverTests {
         }
     }
 
+    @Test("the writer runs in WAL mode with full sync; the reader cannot write")
+    func connectionSettings() async throws {
+        try await Self.withDatabase { database in
+            func pragma(_ name: String, _ db: any SQLDatabase) async throws -> String? {
+                let row = try await db.raw("PRAGMA \(unsafeRaw: name)").first()
+                return try row.map { row in
+                    let column = try #require(row.allColumns.first)
+                    if let text = try? row.decode(column: column, as: String.self) { return text }
+                    return String(try row.decode(column: column, as: Int.self))
+                }
+            }
+            let writer = try await database.withConnection { db in
+                [try await pragma("journal_mode", db), try await pragma("synchronous", db)]
+            }
+            #expect(writer == ["wal", "2"], "WAL, synchronous FULL")
+            let reader = try await database.read { db in try await pragma("query_only", db) }
+            #expect(reader == "1")
+        }
+    }
+
     @Test("integers, doubles, text, blobs and NULL come back as they were bound")
     func valuesRoundTrip() async throws {
         try await Self.withDatabase { database in
