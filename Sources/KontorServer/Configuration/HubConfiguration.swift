@@ -117,7 +117,7 @@ package struct HubConfiguration: Sendable {
         guard (0...3600).contains(delay) else {
             throw ConfigurationError(key: "transfer.reconciliation.delay", detail: "must be 0 to 3600 seconds")
         }
-        reconciliationDelay = .milliseconds(Int64((delay * 1000).rounded()))
+        reconciliationDelay = .seconds(delay)
     }
 
     private static func number(_ config: ConfigReader, _ key: ConfigKey, default value: Double) throws -> Double {

@@ -103,13 +103,12 @@ extension JobQueue {
             \(unsafeRaw: lockClause)
             """
         ).first()
-        guard let lease, try lease.decode(column: "owner", as: String?.self) == owner,
-            try lease.decode(column: "lease_until", as: Int64.self) >= now
-        else { return nil }
+        guard let lease, try lease.decode(column: "owner", as: String?.self) == owner else { return nil }
+        let leaseUntil = try lease.decode(column: "lease_until", as: Int64.self)
+        guard leaseUntil >= now else { return nil }
         let isPaused = try lease.decode(column: "paused_reason", as: String?.self) != nil
         let kindClause: SQLQueryString = isPaused ? " AND \(runsWhilePaused("kind"))" : ""
         // Extend the lease only once a third of it is used up: one statement less for most claims.
-        let leaseUntil = try lease.decode(column: "lease_until", as: Int64.self)
         if leaseUntil - now < leaseDuration.milliseconds * 2 / 3 {
             try await db.raw(
                 """

@@ -85,7 +85,7 @@ struct SandboxCommand: AsyncParsableCommand {
             defaultAPIKey: apiKey,
             contactVersionConflictAs406: contactVersionConflict == 406,
             webhookTimeScale: webhookTimeScale,
-            ocrDuration: .milliseconds(Int64((ocrSeconds * 1000).rounded())),
+            ocrDuration: .seconds(ocrSeconds),
             oauthAutoApprove: oauthAutoApprove,
             oauthAccessTokenLifetime: .seconds(accessTokenLifetime),
             oauthRotateRefreshTokens: rotateRefreshTokens,
