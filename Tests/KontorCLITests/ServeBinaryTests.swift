@@ -117,7 +117,7 @@ struct ServeBinaryTests {
         try await stop(second)
     }
 
-    @Test("with workers.tenants 0 the process only receives: events wait in the queue for a process with workers")
+    @Test("with workers.tenants 0 the process only receives: events wait, staged, for a process with workers")
     func receiveOnlyProcess() async throws {
         let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-serve-\(UUID().uuidString)")
@@ -139,9 +139,13 @@ struct ServeBinaryTests {
         #expect((200..<300).contains(try await createSandboxContact("Queue GmbH", baseURL: baseURL, key: sandboxKey)))
         #expect(
             try await eventually(timeout: .seconds(20)) {
-                try await get(baseURL + "/api/v1/jobs?state=queued", token: token).1.contains("lexoffice.event")
+                try await get(baseURL + "/metrics", token: "").1.contains("\nkontor_staged_jobs 1")
             },
-            "the webhook was received and queued"
+            "the webhook was received and staged for the queue"
+        )
+        #expect(
+            try await !get(baseURL + "/api/v1/jobs", token: token).1.contains("lexoffice.event"),
+            "a process without workers leaves admission into the queue to the processes that work it"
         )
         try await Task.sleep(for: .seconds(1))
         let activity = try await get(baseURL + "/api/v1/tenants/demo/activity?kind=lexoffice.event", token: token).1

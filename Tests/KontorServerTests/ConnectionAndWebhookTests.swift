@@ -92,6 +92,7 @@ struct ConnectionAndWebhookTests {
             let signature = try hub.webhookSigner.signature(for: Data(body.utf8))
             #expect(try await deliver(hub, body, signature: signature) == 202)
             #expect(try await deliver(hub, body, signature: signature) == 202, "a redelivery is acknowledged")
+            #expect(try await queue.admitStagedJobs() == 2)
             let jobs = try await queue.jobs(tenant: TenantID("acme")).filter { $0.kind == WebhookInbox.jobKind }
             #expect(jobs.count == 1)
             #expect(jobs.first?.kind == WebhookInbox.jobKind)
@@ -101,6 +102,7 @@ struct ConnectionAndWebhookTests {
             #expect(try await deliver(hub, event(hub, type: "invoice.changed"), signature: signature) == 401)
             let tampered = body.replacingOccurrences(of: "invoice.created", with: "invoice.deleted")
             #expect(try await deliver(hub, tampered, signature: signature) == 401)
+            #expect(try await queue.stagedCount() == 0, "nothing staged for refused deliveries")
             let events = try await queue.jobs().filter { $0.kind == WebhookInbox.jobKind }
             #expect(events.count == 1, "nothing enqueued for refused deliveries")
         }

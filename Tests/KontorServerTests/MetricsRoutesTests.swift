@@ -42,6 +42,7 @@ struct MetricsRoutesTests {
             #expect(scrape.value("kontor_jobs", ["state": "running"]) == 0)
             #expect(scrape.value("kontor_jobs", ["state": "done"]) == 2)
             #expect(scrape.value("kontor_jobs", ["state": "dead"]) == 1)
+            #expect(scrape.value("kontor_staged_jobs") == 0)
             #expect(
                 scrape.value("kontor_job_duration_seconds_count", ["kind": "test.ok", "outcome": "completed"]) == 2
             )

@@ -73,7 +73,10 @@ struct ConnectionStoreTests {
         }
     }
 
-    @Test("a webhook event is enqueued once for its organization's tenant", arguments: TestEngine.allCases)
+    @Test(
+        "a webhook event is staged for its organization's tenant and admitted as one job",
+        arguments: TestEngine.allCases
+    )
     func inboxDedupe(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
             let clock = ManualWallClock()
@@ -93,8 +96,16 @@ struct ConnectionStoreTests {
             let created = "org-1/invoice.created/inv-1/t1"
             #expect(
                 try await inbox.receive(organizationID: "org-1", key: created, payload: "{}")
-                    == .enqueued(TenantID("acme"))
+                    == .received(TenantID("acme"))
             )
+            // A redelivery before the first one was admitted is staged too, and dropped on admission.
+            #expect(
+                try await inbox.receive(organizationID: "org-1", key: created, payload: "{}")
+                    == .received(TenantID("acme"))
+            )
+            #expect(try await queue.jobs().isEmpty, "staged events are no jobs before admission")
+            #expect(try await queue.admitStagedJobs() == 2)
+            #expect(try await queue.jobs(tenant: TenantID("acme")).count == 1)
             #expect(
                 try await inbox.receive(organizationID: "org-1", key: created, payload: "{}")
                     == .duplicate(TenantID("acme"))
@@ -102,12 +113,15 @@ struct ConnectionStoreTests {
             let changed = "org-1/invoice.changed/inv-1/t2"
             #expect(
                 try await inbox.receive(organizationID: "org-1", key: changed, payload: "{}")
-                    == .enqueued(TenantID("acme"))
+                    == .received(TenantID("acme"))
             )
             let stranger = "org-9/invoice.changed/inv-1/t2"
             #expect(
                 try await inbox.receive(organizationID: "org-9", key: stranger, payload: "{}") == .unknownOrganization
             )
+            #expect(try await queue.stagedCount() == 1)
+            #expect(try await queue.admitStagedJobs() == 1)
+            #expect(try await queue.stagedCount() == 0)
             let jobs = try await queue.jobs(tenant: TenantID("acme"))
             #expect(jobs.count == 2)
             #expect(jobs.allSatisfy { $0.kind == WebhookInbox.jobKind })

@@ -65,6 +65,11 @@ package struct HubMetrics: Sendable {
         }
     }
 
+    /// Sets the gauge of received webhook events waiting to be admitted into the queue.
+    package func recordStagedJobs(_ count: Int) {
+        registry.makeGauge(descriptor: Self.stagedJobs).set(Double(count))
+    }
+
     /// The Prometheus text exposition of every series.
     package func exposition() -> [UInt8] {
         registry.emitToBuffer()
@@ -76,6 +81,14 @@ package struct HubMetrics: Sendable {
             metricName: "jobs",
             unitName: "",
             helpText: "Jobs in the queue by state, sampled at scrape time."
+        )
+    }
+    private static var stagedJobs: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "staged_jobs",
+            unitName: "",
+            helpText: "Received webhook events not yet admitted into the queue, sampled at scrape time."
         )
     }
     private static var jobDuration: MetricNameDescriptor {

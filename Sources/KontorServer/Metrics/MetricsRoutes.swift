@@ -13,6 +13,7 @@ struct MetricsRoutes {
         router.get("metrics") { _, context in
             do {
                 metrics.recordQueueDepth(try await queue.counts())
+                metrics.recordStagedJobs(try await queue.stagedCount())
             } catch {
                 // The other series are still worth a scrape; the gauges keep their last values.
                 context.logger.warning("sampling the queue depth failed", metadata: ["error": "\(error)"])

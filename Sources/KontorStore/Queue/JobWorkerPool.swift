@@ -63,6 +63,7 @@ package struct JobWorkerPool: Service {
         let active = ActiveTenants()
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                await admitStagedJobs()
                 let free = configuration.maximumTenants - active.count
                 if free > 0 {
                     for tenant in await leaseTenants(limit: free) {
@@ -77,6 +78,23 @@ package struct JobWorkerPool: Service {
             }
         }
     }
+
+    /// Moves what the webhook intake staged (in this process or a receive-only one) into the queue, batch by
+    /// batch, each its own short transaction so that the intake's commits go on in between; at most
+    /// `maximumAdmissionBatches` per poll, so that a stream of events never holds up leasing. A storage error is
+    /// logged, and the jobs stay staged for the next poll.
+    private func admitStagedJobs() async {
+        do {
+            for _ in 0..<Self.maximumAdmissionBatches {
+                guard try await queue.admitStagedJobs(limit: Self.admissionBatch) == Self.admissionBatch else { return }
+            }
+        } catch {
+            logger.warning("cannot admit staged jobs", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private static let admissionBatch = 256
+    private static let maximumAdmissionBatches = 32
 
     private func leaseTenants(limit: Int) async -> [TenantID] {
         do {

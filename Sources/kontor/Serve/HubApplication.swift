@@ -62,7 +62,8 @@ enum HubApplication {
                 logger: logger
             )
             var services: [any Service] = [application]
-            // `workers.tenants = 0`: this process serves the API and webhooks only; others work the queue.
+            // `workers.tenants = 0`: this process serves the API and webhooks only; others work the queue (and
+            // admit the webhook events this one stages).
             if configuration.workerTenants > 0 {
                 let queue = JobQueue(database: database)
                 services.append(
