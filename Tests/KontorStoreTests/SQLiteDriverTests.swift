@@ -1,11 +1,13 @@
 import Foundation
 import KontorStore
+import KontorTestSupport
 import Logging
 import SQLKit
 import Testing
 
-/// KontorStore's own SQLite driver (system SQLite through its C API, a writer and a read-only connection) on real
-/// database files: values, errors, the statement cache, the read connection and closing.
+/// KontorStore's own SQLite driver (system SQLite through its C API, a writer, a read-only connection and a
+/// checkpointer) on real database files: values, errors, the statement cache, the read connection, checkpoints
+/// and closing.
 @Suite("SQLite driver", .timeLimit(.minutes(1)))
 struct SQLiteDriverTests {
     private static func withDatabase(_ body: (SQLiteStoreDatabase) async throws -> Void) async throws {
@@ -42,11 +44,37 @@ struct SQLiteDriverTests {
                 }
             }
             let writer = try await database.withConnection { db in
-                [try await pragma("journal_mode", db), try await pragma("synchronous", db)]
+                [
+                    try await pragma("journal_mode", db), try await pragma("synchronous", db),
+                    try await pragma("wal_autocheckpoint", db),
+                ]
             }
-            #expect(writer == ["wal", "2"], "WAL, synchronous FULL")
+            #expect(writer == ["wal", "2", "20000"], "WAL, synchronous FULL, checkpoints left to the checkpointer")
             let reader = try await database.read { db in try await pragma("query_only", db) }
             #expect(reader == "1")
+        }
+    }
+
+    @Test("the checkpointer copies committed pages into the database file while the store is open")
+    func backgroundCheckpoints() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-driver-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("checkpoints.sqlite").path
+        func fileSize(_ path: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+        }
+        try await withStoreDatabase(.sqlite(path: path), logger: TestDatabase.logger) { database in
+            try await database.transaction { db in try await db.raw("CREATE TABLE t (k INTEGER, b BLOB)").run() }
+            let before = fileSize(path)
+            // 2 MiB in 64 commits: far below the writer's own threshold of 20,000 pages.
+            for key in 0..<64 {
+                try await database.transaction { db in
+                    try await db.raw("INSERT INTO t (k, b) VALUES (\(bind: key), \(bind: Data(count: 32 * 1024)))")
+                        .run()
+                }
+            }
+            let copied = try await eventually(timeout: .seconds(10)) { fileSize(path) > before + (2 << 20) }
+            #expect(copied, "the database file grew by the committed pages without a commit copying them")
         }
     }
 

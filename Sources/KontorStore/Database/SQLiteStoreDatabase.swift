@@ -4,9 +4,10 @@ import Logging
 import SQLKit
 
 /// An SQLite file as a ``StoreDatabase``, in WAL mode with `synchronous=FULL`, so a committed job survives a crash
-/// of the process or the machine. Two connections, each with a thread of its own (``SQLiteFileConnection``): the writer, used
-/// by one task at a time (transactions, group commit), and a read-only one for ``read(_:)``, which WAL lets read
-/// while the writer's transaction is open.
+/// of the process or the machine. Three connections, each with a thread of its own (``SQLiteFileConnection``): the
+/// writer, used by one task at a time (transactions, group commit); a read-only one for ``read(_:)``, which WAL lets
+/// read while the writer's transaction is open; and one that copies committed pages from the WAL into the database
+/// file (``runCheckpoints(every:)``), so that no commit waits for that copy.
 ///
 /// Several processes may open the same file: SQLite's file lock serializes their transactions and
 /// `busy_timeout` makes a process wait for the lock instead of failing.
@@ -16,16 +17,28 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     private let database: any SQLDatabase
     private let reader: SQLiteFileConnection
     private let readerDatabase: any SQLDatabase
+    private let checkpointer: SQLiteFileConnection
     private let gate: SerialGate
     private let groupCommit: GroupCommit
 
-    private init(writer: SQLiteFileConnection, reader: SQLiteFileConnection, logger: Logger) {
+    /// The WAL size (in 4 KiB pages) at which a commit copies the WAL into the database file itself: a fallback
+    /// for when ``runCheckpoints(every:)`` does not run or falls behind (SQLite's default is 1,000, which made
+    /// busy writers checkpoint every few commits).
+    static let fallbackCheckpointPages = 20_000
+
+    private init(
+        writer: SQLiteFileConnection,
+        reader: SQLiteFileConnection,
+        checkpointer: SQLiteFileConnection,
+        logger: Logger
+    ) {
         let gate = SerialGate()
         let database = SQLiteDriverDatabase(connection: writer, logger: logger)
         self.writer = writer
         self.database = database
         self.reader = reader
         self.readerDatabase = SQLiteDriverDatabase(connection: reader, logger: logger)
+        self.checkpointer = checkpointer
         self.gate = gate
         self.groupCommit = GroupCommit { body in
             try await gate.run { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
@@ -36,24 +49,27 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     /// - Throws: ``StoreError`` `database-unavailable` when the file cannot be opened.
     package static func open(path: String, logger: Logger) async throws -> SQLiteStoreDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let writer: SQLiteFileConnection
-        let reader: SQLiteFileConnection
+        var connections: [SQLiteFileConnection] = []
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            writer = try SQLiteFileConnection(path: path)
-            do {
-                reader = try SQLiteFileConnection(path: path)
-            } catch {
-                try? await writer.stop()
-                throw error
-            }
+            for _ in 0..<3 { connections.append(try SQLiteFileConnection(path: path)) }
         } catch {
+            for connection in connections { try? await connection.stop() }
             throw StoreError(.unavailable, "cannot open the SQLite database \(path): \(error)")
         }
-        let store = SQLiteStoreDatabase(writer: writer, reader: reader, logger: logger)
+        let store = SQLiteStoreDatabase(
+            writer: connections[0],
+            reader: connections[1],
+            checkpointer: connections[2],
+            logger: logger
+        )
         do {
             // busy_timeout first: switching a new file to WAL takes a lock another process may hold.
-            for pragma in ["busy_timeout = 30000", "journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"] {
+            let writerPragmas = [
+                "busy_timeout = 30000", "journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                "wal_autocheckpoint = \(fallbackCheckpointPages)",
+            ]
+            for pragma in writerPragmas {
                 try await store.database.raw("PRAGMA \(unsafeRaw: pragma)").run()
             }
             for pragma in ["busy_timeout = 30000", "query_only = ON"] {
@@ -90,9 +106,28 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         try await groupCommit.write(body)
     }
 
-    /// Closes the database and stops its thread; the database is unusable afterwards (statements throw).
+    /// Copies committed pages from the WAL into the database file every `interval` (a passive checkpoint: it waits
+    /// for no reader or writer), until the task is cancelled. Commits then only append to the WAL; without this,
+    /// every few commits one copies the WAL itself while its batch waits.
+    package func runCheckpoints(every interval: Duration = .milliseconds(250)) async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+                _ = try await checkpointer.run("PRAGMA wal_checkpoint(PASSIVE)", binds: [])
+            } catch is CancellationError {
+                return
+            } catch {
+                // A checkpoint that cannot run now (e.g. another process's) is retried at the next interval; the
+                // writer's fallback threshold bounds the WAL meanwhile.
+                continue
+            }
+        }
+    }
+
+    /// Closes the database and stops its threads; the database is unusable afterwards (statements throw).
     package func close() async throws {
         try await gate.run {
+            try await checkpointer.stop()
             try await reader.stop()
             try await writer.stop()
         }

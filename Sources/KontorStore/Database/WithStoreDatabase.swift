@@ -2,7 +2,7 @@ import Logging
 
 /// Opens the database at `location`, runs `body` with it and closes it again (also when `body` throws).
 ///
-/// For PostgreSQL the connection pool runs in a child task for the duration of `body`.
+/// A child task runs for the duration of `body`: for SQLite the checkpoints, for PostgreSQL the connection pool.
 /// - Throws: ``StoreError`` when the database cannot be opened, or what `body` throws.
 package func withStoreDatabase<Result: Sendable>(
     _ location: DatabaseLocation,
@@ -13,7 +13,11 @@ package func withStoreDatabase<Result: Sendable>(
     case .sqlite(let path):
         let database = try await SQLiteStoreDatabase.open(path: path, logger: logger)
         do {
-            let result = try await body(database)
+            let result = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await database.runCheckpoints() }
+                defer { group.cancelAll() }
+                return try await body(database)
+            }
             try await database.close()
             return result
         } catch {
