@@ -94,6 +94,43 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test("a lost answer with a replication lag: the invoice exists but stays out of the voucherlist and reads")
+    func lostAnswerWithLag() async throws {
+        try await SandboxHarness.withSandbox { server, client in
+            try await Self.inject(
+                server,
+                #"{"path":"/v1/invoices","method":"POST","action":"timeoutAfterExecution","delayMilliseconds":3000,"remaining":1}"#
+            )
+            let invoice = try SalesVoucherConformanceTests.invoice([
+                SalesVoucherConformanceTests.line("Wartung", 1, net: 100, rate: 19)
+            ])
+            let error = await #expect(throws: LexofficeError.self) {
+                try await client.invoices.create(invoice, finalize: true)
+            }
+            #expect(error?.code == .outcomeUnknown)
+            let listed = {
+                try await client.voucherList.page(
+                    VoucherListFilter(voucherTypes: .only([.invoice]), voucherStatuses: .any),
+                    page: PageRequest()
+                ).content
+            }
+            #expect(try await listed().isEmpty, "the created invoice is not listed while the lag lasts")
+            // 3 s: long enough that a loaded CI machine still lists before it ends, short for the test.
+            #expect(try await eventually(timeout: .seconds(15)) { try await listed().count == 1 })
+            let id = try #require(try await listed().first?.id)
+            #expect(try await client.invoices.get(id).voucherStatus == .open)
+            #expect(
+                try await SandboxHarness.send(
+                    "POST",
+                    server.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/faults"),
+                    apiKey: nil,
+                    body: #"{"path":"/v1/x","action":"timeoutAfterExecution","delayMilliseconds":-1}"#
+                ).status == 400,
+                "a negative lag is refused"
+            )
+        }
+    }
+
     @Test("a probability spares some matching requests: 0 never, 1 always, about half at 0.5; out of range is 400")
     func probability() async throws {
         try await SandboxHarness.withSandbox { server, _ in

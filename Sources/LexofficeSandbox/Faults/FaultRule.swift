@@ -8,9 +8,11 @@ struct FaultRule: Codable, Sendable, Equatable {
     enum Action: String, Codable, Sendable {
         /// Answer `status` before executing anything (e.g. 503).
         case failBeforeExecution
-        /// Execute the request, then answer 504 `Endpoint request timed out` (the write happened).
+        /// Execute the request, then answer 504 `Endpoint request timed out` (the write happened); with
+        /// `delayMilliseconds`, a created resource also stays invisible to reads that long.
         case timeoutAfterExecution
-        /// Execute the request, then drop the connection mid-answer (the write happened).
+        /// Execute the request, then drop the connection mid-answer (the write happened); with
+        /// `delayMilliseconds`, a created resource also stays invisible to reads that long.
         case dropAfterExecution
         /// Wait `latencyMilliseconds` before handling the request.
         case latency
@@ -31,7 +33,7 @@ struct FaultRule: Codable, Sendable, Equatable {
     var status: Int?
     /// For `latency`.
     var latencyMilliseconds: Int?
-    /// For `replicationDelay`.
+    /// For `replicationDelay` (default 2,000), `timeoutAfterExecution` and `dropAfterExecution`.
     var delayMilliseconds: Int?
     /// How many requests the fault applies to; forever when `nil`.
     var remaining: Int?
@@ -41,7 +43,16 @@ struct FaultRule: Codable, Sendable, Equatable {
 
     /// Whether the rule's values are usable.
     var isValid: Bool {
-        probability.map { (0...1).contains($0) } ?? true
+        (probability.map { (0...1).contains($0) } ?? true) && (delayMilliseconds.map { $0 >= 0 } ?? true)
+    }
+
+    /// How long a resource the matched request creates stays invisible to reads (by id and in lists), if at all.
+    var replicationLag: Duration? {
+        switch action {
+        case .replicationDelay: .milliseconds(delayMilliseconds ?? 2000)
+        case .timeoutAfterExecution, .dropAfterExecution: delayMilliseconds.map { .milliseconds($0) }
+        case .failBeforeExecution, .latency, .accountNumberAlreadyExists: nil
+        }
     }
 
     /// Whether the rule applies to `method` and `path`.

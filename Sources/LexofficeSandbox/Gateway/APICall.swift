@@ -9,7 +9,7 @@ struct APICall: Sendable {
     let request: Request
     let organizationID: LexofficeID
     let api: SandboxAPI
-    /// Set by a `replicationDelay` fault: how long a resource created by this call stays invisible to reads.
+    /// Set by a fault with a replication lag: how long a resource created by this call stays invisible to reads.
     var replicationDelay: Duration?
     /// The OAuth connection of the access token used; `nil` for an API key.
     var connectionID: LexofficeID?

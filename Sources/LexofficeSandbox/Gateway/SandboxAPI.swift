@@ -41,9 +41,7 @@ struct SandboxAPI: Sendable {
                 connectionID: bearer.connectionID,
                 credentialConnectionID: bearer.credentialConnectionID
             )
-            if fault?.action == .replicationDelay {
-                call.replicationDelay = .milliseconds(fault?.delayMilliseconds ?? 2000)
-            }
+            call.replicationDelay = fault?.replicationLag
             let answer = try await handler(call)
             response = fault.map { FaultInjector.afterExecution($0, response: answer) } ?? answer
         } catch let problem as SandboxProblem {

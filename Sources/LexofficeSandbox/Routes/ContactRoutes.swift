@@ -39,6 +39,8 @@ struct ContactRoutes {
         var contact = try call.decode(Contact.self, from: Self.withoutReadOnlyFields(body))
         let now = call.now
         let id = LexofficeID.random()
+        // Hidden before it exists, so that no read between the two sees it.
+        if let delay = call.replicationDelay { call.state.hide(id, for: delay) }
         try call.state.write(call.organizationID) { organization in
             contact.id = id
             contact.organizationId = organization.id
@@ -48,7 +50,6 @@ struct ContactRoutes {
             organization.contacts[id] = contact
             organization.emit(.contactCreated, id, at: now)
         }
-        if let delay = call.replicationDelay { call.state.hide(id, for: delay) }
         let result = ActionResult(
             id: id,
             resourceUri: api.resourceURI("contacts", id),
@@ -95,9 +96,12 @@ struct ContactRoutes {
     private func list(_ call: APICall) throws -> Response {
         let paging = try call.paging()
         let filter = try ContactQuery(call)
-        let matches = try call.state.read(call.organizationID) { organization in
-            organization.contacts.values.filter(filter.matches).sorted { Self.name(of: $0) < Self.name(of: $1) }
-        }
+        let matches = call.state.visible(
+            try call.state.read(call.organizationID) { organization in
+                organization.contacts.values.filter(filter.matches).sorted { Self.name(of: $0) < Self.name(of: $1) }
+            },
+            id: \.id
+        )
         let sort = SortParameter(property: "name").pageSort
         return try SandboxResponses.json(
             PageBuilder.page(of: matches, page: paging.page, size: paging.size, sort: [sort])

@@ -15,6 +15,7 @@ struct VoucherRoutes {
         routes.add(.get, "v1/vouchers", shape: .legacy) { call, _ in try list(call) }
         routes.add(.get, "v1/vouchers/:id", shape: .legacy) { call, context in
             let id = try call.pathID(context, what: "Voucher")
+            guard call.state.isVisible(id) else { throw SandboxProblem.notFound("Voucher") }
             let voucher = try call.state.read(call.organizationID) { organization in
                 try organization.vouchers[id].orThrow(.notFound("Voucher"))
             }
@@ -39,6 +40,8 @@ struct VoucherRoutes {
         let body = try await Self.objectBody(of: call)
         let now = call.now
         let id = LexofficeID.random()
+        // Hidden before it exists, so that no read between the two sees it.
+        if let delay = call.replicationDelay { call.state.hide(id, for: delay) }
         try call.state.write(call.organizationID) { organization in
             let validation = VoucherValidation(organization: organization)
             let status = try validation.requestedStatus(in: body, fallback: .open)
@@ -126,9 +129,12 @@ struct VoucherRoutes {
         let number = raw.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
         let paging = try call.paging()
-        let matches = try call.state.read(call.organizationID) { organization in
-            organization.vouchers.values.filter { $0.voucherNumber == number }.sorted(by: Self.newestFirst)
-        }
+        let matches = call.state.visible(
+            try call.state.read(call.organizationID) { organization in
+                organization.vouchers.values.filter { $0.voucherNumber == number }.sorted(by: Self.newestFirst)
+            },
+            id: \.id
+        )
         let sort = SortParameter(property: "voucherDate", isDescending: true).pageSort
         return try SandboxResponses.json(
             PageBuilder.page(of: matches, page: paging.page, size: paging.size, sort: [sort])

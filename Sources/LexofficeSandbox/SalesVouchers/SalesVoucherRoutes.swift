@@ -63,6 +63,9 @@ struct SalesVoucherRoutes<Document: SimulatedSalesDocument> {
                 version: 1
             )
         }
+        // The id is made inside the write, so a read may just see it before it is hidden: lexoffice's lag is
+        // not exact either.
+        if let delay = call.replicationDelay { call.state.hide(created.id, for: delay) }
         return try SandboxResponses.actionResult(created, created: true)
     }
 
@@ -108,6 +111,7 @@ struct SalesVoucherRoutes<Document: SimulatedSalesDocument> {
 
     private func record(_ call: APICall, _ context: some RequestContext) throws -> SalesVoucherRecord {
         let id = try call.pathID(context, what: kind.title)
+        guard call.state.isVisible(id) else { throw SandboxProblem.notFound(kind.title) }
         return try call.state.read(call.organizationID) { organization in
             let record = try organization.salesVouchers[id].orThrow(.notFound(kind.title))
             guard record.document.common.kind == kind else { throw SandboxProblem.notFound(kind.title) }

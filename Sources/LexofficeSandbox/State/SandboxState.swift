@@ -222,6 +222,18 @@ final class SandboxState: Sendable {
         }
     }
 
+    /// The readable ones of `items` (see ``isVisible(_:)``), in their order; one lock for the whole list.
+    func visible<Item>(_ items: [Item], id: (Item) -> LexofficeID?) -> [Item] {
+        guard hiddenCount.load(ordering: .acquiring) > 0 else { return items }
+        let now = ContinuousClock.now
+        let hidden = store.withLockedValue { store in
+            store.hiddenUntil = store.hiddenUntil.filter { $0.value > now }
+            hiddenCount.store(store.hiddenUntil.count, ordering: .releasing)
+            return store.hiddenUntil
+        }
+        return items.filter { item in id(item).map { hidden[$0] == nil } ?? true }
+    }
+
     /// The journal, oldest first: all of it, or the entries after the one numbered `sequence`.
     func journal(after sequence: Int = 0) -> [JournalEntry] {
         store.withLockedValue { store in

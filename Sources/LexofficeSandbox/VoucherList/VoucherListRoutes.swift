@@ -8,11 +8,14 @@ struct VoucherListRoutes {
             let query = try VoucherListQuery(call)
             let paging = try call.paging()
             let today = call.now.localDay
-            let items = try call.state.read(call.organizationID) { organization in
-                VoucherListEntries.all(in: organization, today: today).filter(query.matches).sorted(
-                    by: query.areInOrder
-                )
-            }
+            let items = call.state.visible(
+                try call.state.read(call.organizationID) { organization in
+                    VoucherListEntries.all(in: organization, today: today).filter(query.matches).sorted(
+                        by: query.areInOrder
+                    )
+                },
+                id: \.id
+            )
             return try SandboxResponses.json(
                 PageBuilder.page(of: items, page: paging.page, size: paging.size, sort: [query.sort.pageSort])
             )
