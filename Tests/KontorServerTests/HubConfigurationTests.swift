@@ -9,12 +9,17 @@ struct HubConfigurationTests {
         try HubConfiguration(config: ConfigReader(provider: InMemoryProvider(values: values)))
     }
 
-    @Test("defaults: 256 worker tenants, 2 requests/s per connection, 10 s before looking up a write in doubt")
+    @Test("defaults: 256 worker tenants, 2 requests/s per connection, a write in doubt looked up after 10 s and 60 s")
     func defaults() throws {
         let defaults = try configuration([:])
         #expect(defaults.workerTenants == 256)
         #expect(defaults.lexofficeRequestsPerSecond == 2)
         #expect(defaults.reconciliationDelay == .seconds(10))
+        #expect(defaults.reconciliationWindow == .seconds(60))
+        #expect(
+            try configuration(["transfer.reconciliation.delay": 90]).reconciliationWindow == .seconds(90),
+            "the window's default is never shorter than the delay"
+        )
     }
 
     @Test("workers.tenants 0 (a receive-only process) and a reconciliation delay in fractions of seconds are read")
@@ -23,6 +28,8 @@ struct HubConfigurationTests {
         #expect(read.workerTenants == 0)
         #expect(read.reconciliationDelay == .milliseconds(2_500))
         #expect(try configuration(["transfer.reconciliation.delay": "30"]).reconciliationDelay == .seconds(30))
+        let window = try configuration(["transfer.reconciliation.delay": 5, "transfer.reconciliation.window": 5])
+        #expect(window.reconciliationWindow == .seconds(5))
     }
 
     @Test(
@@ -32,6 +39,8 @@ struct HubConfigurationTests {
             ("transfer.reconciliation.delay", -1.0 as ConfigValue),
             ("transfer.reconciliation.delay", 3601.0 as ConfigValue),
             ("transfer.reconciliation.delay", "soon" as ConfigValue), ("lexoffice.rate", 0.0 as ConfigValue),
+            ("transfer.reconciliation.window", 9.0 as ConfigValue),
+            ("transfer.reconciliation.window", 86401.0 as ConfigValue),
         ] as [(String, ConfigValue)]
     )
     func rejectedValues(key: String, value: ConfigValue) throws {

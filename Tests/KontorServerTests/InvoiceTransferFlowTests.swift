@@ -203,6 +203,41 @@ struct InvoiceTransferFlowTests {
         }
     }
 
+    @Test(
+        "a write in doubt that lexoffice lists only after the reconciliation delay is found at the window's end",
+        arguments: [(window: 4.0, invoices: 1), (window: 0.2, invoices: 2)]
+    )
+    func lagLongerThanDelay(window: Double, invoices: Int) async throws {
+        try await HubHarness.with { hub in
+            try await Transfers.connectedTenant(hub)
+            for path in ["/v1/contacts", "/v1/invoices"] {
+                let rule =
+                    #"{"path":"\#(path)","method":"POST","action":"timeoutAfterExecution","delayMilliseconds":1500,"remaining":1}"#
+                #expect(try await Self.admin(hub, "faults", body: rule) == 201)
+            }
+            #expect(
+                try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: Transfers.invoice(number: "R-1"))
+                    .status == 202
+            )
+            #expect(
+                try await hub.runWorkers(
+                    timeout: .seconds(40),
+                    reconciliationDelay: .milliseconds(200),
+                    reconciliationWindow: .seconds(window)
+                ) { try await Transfers.all(hub, ["inv-1"], are: "transferred") }
+            )
+            // Without a window beyond the delay the lag doubles the invoice: the case the window is there for.
+            #expect(try await Self.documents(hub, .invoice).count == invoices)
+            guard invoices == 1 else { return }
+            #expect(try await Self.client(hub).contacts.page(page: PageRequest()).content.count == 1)
+            let steps = try #require(try await Transfers.transfer(hub, "inv-1")["steps"] as? [[String: Any]])
+            #expect(steps.allSatisfy { ($0["note"] as? String)?.contains("found in lexoffice") == true })
+            let transfer = try await JobQueue(database: hub.database).jobs(tenant: TenantID("acme"))
+                .first { $0.kind == TransferJob.jobKind }
+            #expect(transfer?.attempts ?? 0 >= 3, "each step was looked for twice before it was found")
+        }
+    }
+
     @Test("a contact created without confirmation is found as this customer's, not an identical one made by hand")
     func identicalContactInDoubt() async throws {
         try await HubHarness.with { hub in

@@ -51,6 +51,8 @@ package struct HubConfiguration: Sendable {
     package var lexofficeRequestsPerSecond: Double
     /// How long after a write with an unknown outcome the hub waits before it looks for the document in lexoffice.
     package var reconciliationDelay: Duration
+    /// How long after such a write the hub still looks for the document (once more) before it sends it again.
+    package var reconciliationWindow: Duration
 
     /// Reads the configuration.
     ///
@@ -76,6 +78,9 @@ package struct HubConfiguration: Sendable {
     ///   in lexoffice, and only then sends it again if it is not there. lexoffice's lists may lag behind a write
     ///   (replication); the delay must exceed that lag, or a document could be created twice. Unconfirmed how long
     ///   the lag can be: 10 s is our estimate.
+    /// - `transfer.reconciliation.window` (number of seconds, default `60`, from the delay up to 86400): when the
+    ///   look-up after the delay does not find the document, it is looked up once more this long after the write,
+    ///   and only then sent again; a safety margin for an unusually long lag.
     /// - Throws: ``ConfigurationError`` naming the first invalid key.
     package init(config: ConfigReader) throws {
         host = config.string(forKey: "http.host", default: "127.0.0.1")
@@ -118,10 +123,20 @@ package struct HubConfiguration: Sendable {
             throw ConfigurationError(key: "transfer.reconciliation.delay", detail: "must be 0 to 3600 seconds")
         }
         reconciliationDelay = .seconds(delay)
+        let window = try Self.number(config, "transfer.reconciliation.window", default: max(60, delay))
+        guard (delay...86400).contains(window) else {
+            throw ConfigurationError(
+                key: "transfer.reconciliation.window",
+                detail: "must be from transfer.reconciliation.delay (\(delay)) to 86400 seconds"
+            )
+        }
+        reconciliationWindow = .seconds(window)
     }
 
     private static func number(_ config: ConfigReader, _ key: ConfigKey, default value: Double) throws -> Double {
         if let number = config.double(forKey: key) { return number }
+        // A whole number (e.g. `30` in a JSON file) is a number too.
+        if let number = config.int(forKey: key) { return Double(number) }
         guard let text = config.string(forKey: key) else { return value }
         guard let number = Double(text), number.isFinite else {
             throw ConfigurationError(key: "\(key)", detail: "must be a number")

@@ -14,12 +14,14 @@ package struct HubJobHandler: JobHandler {
 
     /// The hub's handler on `queue`'s database: events into its activity log, callbacks signed with the tenants'
     /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`.
-    /// - Parameter reconciliationDelay: see ``InvoiceTransfer/init(queue:clients:reconciliationDelay:)``.
+    /// - Parameters: `reconciliationDelay`, `reconciliationWindow`: see
+    ///   ``InvoiceTransfer/init(queue:clients:reconciliationDelay:reconciliationWindow:)``.
     package init(
         queue: JobQueue,
         secrets: SecretBox,
         server: HubServerConfiguration,
-        reconciliationDelay: Duration = .seconds(10)
+        reconciliationDelay: Duration = .seconds(10),
+        reconciliationWindow: Duration = .seconds(60)
     ) {
         let database = queue.database
         let tenants = TenantStore(database: database)
@@ -29,7 +31,12 @@ package struct HubJobHandler: JobHandler {
         )
         activity = ActivityLog(database: database)
         callbacks = CallbackDelivery(tenants: tenants, secrets: CallbackSecrets(tenants: tenants, box: secrets))
-        transfer = InvoiceTransfer(queue: queue, clients: clients, reconciliationDelay: reconciliationDelay)
+        transfer = InvoiceTransfer(
+            queue: queue,
+            clients: clients,
+            reconciliationDelay: reconciliationDelay,
+            reconciliationWindow: reconciliationWindow
+        )
         finalizations = DraftFinalization(ledger: TransferLedger(queue: queue), clients: clients)
     }
 

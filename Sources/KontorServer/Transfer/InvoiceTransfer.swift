@@ -30,15 +30,27 @@ package struct InvoiceTransfer: Sendable {
     private let reconciliationDelay: Duration
 
     /// A transfer on `queue`'s database, reaching lexoffice through `clients`.
-    /// - Parameter reconciliationDelay: how long after a write with an unknown outcome its document is looked for
-    ///   (lexoffice's lists may lag behind its writes); also the least wait before that retry.
-    package init(queue: JobQueue, clients: TenantLexofficeClients, reconciliationDelay: Duration = .seconds(10)) {
+    /// - Parameters:
+    ///   - reconciliationDelay: how long after a write with an unknown outcome its document is looked for
+    ///     (lexoffice's lists may lag behind its writes); also the least wait before that retry.
+    ///   - reconciliationWindow: how long after the write it is looked for once more, when the first look missed
+    ///     it, before it is sent again.
+    package init(
+        queue: JobQueue,
+        clients: TenantLexofficeClients,
+        reconciliationDelay: Duration = .seconds(10),
+        reconciliationWindow: Duration = .seconds(60)
+    ) {
         let ledger = TransferLedger(queue: queue)
         self.invoices = SourceInvoiceStore(database: queue.database, clock: queue.clock)
         self.ledger = ledger
         self.tenants = TenantStore(database: queue.database, clock: queue.clock)
         self.clients = clients
-        self.steps = TransferStepRunner(ledger: ledger, reconciliationDelay: reconciliationDelay)
+        self.steps = TransferStepRunner(
+            ledger: ledger,
+            reconciliationDelay: reconciliationDelay,
+            reconciliationWindow: max(reconciliationWindow, reconciliationDelay)
+        )
         self.reconciliationDelay = reconciliationDelay
     }
 

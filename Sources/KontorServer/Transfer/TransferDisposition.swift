@@ -39,6 +39,12 @@ enum TransferDisposition: Equatable {
             case .fail(let reason): self = .fail(reason)
             case .skip(let reason): self = .skip(reason)
             }
+        case let doubt as TransferStepInDoubt:
+            self = .retry(
+                "lexoffice does not show the \(doubt.step.rawValue) of a write in doubt yet; it is looked for once "
+                    + "more before it is sent again",
+                after: doubt.lookAgainAfter
+            )
         case let lexoffice as LexofficeError:
             self = Self(lexoffice, reconciliationDelay: reconciliationDelay)
         case let store as StoreError where store.code == .notFound:

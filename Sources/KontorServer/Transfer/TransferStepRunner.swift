@@ -4,12 +4,16 @@ import KontorStore
 import LexofficeKit
 
 /// Runs one outgoing write of a transfer exactly once (DESIGN.md §5): a step already `done` returns its id
-/// without a request; a step left in `intent` (crash, timeout, 5xx after sending) is in doubt and is first looked
-/// for in lexoffice; only when it is not found is the intent recorded again and the request sent.
+/// without a request; a step left in `intent` (crash, timeout, 5xx after sending) is in doubt and is looked for
+/// in lexoffice `reconciliationDelay` after it was sent, and once more when `reconciliationWindow` has passed
+/// (lexoffice's lists may lag behind its writes for longer than usual); only when it is still not there is the
+/// intent recorded again and the request sent.
 struct TransferStepRunner: Sendable {
     let ledger: TransferLedger
     /// How long after an unknown outcome lexoffice's lists are trusted to show the write (they may lag behind).
     let reconciliationDelay: Duration
+    /// How long after an unknown outcome the document is still looked for before it is sent again.
+    let reconciliationWindow: Duration
 
     /// The lexoffice id the step produced.
     /// - Parameters:
@@ -37,6 +41,11 @@ struct TransferStepRunner: Sendable {
                 )
                 return found
             }
+            let lookedFor = Date().timeIntervalSince(step.startedAt)
+            let window = Self.seconds(reconciliationWindow)
+            if lookedFor < window {
+                throw TransferStepInDoubt(step: name, lookAgainAfter: .seconds(window - lookedFor))
+            }
         }
         try await ledger.recordIntent(name, fingerprint: fingerprint, of: invoice)
         let created = try await send()
@@ -46,8 +55,18 @@ struct TransferStepRunner: Sendable {
 
     /// Waits until `reconciliationDelay` has passed since the request was sent.
     private func waitForLexofficeLists(after sent: Date) async throws {
-        let delay = reconciliationDelay.components
-        let remaining = Double(delay.seconds) + Double(delay.attoseconds) / 1e18 - Date().timeIntervalSince(sent)
+        let remaining = Self.seconds(reconciliationDelay) - Date().timeIntervalSince(sent)
         if remaining > 0 { try await Task.sleep(for: .seconds(remaining)) }
     }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// A write in doubt that lexoffice does not show (yet): it is looked for again after `lookAgainAfter`, at the end
+/// of the reconciliation window, before it may be sent again.
+struct TransferStepInDoubt: Error {
+    var step: TransferStep.Name
+    var lookAgainAfter: Duration
 }

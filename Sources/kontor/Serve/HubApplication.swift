@@ -73,7 +73,8 @@ enum HubApplication {
                             queue: queue,
                             secrets: secrets,
                             server: serverConfiguration,
-                            reconciliationDelay: configuration.reconciliationDelay
+                            reconciliationDelay: configuration.reconciliationDelay,
+                            reconciliationWindow: configuration.reconciliationWindow
                         )
                         .measured(by: metrics),
                         configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),

@@ -6,10 +6,12 @@ import ServiceLifecycle
 
 extension HubHarness {
     /// Runs a worker pool with the hub's job handler (fast retries, documents in doubt looked up after
-    /// `reconciliationDelay`) until `condition` holds or `timeout` passes; returns whether it held.
+    /// `reconciliationDelay` and again after `reconciliationWindow`) until `condition` holds or `timeout` passes;
+    /// returns whether it held.
     func runWorkers(
         timeout: Duration = .seconds(20),
         reconciliationDelay: Duration = .milliseconds(200),
+        reconciliationWindow: Duration = .milliseconds(400),
         until condition: @escaping @Sendable () async throws -> Bool
     ) async throws -> Bool {
         let queue = JobQueue(
@@ -22,7 +24,8 @@ extension HubHarness {
                 queue: queue,
                 secrets: secrets,
                 server: server,
-                reconciliationDelay: reconciliationDelay
+                reconciliationDelay: reconciliationDelay,
+                reconciliationWindow: reconciliationWindow
             ),
             configuration: JobWorkerConfiguration(pollInterval: .milliseconds(10)),
             logger: HubHarness.logger
