@@ -93,8 +93,8 @@ package struct JobWorkerPool: Service {
         }
     }
 
-    private static let admissionBatch = 256
-    private static let maximumAdmissionBatches = 32
+    private static let admissionBatch = 64
+    private static let maximumAdmissionBatches = 128
 
     private func leaseTenants(limit: Int) async -> [TenantID] {
         do {
