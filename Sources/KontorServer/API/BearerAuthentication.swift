@@ -20,10 +20,8 @@ package struct BearerAuthentication: RouterMiddleware {
         context: HubRequestContext,
         next: (Request, HubRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
-            let scope = try await tokens.authenticate(
-                String(header.dropFirst("bearer ".count).trimmingHeaderWhitespace)
-            )
+        guard let token = request.headers[.authorization]?.credentials(afterScheme: "Bearer"),
+            let scope = try await tokens.authenticate(String(token))
         else {
             throw HubProblem.unauthorized
         }

@@ -22,8 +22,8 @@ enum ClientAuthentication {
 
     /// Id and secret from `Authorization: Basic base64(id:secret)`.
     private static func basicCredentials(_ request: Request) -> (String, String)? {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
-            let data = Data(base64Encoded: header.dropFirst("basic ".count).trimmingCharacters(in: .whitespaces)),
+        guard let encoded = request.headers[.authorization]?.credentials(afterScheme: "Basic"),
+            let data = Data(base64Encoded: String(encoded)),
             let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
         else { return nil }
         return (String(text[..<colon]), String(text[text.index(after: colon)...]))
