@@ -13,6 +13,11 @@ extension JobQueue {
     @discardableResult
     package func admitStagedJobs(limit: Int = 256) async throws -> Int {
         let limit = max(1, limit)
+        // Mostly there is nothing staged: a read (no write transaction, no wait for the writer) says so.
+        let isEmpty = try await database.read { db in
+            try await db.raw("SELECT id FROM staged_jobs LIMIT 1").first() == nil
+        }
+        guard !isEmpty else { return 0 }
         let now = clock.nowMilliseconds
         return try await database.transaction { db in
             switch database.kind {
