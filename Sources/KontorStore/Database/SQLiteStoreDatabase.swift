@@ -70,10 +70,10 @@ package final class SQLiteStoreDatabase: StoreDatabase {
                 "wal_autocheckpoint = \(fallbackCheckpointPages)",
             ]
             for pragma in writerPragmas {
-                try await store.database.raw("PRAGMA \(unsafeRaw: pragma)").run()
+                try await whileBusy { try await store.database.raw("PRAGMA \(unsafeRaw: pragma)").run() }
             }
             for pragma in ["busy_timeout = 30000", "query_only = ON"] {
-                try await store.readerDatabase.raw("PRAGMA \(unsafeRaw: pragma)").run()
+                try await whileBusy { try await store.readerDatabase.raw("PRAGMA \(unsafeRaw: pragma)").run() }
             }
             return store
         } catch {
@@ -81,6 +81,24 @@ package final class SQLiteStoreDatabase: StoreDatabase {
             throw StoreError(.unavailable, "cannot prepare the SQLite database \(path): \(error)")
         }
     }
+
+    /// Runs `pragma` again while another connection's lock makes it fail with `SQLITE_BUSY`, for up to 30 s:
+    /// switching a file to WAL takes a lock for which SQLite does not wait itself (no busy handler), so processes
+    /// (or stores) opening one new file at once would otherwise fail.
+    private static func whileBusy(_ pragma: () async throws -> Void) async throws {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        while true {
+            do {
+                return try await pragma()
+            } catch let failure as SQLiteFailure where failure.code & 0xFF == sqliteBusy {
+                guard ContinuousClock.now < deadline else { throw failure }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+    }
+
+    /// SQLite's primary result code `SQLITE_BUSY`.
+    private static let sqliteBusy: Int32 = 5
 
     package func withConnection<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
