@@ -10,6 +10,16 @@ import Testing
 struct JobStagingTests {
     private static let tenants = [TenantID("acme"), TenantID("bolt"), TenantID("cora")]
 
+    /// Creates the tenants the staged jobs belong to (admission drops jobs of tenants that do not exist).
+    private func createTenants(in database: any StoreDatabase, clock: ManualWallClock) async throws {
+        let store = TenantStore(database: database, clock: clock)
+        for tenant in Self.tenants {
+            _ = try await store.create(
+                Tenant(id: tenant, name: tenant.rawValue, createdAt: clock.now, updatedAt: clock.now)
+            )
+        }
+    }
+
     /// Stages one job the way the intake does (a grouped write appending one row).
     private func stage(
         _ tenant: TenantID,
@@ -36,7 +46,9 @@ struct JobStagingTests {
     )
     func orderAndDedupe(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
-            let queue = JobQueue(database: database, clock: ManualWallClock(), defaultMaxAttempts: 7)
+            let clock = ManualWallClock()
+            try await createTenants(in: database, clock: clock)
+            let queue = JobQueue(database: database, clock: clock, defaultMaxAttempts: 7)
             _ = try await queue.enqueue(NewJob(tenantID: Self.tenants[0], kind: "lexoffice.event", dedupeKey: "k-0"))
             // 600 staged: keys k-0 … k-549, the last 50 again (redeliveries), and k-0 is a job already.
             for index in 0..<600 {
@@ -71,7 +83,9 @@ struct JobStagingTests {
     @Test("jobs staged while admissions run are all admitted, each once", arguments: TestEngine.allCases)
     func concurrentStagingAndAdmission(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
-            let queue = JobQueue(database: database, clock: ManualWallClock())
+            let clock = ManualWallClock()
+            try await createTenants(in: database, clock: clock)
+            let queue = JobQueue(database: database, clock: clock)
             let stagers = 4
             let perStager = 150
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -111,6 +125,25 @@ struct JobStagingTests {
                     #expect(indexes == indexes.sorted(), "one stager's jobs of a tenant keep their order")
                 }
             }
+        }
+    }
+
+    @Test("jobs staged for a tenant that is deleted before admission are dropped", arguments: TestEngine.allCases)
+    func deletedTenant(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            try await createTenants(in: database, clock: clock)
+            let queue = JobQueue(database: database, clock: clock)
+            let tenants = TenantStore(database: database, clock: clock)
+            try await stage(Self.tenants[0], key: "a-1", payload: "1", at: 0, in: database)
+            try await stage(Self.tenants[1], key: "b-1", payload: "1", at: 0, in: database)
+            #expect(try await tenants.delete(Self.tenants[1]))
+            #expect(try await queue.stagedCount() == 1, "deleting a tenant removes what is staged for it")
+            // A delivery that raced with the deletion and was staged after it.
+            try await stage(Self.tenants[1], key: "b-2", payload: "2", at: 0, in: database)
+            #expect(try await queue.admitStagedJobs() == 2)
+            #expect(try await queue.stagedCount() == 0)
+            #expect(try await queue.jobs().map(\.dedupeKey) == ["a-1"])
         }
     }
 }

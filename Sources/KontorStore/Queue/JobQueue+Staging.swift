@@ -3,7 +3,8 @@ import SQLKit
 
 extension JobQueue {
     /// Moves up to `limit` staged jobs (oldest first) into the queue, in one transaction: each becomes a queued job
-    /// unless a job with its dedupe key exists (a redelivered event; also one staged twice), and leaves the stage.
+    /// unless a job with its dedupe key exists (a redelivered event; also one staged twice) or its tenant was
+    /// deleted meanwhile, and leaves the stage.
     /// The jobs keep the order they were staged in and are due from the time they were received.
     ///
     /// Worker pools call this before they look for due tenants; it is safe to call from several processes at once
@@ -52,7 +53,8 @@ extension JobQueue {
             INSERT INTO jobs (tenant_id, kind, payload, state, attempts, max_attempts, run_at, created_at, \
             updated_at, dedupe_key) \
             SELECT tenant_id, kind, payload, 'queued', 0, \(bind: defaultMaxAttempts), received_at, received_at, \
-            \(bind: now), dedupe_key FROM staged_jobs WHERE id <= \(bind: last) ORDER BY id \
+            \(bind: now), dedupe_key FROM staged_jobs s WHERE id <= \(bind: last) \
+            AND EXISTS (SELECT 1 FROM tenants t WHERE t.id = s.tenant_id) ORDER BY id \
             ON CONFLICT (dedupe_key) DO NOTHING
             """
         ).run()
@@ -73,7 +75,8 @@ extension JobQueue {
             admitted AS (INSERT INTO jobs (tenant_id, kind, payload, state, attempts, max_attempts, run_at, \
             created_at, updated_at, dedupe_key) \
             SELECT tenant_id, kind, payload, 'queued', 0, \(bind: defaultMaxAttempts), received_at, received_at, \
-            \(bind: now), dedupe_key FROM moved ORDER BY id ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1) \
+            \(bind: now), dedupe_key FROM moved WHERE EXISTS (SELECT 1 FROM tenants t WHERE t.id = moved.tenant_id) \
+            ORDER BY id ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1) \
             SELECT COUNT(*) AS n FROM moved
             """
         ).first()

@@ -105,12 +105,14 @@ package struct TenantStore: Sendable {
         }
     }
 
-    /// Deletes a tenant with its connection, tokens, jobs and lease; its activity log is kept for audits.
+    /// Deletes a tenant with its connection, tokens, jobs (staged ones too) and lease; its activity log is kept for
+    /// audits.
     /// - Returns: whether the tenant existed.
     @discardableResult
     package func delete(_ id: TenantID) async throws -> Bool {
         try await database.transaction { db in
             try await db.raw("DELETE FROM jobs WHERE tenant_id = \(bind: id.rawValue)").run()
+            try await db.raw("DELETE FROM staged_jobs WHERE tenant_id = \(bind: id.rawValue)").run()
             try await db.raw("DELETE FROM tenant_leases WHERE tenant_id = \(bind: id.rawValue)").run()
             return try await db.raw("DELETE FROM tenants WHERE id = \(bind: id.rawValue) RETURNING id").first() != nil
         }
