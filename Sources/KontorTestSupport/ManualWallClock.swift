@@ -16,7 +16,6 @@ package final class ManualWallClock: WallClock {
 
     /// Moves the clock forward by `duration`.
     package func advance(by duration: Duration) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+        current.withLock { $0 = $0.addingTimeInterval(duration / .seconds(1)) }
     }
 }

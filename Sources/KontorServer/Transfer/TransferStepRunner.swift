@@ -42,7 +42,7 @@ struct TransferStepRunner: Sendable {
                 return found
             }
             let lookedFor = Date().timeIntervalSince(step.startedAt)
-            let window = Self.seconds(reconciliationWindow)
+            let window = reconciliationWindow / .seconds(1)
             if lookedFor < window {
                 throw TransferStepInDoubt(step: name, lookAgainAfter: .seconds(window - lookedFor))
             }
@@ -55,12 +55,8 @@ struct TransferStepRunner: Sendable {
 
     /// Waits until `reconciliationDelay` has passed since the request was sent.
     private func waitForLexofficeLists(after sent: Date) async throws {
-        let remaining = Self.seconds(reconciliationDelay) - Date().timeIntervalSince(sent)
+        let remaining = reconciliationDelay / .seconds(1) - Date().timeIntervalSince(sent)
         if remaining > 0 { try await Task.sleep(for: .seconds(remaining)) }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

@@ -27,12 +27,11 @@ package struct RetryBackoff: Sendable, Equatable {
     /// The wait after the `attempt`-th failed attempt, drawing the jitter from `generator`.
     package func delay(afterAttempt attempt: Int, using generator: inout some RandomNumberGenerator) -> Duration {
         let exponent = min(max(attempt - 1, 0), 40)
-        let exponential = min(seconds(base) * Double(sign: .plus, exponent: exponent, significand: 1), seconds(cap))
+        let exponential = min(
+            base / .seconds(1) * Double(sign: .plus, exponent: exponent, significand: 1),
+            cap / .seconds(1)
+        )
         let factor = jitter == 0 ? 1 : Double.random(in: (1 - jitter)...1, using: &generator)
         return .milliseconds(Int64((exponential * factor * 1000).rounded()))
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -43,7 +43,7 @@ public final class OAuth2TokenProvider: LexofficeCredentials {
 
     public func accessToken() async throws -> Secret {
         let margin = client.configuration.refreshMargin
-        let marginSeconds = Double(margin.components.seconds) + Double(margin.components.attoseconds) / 1e18
+        let marginSeconds = margin / .seconds(1)
         let token = currentToken
         if token.expiresAt.date.timeIntervalSince(now()) > marginSeconds { return token.accessToken }
         return try await refresh()

@@ -21,8 +21,7 @@ struct TokenBucket: Sendable {
     /// Takes one token if there is one; `false` means the request must be answered with 429 and not executed.
     mutating func take(now: ContinuousClock.Instant) -> Bool {
         let elapsed = now - updatedAt
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        tokens = min(capacity, tokens + seconds * refillPerSecond)
+        tokens = min(capacity, tokens + elapsed / .seconds(1) * refillPerSecond)
         updatedAt = now
         guard tokens >= 1 else { return false }
         tokens -= 1

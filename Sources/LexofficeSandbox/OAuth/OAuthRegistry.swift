@@ -245,7 +245,7 @@ final class OAuthRegistry: Sendable {
         lifetime: Duration
     ) -> IssuedTokens {
         ledger.accessTokens = ledger.accessTokens.filter { $0.value.expiresAt > now }
-        let seconds = Double(lifetime.components.seconds) + Double(lifetime.components.attoseconds) / 1e18
+        let seconds = lifetime / .seconds(1)
         let accessToken = randomToken("sandbox-at-")
         ledger.accessTokens[accessToken] = AccessToken(connectionID: connectionID, expiresAt: now + seconds)
         return IssuedTokens(
