@@ -214,16 +214,21 @@ enum HubBenchmark {
         logger.logLevel = .error
         try await withStoreDatabase(.sqlite(path: database.path), logger: logger) { database in
             let counts = try await database.withConnection { db in
-                let jobs = try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'lexoffice.event'").first()?
-                    .decode(column: "n", as: Int.self)
-                let invoices = try await db.raw("SELECT COUNT(*) AS n FROM source_invoices").first()?
-                    .decode(column: "n", as: Int.self)
-                return (jobs ?? 0, invoices ?? 0)
+                (
+                    jobs: try await count("jobs WHERE kind = 'lexoffice.event'", in: db),
+                    staged: try await count("staged_jobs", in: db),
+                    invoices: try await count("source_invoices", in: db)
+                )
             }
             report(
-                "stored: \(counts.0) event jobs (of 2 × \(events) signed events; repeats dropped), \(counts.1) source invoices"
+                "stored: \(counts.jobs + counts.staged) events (of 2 × \(events) signed ones; repeats dropped): "
+                    + "\(counts.jobs) jobs, \(counts.staged) staged for admission; \(counts.invoices) source invoices"
             )
         }
+    }
+
+    private static func count(_ rows: String, in db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: rows)").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     private static func serveArguments(_ folder: URL) -> [String] {

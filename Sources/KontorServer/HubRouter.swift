@@ -12,15 +12,18 @@ package struct HubRouter {
     private let secrets: SecretBox
     private let clock: any WallClock
     private let metrics: HubMetrics
+    private let intake: IntakeLoad
     private let logger: Logger
 
-    /// A router builder over an open, migrated `database`; `/metrics` shows `metrics`.
+    /// A router builder over an open, migrated `database`; `/metrics` shows `metrics`; webhook deliveries and
+    /// invoice saves count themselves into `intake` while they run.
     package init(
         configuration: HubServerConfiguration,
         database: any StoreDatabase,
         secrets: SecretBox,
         clock: any WallClock = SystemWallClock(),
         metrics: HubMetrics = HubMetrics(),
+        intake: IntakeLoad = IntakeLoad(),
         logger: Logger
     ) {
         self.configuration = configuration
@@ -28,6 +31,7 @@ package struct HubRouter {
         self.secrets = secrets
         self.clock = clock
         self.metrics = metrics
+        self.intake = intake
         self.logger = logger
     }
 
@@ -56,7 +60,8 @@ package struct HubRouter {
             verifier: try WebhookSignatureVerifier(publicKeyPEM: configuration.webhookPublicKeyPEM),
             connections: connections,
             inbox: WebhookInbox(queue: queue),
-            connector: connector
+            connector: connector,
+            intake: intake
         )
         .register(on: router)
         OAuthRoutes(configuration: configuration, oauthStates: oauthStates, connector: connector).register(on: router)
@@ -83,7 +88,8 @@ package struct HubRouter {
             tenants: tenants,
             invoices: SourceInvoiceStore(database: database, clock: clock),
             ledger: TransferLedger(queue: queue),
-            appURL: configuration.lexofficeAppURL
+            appURL: configuration.lexofficeAppURL,
+            intake: intake
         )
         .register(on: api)
         ExportRoutes(tenants: tenants, exports: ExportStore(queue: queue)).register(on: api)

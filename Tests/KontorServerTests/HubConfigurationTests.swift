@@ -9,10 +9,11 @@ struct HubConfigurationTests {
         try HubConfiguration(config: ConfigReader(provider: InMemoryProvider(values: values)))
     }
 
-    @Test("defaults: 256 worker tenants, 2 requests/s per connection, a write in doubt looked up after 10 s and 60 s")
+    @Test("defaults: 256 worker tenants (1 while the intake is busy), 2 requests/s, in-doubt look-ups at 10 s and 60 s")
     func defaults() throws {
         let defaults = try configuration([:])
         #expect(defaults.workerTenants == 256)
+        #expect(defaults.workerTenantsWhileIntakeBusy == 1)
         #expect(defaults.lexofficeRequestsPerSecond == 2)
         #expect(defaults.reconciliationDelay == .seconds(10))
         #expect(defaults.reconciliationWindow == .seconds(60))
@@ -24,8 +25,11 @@ struct HubConfigurationTests {
 
     @Test("workers.tenants 0 (a receive-only process) and a reconciliation delay in fractions of seconds are read")
     func acceptedValues() throws {
-        let read = try configuration(["workers.tenants": 0, "transfer.reconciliation.delay": 2.5])
+        let read = try configuration([
+            "workers.tenants": 0, "transfer.reconciliation.delay": 2.5, "workers.tenants.while.intake.busy": 16,
+        ])
         #expect(read.workerTenants == 0)
+        #expect(read.workerTenantsWhileIntakeBusy == 16)
         #expect(read.reconciliationDelay == .milliseconds(2_500))
         #expect(try configuration(["transfer.reconciliation.delay": "30"]).reconciliationDelay == .seconds(30))
         let window = try configuration(["transfer.reconciliation.delay": 5, "transfer.reconciliation.window": 5])
@@ -36,6 +40,8 @@ struct HubConfigurationTests {
         "out-of-range or malformed values name their key",
         arguments: [
             ("workers.tenants", -1 as ConfigValue), ("workers.tenants", 1025 as ConfigValue),
+            ("workers.tenants.while.intake.busy", 0 as ConfigValue),
+            ("workers.tenants.while.intake.busy", 1025 as ConfigValue),
             ("transfer.reconciliation.delay", -1.0 as ConfigValue),
             ("transfer.reconciliation.delay", 3601.0 as ConfigValue),
             ("transfer.reconciliation.delay", "soon" as ConfigValue), ("lexoffice.rate", 0.0 as ConfigValue),

@@ -16,6 +16,7 @@ struct JobWorkerPoolTests {
             var running: Set<TenantID> = []
             var overlaps = 0
             var order: [TenantID: [Int]] = [:]
+            var peak = 0
         }
         private let state = Mutex(State())
         let jobDuration: Duration
@@ -25,6 +26,7 @@ struct JobWorkerPoolTests {
         func handle(_ job: Job) async -> JobOutcome {
             state.withLock { state in
                 if !state.running.insert(job.tenantID).inserted { state.overlaps += 1 }
+                state.peak = max(state.peak, state.running.count)
                 state.order[job.tenantID, default: []].append(Int(job.payload) ?? -1)
             }
             try? await Task.sleep(for: jobDuration)
@@ -34,6 +36,9 @@ struct JobWorkerPoolTests {
 
         var overlaps: Int { state.withLock { $0.overlaps } }
         var order: [TenantID: [Int]] { state.withLock { $0.order } }
+        /// The most tenants whose jobs ran at once since the last ``resetPeak()``.
+        var peak: Int { state.withLock { $0.peak } }
+        func resetPeak() { state.withLock { $0.peak = 0 } }
     }
 
     private func configuration(maximumTenants: Int = 4) -> JobWorkerConfiguration {
@@ -109,6 +114,53 @@ struct JobWorkerPoolTests {
             #expect(
                 try await queue.leaseReadyTenants(owner: "next", limit: 1, duration: .seconds(1)) == [TenantID("acme")]
             )
+        }
+    }
+
+    @Test(
+        "while the intake is busy one tenant is worked at a time, jobs still get done, all tenants at once after",
+        arguments: TestEngine.allCases
+    )
+    func yieldsToBusyIntake(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let queue = JobQueue(database: database)
+            let tenants = (0..<6).map { TenantID("tenant-\($0)") }
+            for sequence in 0..<5 {
+                for tenant in tenants {
+                    _ = try await queue.enqueue(NewJob(tenantID: tenant, kind: "k", payload: "\(sequence)"))
+                }
+            }
+            let intake = IntakeLoad(threshold: 1, linger: .zero)
+            let (release, releaseSignal) = AsyncStream.makeStream(of: Void.self)
+            let recorder = Recorder(jobDuration: .milliseconds(40))
+            var busyConfiguration = configuration(maximumTenants: 4)
+            busyConfiguration.tenantsWhileIntakeBusy = 1
+            let pool = JobWorkerPool(
+                queue: queue,
+                handler: recorder,
+                configuration: busyConfiguration,
+                yieldingTo: intake,
+                logger: TestDatabase.logger
+            )
+            let group = ServiceGroup(services: [pool], logger: TestDatabase.logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { await intake.track { for await _ in release {} } }
+                #expect(try await eventually { intake.isBusy })
+                tasks.addTask { try await group.run() }
+                #expect(try await eventually(timeout: .seconds(20)) { try await queue.counts()[.done] ?? 0 >= 8 })
+                #expect(recorder.peak == 1, "one tenant at a time while the intake is busy")
+                releaseSignal.finish()
+                #expect(try await eventually { !intake.isBusy })
+                recorder.resetPeak()
+                #expect(try await eventually(timeout: .seconds(20)) { try await queue.counts()[.done] == 30 })
+                #expect(recorder.peak > 1, "several tenants at once when the intake is idle again")
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            #expect(recorder.overlaps == 0)
+            for tenant in tenants {
+                #expect(recorder.order[tenant] == Array(0..<5), "order of \(tenant)")
+            }
         }
     }
 }

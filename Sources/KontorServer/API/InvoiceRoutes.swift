@@ -7,63 +7,22 @@ import KontorStore
 /// state of one (with its step log), list them by state and date, and retry a failed transfer.
 ///
 /// A new invoice → 202; the same content again → 200, nothing new; a changed invoice lexoffice may already hold →
-/// 409; invalid fields → 422 naming each; `cancels` naming no received invoice → 422 at `#/cancels`.
+/// 409; invalid fields → 422 naming each; `cancels` naming no received invoice → 422 at `#/cancels`. Saves count into
+/// `intake` while they run.
 struct InvoiceRoutes {
     let tenants: TenantStore
     let invoices: SourceInvoiceStore
     let ledger: TransferLedger
     /// The lexoffice web app's root, for deep links.
     let appURL: String
+    let intake: IntakeLoad
 
     /// The largest body: the largest source PDF in base64 (4 characters per 3 bytes), plus 1 MiB for the invoice.
     static let maximumBodySize = (SourceInvoice.maximumPDFByteCount + 2) / 3 * 4 + (1 << 20)
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.put("tenants/:tenant/invoices/:sourceId") { request, context in
-            let tenant = try await tenants.requestedTenant(context)
-            let sourceID = try context.parameters.require("sourceId")
-            guard (1...128).contains(sourceID.count) else {
-                throw HubProblem.notFound("a source id has 1 to 128 characters")
-            }
-            let invoice = try await JSONBody.decode(
-                SourceInvoice.self,
-                from: request,
-                context: context,
-                upTo: Self.maximumBodySize
-            )
-            var issues = invoice.validationIssues(sourceID: sourceID)
-            if tenant.settings.transferVariant == .voucher, invoice.knownStatus == .finalized, invoice.pdf == nil {
-                issues.append(
-                    SourceInvoiceIssue(
-                        pointer: "#/pdf",
-                        detail: "is required: the tenant transfers bookkeeping vouchers with the source's PDF"
-                    )
-                )
-            }
-            guard issues.isEmpty else {
-                throw HubProblem.validation(
-                    issues.map { HubProblem.FieldError(pointer: $0.pointer, detail: $0.detail) }
-                )
-            }
-            let saved: SourceInvoiceSave
-            do {
-                saved = try await invoices.save(
-                    try Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id),
-                    for: tenant
-                )
-            } catch let error as StoreError where error.code == .notFound {
-                throw HubProblem.invalid("#/cancels", error.detail)
-            }
-            let status: HTTPResponse.Status =
-                switch saved {
-                case .unchanged: .ok
-                case .created, .updated: .accepted
-                }
-            return try JSONBody.response(
-                SourceInvoiceRepresentation(saved.invoice, appURL: appURL),
-                status: status,
-                location: "/api/v1/tenants/\(tenant.id)/invoices/\(Self.pathSegment(sourceID))"
-            )
+            try await intake.track { try await save(request, context: context) }
         }
         group.get("tenants/:tenant/invoices/:sourceId") { _, context in
             let tenant = try await tenants.requestedTenant(context)
@@ -107,6 +66,54 @@ struct InvoiceRoutes {
                 )
             )
         }
+    }
+
+    /// `PUT …/invoices/{sourceId}`: validates and stores the invoice.
+    private func save(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let tenant = try await tenants.requestedTenant(context)
+        let sourceID = try context.parameters.require("sourceId")
+        guard (1...128).contains(sourceID.count) else {
+            throw HubProblem.notFound("a source id has 1 to 128 characters")
+        }
+        let invoice = try await JSONBody.decode(
+            SourceInvoice.self,
+            from: request,
+            context: context,
+            upTo: Self.maximumBodySize
+        )
+        var issues = invoice.validationIssues(sourceID: sourceID)
+        if tenant.settings.transferVariant == .voucher, invoice.knownStatus == .finalized, invoice.pdf == nil {
+            issues.append(
+                SourceInvoiceIssue(
+                    pointer: "#/pdf",
+                    detail: "is required: the tenant transfers bookkeeping vouchers with the source's PDF"
+                )
+            )
+        }
+        guard issues.isEmpty else {
+            throw HubProblem.validation(
+                issues.map { HubProblem.FieldError(pointer: $0.pointer, detail: $0.detail) }
+            )
+        }
+        let saved: SourceInvoiceSave
+        do {
+            saved = try await invoices.save(
+                try Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id),
+                for: tenant
+            )
+        } catch let error as StoreError where error.code == .notFound {
+            throw HubProblem.invalid("#/cancels", error.detail)
+        }
+        let status: HTTPResponse.Status =
+            switch saved {
+            case .unchanged: .ok
+            case .created, .updated: .accepted
+            }
+        return try JSONBody.response(
+            SourceInvoiceRepresentation(saved.invoice, appURL: appURL),
+            status: status,
+            location: "/api/v1/tenants/\(tenant.id)/invoices/\(Self.pathSegment(sourceID))"
+        )
     }
 
     /// The invoice as the store takes it: canonical JSON (sorted keys) and its SHA-256.

@@ -45,6 +45,8 @@ package struct HubConfiguration: Sendable {
     package var dataDirectory: String
     /// How many tenants one process works on at once.
     package var workerTenants: Int
+    /// How many tenants one process works on at once while its intake (webhooks, invoice saves) is busy.
+    package var workerTenantsWhileIntakeBusy: Int
     /// The embedded sandbox's rate limit per API key (requests per second); `nil` turns it off.
     package var sandboxRateLimit: Double?
     /// Requests per second the hub sends on one lexoffice connection (lexoffice allows 2).
@@ -70,6 +72,10 @@ package struct HubConfiguration: Sendable {
     ///   send 2 requests/s, so a partner transferring for N tenants at once wants N here (or N over processes).
     ///   `0`: the process runs no jobs, it only serves the API and webhooks (other processes on the same
     ///   PostgreSQL database work the queue).
+    /// - `workers.tenants.while.intake.busy` (int, default `1`, 1–1024): tenants one process works on at once while
+    ///   8 or more webhook deliveries or invoice saves run in it at once (and 250 ms after). Background work yields
+    ///   to a burst, so that lexoffice and the sources get their answers fast, and catches up after it; with a
+    ///   value ≥ `workers.tenants` it never yields.
     /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).
     /// - `lexoffice.rate` (number, default `2`, above 0): requests per second per lexoffice connection. lexoffice
     ///   allows 2; raise it only against a sandbox without rate limit (tests, demos, benchmarks).
@@ -111,6 +117,12 @@ package struct HubConfiguration: Sendable {
         }
         masterKey = config.string(forKey: "master.key", isSecret: true)
         workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 0...1024)
+        workerTenantsWhileIntakeBusy = try Self.integer(
+            config,
+            "workers.tenants.while.intake.busy",
+            default: 1,
+            range: 1...1024
+        )
         let rate = try Self.number(config, "sandbox.rate.limit", default: 2)
         guard rate >= 0 else { throw ConfigurationError(key: "sandbox.rate.limit", detail: "must be a number ≥ 0") }
         sandboxRateLimit = rate == 0 ? nil : rate

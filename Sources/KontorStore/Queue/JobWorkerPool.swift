@@ -16,6 +16,8 @@ package struct JobWorkerConfiguration: Sendable {
     package var pollInterval: Duration
     /// After this many jobs a tenant's lease is given back, so that other workers get a turn.
     package var jobsPerLease: Int
+    /// How many tenants the pool works on at once while the intake it yields to is busy (see ``IntakeLoad``).
+    package var tenantsWhileIntakeBusy: Int
 
     /// A configuration.
     package init(
@@ -23,13 +25,15 @@ package struct JobWorkerConfiguration: Sendable {
         maximumTenants: Int = 32,
         leaseDuration: Duration = .seconds(30),
         pollInterval: Duration = .milliseconds(200),
-        jobsPerLease: Int = 100
+        jobsPerLease: Int = 100,
+        tenantsWhileIntakeBusy: Int = 1
     ) {
         self.owner = owner
         self.maximumTenants = max(1, maximumTenants)
         self.leaseDuration = leaseDuration
         self.pollInterval = pollInterval
         self.jobsPerLease = max(1, jobsPerLease)
+        self.tenantsWhileIntakeBusy = max(1, tenantsWhileIntakeBusy)
     }
 
     /// `host/pid/random`: unique across processes and restarts.
@@ -44,33 +48,51 @@ package struct JobWorkerConfiguration: Sendable {
 ///
 /// On graceful shutdown it stops claiming, lets running jobs finish and releases its leases; after a hard stop the
 /// leases expire and other workers take the tenants over.
+///
+/// Given an ``IntakeLoad``, the pool yields to a busy intake (the process's own webhook and invoice requests): it
+/// works at most ``JobWorkerConfiguration/tenantsWhileIntakeBusy`` tenants then (sessions beyond that end after
+/// their current job) and admits one batch of staged events per second, so that work goes on, slower, however long
+/// the intake stays busy.
 package struct JobWorkerPool: Service {
     private let queue: JobQueue
     private let handler: any JobHandler
     private let configuration: JobWorkerConfiguration
+    private let intake: IntakeLoad?
     private let logger: Logger
 
-    /// A pool working on `queue` with `handler`.
-    package init(queue: JobQueue, handler: any JobHandler, configuration: JobWorkerConfiguration, logger: Logger) {
+    /// A pool working on `queue` with `handler`, yielding to `intake` while it is busy.
+    package init(
+        queue: JobQueue,
+        handler: any JobHandler,
+        configuration: JobWorkerConfiguration,
+        yieldingTo intake: IntakeLoad? = nil,
+        logger: Logger
+    ) {
         self.queue = queue
         self.handler = handler
         self.configuration = configuration
+        self.intake = intake
         self.logger = logger
     }
 
     /// Works until the task is cancelled or a graceful shutdown is triggered.
     package func run() async {
         let active = ActiveTenants()
+        var lastAdmission = ContinuousClock.now - Self.admissionIntervalWhileBusy
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                await admitStagedJobs()
-                let free = configuration.maximumTenants - active.count
+                let busy = intakeIsBusy
+                if !busy || lastAdmission.duration(to: .now) >= Self.admissionIntervalWhileBusy {
+                    lastAdmission = .now
+                    await admitStagedJobs(batches: busy ? 1 : Self.maximumAdmissionBatches)
+                }
+                let free = (busy ? configuration.tenantsWhileIntakeBusy : configuration.maximumTenants) - active.count
                 if free > 0 {
                     for tenant in await leaseTenants(limit: free) {
                         active.insert(tenant)
                         group.addTask {
-                            await work(on: tenant)
-                            active.remove(tenant)
+                            let left = await work(on: tenant, among: active)
+                            active.remove(tenant, left: left)
                         }
                     }
                 }
@@ -79,13 +101,15 @@ package struct JobWorkerPool: Service {
         }
     }
 
+    private var intakeIsBusy: Bool { intake?.isBusy ?? false }
+
     /// Moves what the webhook intake staged (in this process or a receive-only one) into the queue, batch by
-    /// batch, each its own short transaction so that the intake's commits go on in between; at most
-    /// `maximumAdmissionBatches` per poll, so that a stream of events never holds up leasing. A storage error is
-    /// logged, and the jobs stay staged for the next poll.
-    private func admitStagedJobs() async {
+    /// batch, each its own short transaction so that the intake's commits go on in between; at most `batches`
+    /// per poll, so that a stream of events never holds up leasing. A storage error is logged, and the jobs stay
+    /// staged for the next poll.
+    private func admitStagedJobs(batches: Int) async {
         do {
-            for _ in 0..<Self.maximumAdmissionBatches {
+            for _ in 0..<batches {
                 guard try await queue.admitStagedJobs(limit: Self.admissionBatch) == Self.admissionBatch else { return }
             }
         } catch {
@@ -95,6 +119,7 @@ package struct JobWorkerPool: Service {
 
     private static let admissionBatch = 64
     private static let maximumAdmissionBatches = 128
+    private static let admissionIntervalWhileBusy = Duration.seconds(1)
 
     private func leaseTenants(limit: Int) async -> [TenantID] {
         do {
@@ -109,11 +134,14 @@ package struct JobWorkerPool: Service {
         }
     }
 
-    /// Runs the tenant's due jobs one after another, then gives the lease back.
-    private func work(on tenant: TenantID) async {
+    /// Runs the tenant's due jobs one after another, then gives the lease back; ends early when the pool works on
+    /// more tenants than it may while the intake is busy.
+    /// - Returns: Whether the session ended early for the intake (``ActiveTenants/leave(over:)``).
+    private func work(on tenant: TenantID, among active: ActiveTenants) async -> Bool {
         var logger = logger
         logger[metadataKey: "tenant.id"] = "\(tenant)"
         var processed = 0
+        var left = false
         do {
             var next = try await queue.claimNextJob(
                 of: tenant,
@@ -126,6 +154,10 @@ package struct JobWorkerPool: Service {
                 var goesOn =
                     processed < configuration.jobsPerLease && !Task.isCancelled && !Task.isShuttingDownGracefully
                 if case .pauseTenant = outcome { goesOn = false }
+                if goesOn, intakeIsBusy, active.leave(over: configuration.tenantsWhileIntakeBusy) {
+                    left = true
+                    goesOn = false
+                }
                 // The next job is claimed in the commit that records this one.
                 let state: JobState?
                 (state, next) = try await queue.finish(
@@ -139,12 +171,13 @@ package struct JobWorkerPool: Service {
         } catch {
             logger.warning("tenant session ended by a storage error", metadata: ["error": "\(error)"])
         }
-        guard !Task.isCancelled else { return }
+        guard !Task.isCancelled else { return left }
         do {
             try await queue.releaseLease(of: tenant, owner: configuration.owner)
         } catch {
             logger.warning("cannot release tenant lease; it will expire", metadata: ["error": "\(error)"])
         }
+        return left
     }
 
     /// Runs the handler while renewing the tenant's lease every third of its duration.
@@ -201,11 +234,31 @@ package struct JobWorkerPool: Service {
 
 /// The tenants a pool is working on right now, shared between its poll loop and its tenant tasks.
 private final class ActiveTenants: Sendable {
-    private let tenants = Mutex(Set<TenantID>())
+    private struct State {
+        var tenants: Set<TenantID> = []
+        /// Sessions that decided to end (``leave(over:)``) and have not ended yet.
+        var leaving = 0
+    }
 
-    var count: Int { tenants.withLock { $0.count } }
+    private let state = Mutex(State())
 
-    func insert(_ tenant: TenantID) { tenants.withLock { _ = $0.insert(tenant) } }
+    var count: Int { state.withLock { $0.tenants.count } }
 
-    func remove(_ tenant: TenantID) { tenants.withLock { _ = $0.remove(tenant) } }
+    func insert(_ tenant: TenantID) { state.withLock { _ = $0.tenants.insert(tenant) } }
+
+    /// Removes a tenant whose session ended; `left`: the session ended because ``leave(over:)`` said so.
+    func remove(_ tenant: TenantID, left: Bool = false) {
+        state.withLock { state in
+            if state.tenants.remove(tenant) != nil, left { state.leaving -= 1 }
+        }
+    }
+
+    /// Whether a session should end so that no more than `limit` go on: only as many say yes as are over it.
+    func leave(over limit: Int) -> Bool {
+        state.withLock { state in
+            guard state.tenants.count - state.leaving > limit else { return false }
+            state.leaving += 1
+            return true
+        }
+    }
 }

@@ -42,11 +42,13 @@ enum HubApplication {
         try await withStoreDatabase(configuration.database, logger: logger) { database in
             try await Migrator(database: database, logger: logger).migrate()
             let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
+            let intake = IntakeLoad()
             let router = try HubRouter(
                 configuration: serverConfiguration,
                 database: database,
                 secrets: secrets,
                 metrics: metrics,
+                intake: intake,
                 logger: logger
             )
             .build()
@@ -77,7 +79,11 @@ enum HubApplication {
                             reconciliationWindow: configuration.reconciliationWindow
                         )
                         .measured(by: metrics),
-                        configuration: JobWorkerConfiguration(maximumTenants: configuration.workerTenants),
+                        configuration: JobWorkerConfiguration(
+                            maximumTenants: configuration.workerTenants,
+                            tenantsWhileIntakeBusy: configuration.workerTenantsWhileIntakeBusy
+                        ),
+                        yieldingTo: intake,
                         logger: logger
                     )
                 )

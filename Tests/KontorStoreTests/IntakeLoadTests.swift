@@ -1,0 +1,61 @@
+import KontorStore
+import KontorTestSupport
+import Testing
+
+@Suite("Intake load", .timeLimit(.minutes(1)))
+struct IntakeLoadTests {
+    /// A request that runs until `finish()`; `started` returns once it is counted in.
+    private struct HeldRequest {
+        private let started: AsyncStream<Void>
+        private let startedSignal: AsyncStream<Void>.Continuation
+        private let release: AsyncStream<Void>
+        private let releaseSignal: AsyncStream<Void>.Continuation
+
+        init() {
+            (started, startedSignal) = AsyncStream.makeStream(of: Void.self)
+            (release, releaseSignal) = AsyncStream.makeStream(of: Void.self)
+        }
+
+        func run(in intake: IntakeLoad) async {
+            await intake.track {
+                startedSignal.yield()
+                for await _ in release {}
+            }
+        }
+
+        func waitUntilStarted() async {
+            for await _ in started { return }
+        }
+
+        func finish() { releaseSignal.finish() }
+    }
+
+    @Test("busy while the threshold of requests runs, and for the linger after, not before")
+    func busyFromThresholdWithLinger() async throws {
+        let intake = IntakeLoad(threshold: 2, linger: .seconds(2))
+        let first = HeldRequest()
+        let second = HeldRequest()
+        #expect(!intake.isBusy)
+        try await withThrowingTaskGroup(of: Void.self) { requests in
+            requests.addTask { await first.run(in: intake) }
+            await first.waitUntilStarted()
+            #expect(!intake.isBusy, "one request is below the threshold")
+            requests.addTask { await second.run(in: intake) }
+            await second.waitUntilStarted()
+            #expect(intake.isBusy)
+            first.finish()
+            second.finish()
+            try await requests.waitForAll()
+        }
+        #expect(intake.isBusy, "still busy within the linger")
+        #expect(try await eventually(timeout: .seconds(10)) { !intake.isBusy })
+    }
+
+    @Test("a request's error passes through, and it no longer counts")
+    func errorsPassThrough() async {
+        struct Refused: Error {}
+        let intake = IntakeLoad(threshold: 1, linger: .zero)
+        await #expect(throws: Refused.self) { try await intake.track { throw Refused() } }
+        #expect(!intake.isBusy)
+    }
+}
