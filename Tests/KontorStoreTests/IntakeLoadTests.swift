@@ -32,7 +32,7 @@ struct IntakeLoadTests {
 
     @Test("busy while the threshold of requests runs, and for the linger after, not before")
     func busyFromThresholdWithLinger() async throws {
-        let intake = IntakeLoad(threshold: 2, linger: .seconds(2))
+        let intake = IntakeLoad(threshold: 2, linger: .seconds(5))
         let first = HeldRequest()
         let second = HeldRequest()
         #expect(!intake.isBusy)
@@ -48,7 +48,7 @@ struct IntakeLoadTests {
             try await requests.waitForAll()
         }
         #expect(intake.isBusy, "still busy within the linger")
-        #expect(try await eventually(timeout: .seconds(10)) { !intake.isBusy })
+        #expect(try await eventually(timeout: .seconds(20)) { !intake.isBusy })
     }
 
     @Test("a request's error passes through, and it no longer counts")

@@ -26,15 +26,21 @@ package final class IntakeLoad: Sendable {
 
     /// Runs one intake request, counted in while it runs.
     package func track<Result>(_ body: () async throws -> Result) async rethrows -> Result {
-        let running = inFlight.add(1, ordering: .relaxed).newValue
-        if running >= threshold { busyUntil.store(elapsedMilliseconds + lingerMilliseconds, ordering: .relaxed) }
-        defer { inFlight.subtract(1, ordering: .relaxed) }
+        if inFlight.add(1, ordering: .relaxed).newValue >= threshold { lingerFromNow() }
+        defer {
+            // The linger runs from the moment a busy intake was last seen busy.
+            if inFlight.subtract(1, ordering: .relaxed).oldValue >= threshold { lingerFromNow() }
+        }
         return try await body()
     }
 
     /// Whether background work should yield now.
     package var isBusy: Bool {
         inFlight.load(ordering: .relaxed) >= threshold || elapsedMilliseconds < busyUntil.load(ordering: .relaxed)
+    }
+
+    private func lingerFromNow() {
+        busyUntil.store(elapsedMilliseconds + lingerMilliseconds, ordering: .relaxed)
     }
 
     private var elapsedMilliseconds: Int { Int(origin.duration(to: .now) / .milliseconds(1)) }
