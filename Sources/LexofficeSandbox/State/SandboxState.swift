@@ -166,9 +166,7 @@ final class SandboxState: Sendable {
             var entry = entry
             store.journalSequence += 1
             entry.sequence = store.journalSequence
-            store.journal.append(entry)
-            // Trim in batches: dropping one entry per request would shift 10,000 entries on every request.
-            if store.journal.count > 12_000 { store.journal.removeFirst(store.journal.count - 10_000) }
+            store.journal.append(entry, keepingLast: 10_000)
         }
     }
 

@@ -41,7 +41,7 @@ final class WebhookDispatcher: Sendable {
         for event in newEvents { continuation.yield(event) }
     }
 
-    /// Every delivery attempt so far, oldest first.
+    /// The delivery attempts so far (the last 10,000 to 12,000 are kept), oldest first.
     var deliveryLog: [Attempt] { attempts.withLock { $0 } }
 
     /// Delivers queued events until the task is cancelled; each delivery runs concurrently with the others.
@@ -116,7 +116,7 @@ final class WebhookDispatcher: Sendable {
             status: status,
             time: state.clock.timestamp
         )
-        attempts.withLock { $0.append(entry) }
+        attempts.withLock { $0.append(entry, keepingLast: 10_000) }
     }
 
     private func unsubscribe(_ subscription: EventSubscription) {
