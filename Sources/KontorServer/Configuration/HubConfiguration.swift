@@ -73,7 +73,7 @@ package struct HubConfiguration: Sendable {
     ///   `0`: the process runs no jobs, it only serves the API and webhooks (other processes on the same
     ///   PostgreSQL database work the queue).
     /// - `workers.tenants.while.intake.busy` (int, default `1`, 1–1024): tenants one process works on at once while
-    ///   8 or more webhook deliveries or invoice saves run in it at once (and 250 ms after). Background work yields
+    ///   16 or more webhook deliveries or invoice saves run in it at once (and 250 ms after). Background work yields
     ///   to a burst, so that lexoffice and the sources get their answers fast, and catches up after it; with a
     ///   value ≥ `workers.tenants` it never yields.
     /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).

@@ -121,13 +121,7 @@ final class GroupCommit: Sendable {
         }
         var commitError: (any Error)?
         do {
-            let writes = [write] + batch.map(\.write)
-            // Every write waits for the batch in progress, so it runs at high priority: between its statements it
-            // does not queue behind the request handling the writers are waiting in.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask(priority: .high) { try await self.commit(writes) }
-                try await group.waitForAll()
-            }
+            try await commit([write] + batch.map(\.write))
         } catch {
             commitError = error
         }

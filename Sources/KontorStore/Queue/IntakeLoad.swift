@@ -19,7 +19,7 @@ package final class IntakeLoad: Sendable {
     /// - Parameters:
     ///   - threshold: the requests running at once from which the intake is busy (at least 1).
     ///   - linger: how long it stays busy after that.
-    package init(threshold: Int = 8, linger: Duration = .milliseconds(250)) {
+    package init(threshold: Int = 16, linger: Duration = .milliseconds(250)) {
         self.threshold = max(1, threshold)
         self.lingerMilliseconds = max(0, Int(linger / .milliseconds(1)))
     }
