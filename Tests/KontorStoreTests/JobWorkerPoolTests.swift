@@ -50,6 +50,22 @@ struct JobWorkerPoolTests {
         )
     }
 
+    /// Enqueues jobs numbered `sequences` (the number is the payload) for each of `count` tenants, round by round.
+    /// - Returns: The tenants.
+    private func enqueueNumberedJobs(
+        _ sequences: Range<Int>,
+        forTenants count: Int,
+        on queue: JobQueue
+    ) async throws -> [TenantID] {
+        let tenants = (0..<count).map { TenantID("tenant-\($0)") }
+        for sequence in sequences {
+            for tenant in tenants {
+                _ = try await queue.enqueue(NewJob(tenantID: tenant, kind: "k", payload: "\(sequence)"))
+            }
+        }
+        return tenants
+    }
+
     @Test(
         "runs every job once, each tenant's in order and never two of a tenant at once",
         arguments: TestEngine.allCases
@@ -57,12 +73,7 @@ struct JobWorkerPoolTests {
     func runsAllJobs(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
             let queue = JobQueue(database: database)
-            let tenants = (0..<10).map { TenantID("tenant-\($0)") }
-            for sequence in 0..<20 {
-                for tenant in tenants {
-                    _ = try await queue.enqueue(NewJob(tenantID: tenant, kind: "k", payload: "\(sequence)"))
-                }
-            }
+            let tenants = try await enqueueNumberedJobs(0..<20, forTenants: 10, on: queue)
             let recorder = Recorder(jobDuration: .milliseconds(1))
             let pool = JobWorkerPool(
                 queue: queue,
@@ -124,12 +135,7 @@ struct JobWorkerPoolTests {
     func yieldsToBusyIntake(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
             let queue = JobQueue(database: database)
-            let tenants = (0..<6).map { TenantID("tenant-\($0)") }
-            for sequence in 0..<5 {
-                for tenant in tenants {
-                    _ = try await queue.enqueue(NewJob(tenantID: tenant, kind: "k", payload: "\(sequence)"))
-                }
-            }
+            let tenants = try await enqueueNumberedJobs(0..<5, forTenants: 6, on: queue)
             let intake = IntakeLoad(threshold: 1, linger: .zero)
             let (release, releaseSignal) = AsyncStream.makeStream(of: Void.self)
             let recorder = Recorder(jobDuration: .milliseconds(40))

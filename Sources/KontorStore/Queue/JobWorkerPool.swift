@@ -247,7 +247,7 @@ private final class ActiveTenants: Sendable {
     func insert(_ tenant: TenantID) { state.withLock { _ = $0.tenants.insert(tenant) } }
 
     /// Removes a tenant whose session ended; `left`: the session ended because ``leave(over:)`` said so.
-    func remove(_ tenant: TenantID, left: Bool = false) {
+    func remove(_ tenant: TenantID, left: Bool) {
         state.withLock { state in
             if state.tenants.remove(tenant) != nil, left { state.leaving -= 1 }
         }
