@@ -54,7 +54,7 @@ package struct HubRouter {
         )
         let oauthStates = OAuthStateStore(database: database, clock: clock)
         HealthRoutes(migrator: Migrator(database: database, logger: logger)).register(on: router)
-        MetricsRoutes(metrics: metrics, queue: queue).register(on: router)
+        MetricsRoutes(metrics: metrics, queue: queue, intake: intake).register(on: router)
         OpenAPIRoutes().register(on: router)
         LexofficeWebhookRoutes(
             verifier: try WebhookSignatureVerifier(publicKeyPEM: configuration.webhookPublicKeyPEM),

@@ -43,6 +43,8 @@ struct MetricsRoutesTests {
             #expect(scrape.value("kontor_jobs", ["state": "done"]) == 2)
             #expect(scrape.value("kontor_jobs", ["state": "dead"]) == 1)
             #expect(scrape.value("kontor_staged_jobs") == 0)
+            #expect(scrape.value("kontor_intake_requests") == 0)
+            #expect(scrape.value("kontor_intake_busy") == 0)
             #expect(
                 scrape.value("kontor_job_duration_seconds_count", ["kind": "test.ok", "outcome": "completed"]) == 2
             )
@@ -54,6 +56,20 @@ struct MetricsRoutesTests {
 
             let again = Exposition(try await hub.send(.get, "/metrics", token: "").body)
             #expect(again.value("kontor_http_requests_total", ["method": "GET", "status": "200"]) == 1)
+        }
+    }
+
+    @Test("a webhook delivery counts into the intake: from the threshold on, /metrics shows background work yielding")
+    func intakeGauges() async throws {
+        let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
+        let intake = IntakeLoad(threshold: 1, linger: .seconds(60))
+        try await HubHarness.with(metrics: metrics, intake: intake) { hub in
+            let before = Exposition(try await hub.send(.get, "/metrics", token: "").body)
+            #expect(before.value("kontor_intake_busy") == 0)
+            #expect(try await hub.send(.post, "/webhooks/lexoffice", json: "{}", token: "").status == 401)
+            let after = Exposition(try await hub.send(.get, "/metrics", token: "").body)
+            #expect(after.value("kontor_intake_busy") == 1, "one request reached the threshold of 1; 60 s linger")
+            #expect(after.value("kontor_intake_requests") == 0, "the delivery was answered")
         }
     }
 

@@ -70,6 +70,12 @@ package struct HubMetrics: Sendable {
         registry.makeGauge(descriptor: Self.stagedJobs).set(Double(count))
     }
 
+    /// Sets the gauges of the intake: its requests running now, and whether background work yields to it.
+    package func recordIntake(requestsInFlight: Int, isBusy: Bool) {
+        registry.makeGauge(descriptor: Self.intakeRequests).set(Double(requestsInFlight))
+        registry.makeGauge(descriptor: Self.intakeBusy).set(isBusy ? 1.0 : 0.0)
+    }
+
     /// The Prometheus text exposition of every series.
     package func exposition() -> [UInt8] {
         registry.emitToBuffer()
@@ -97,6 +103,22 @@ package struct HubMetrics: Sendable {
             metricName: "job_duration",
             unitName: "seconds",
             helpText: "How long job handlers ran, by job kind and outcome."
+        )
+    }
+    private static var intakeRequests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "intake_requests",
+            unitName: "",
+            helpText: "Webhook deliveries and invoice saves running, sampled at scrape time."
+        )
+    }
+    private static var intakeBusy: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "kontor",
+            metricName: "intake_busy",
+            unitName: "",
+            helpText: "1 while the job workers yield to a burst of webhook deliveries or invoice saves, else 0."
         )
     }
     private static var lexofficeRequests: MetricNameDescriptor {

@@ -8,9 +8,11 @@ import NIOCore
 struct MetricsRoutes {
     let metrics: HubMetrics
     let queue: JobQueue
+    let intake: IntakeLoad
 
     func register(on router: Router<HubRequestContext>) {
         router.get("metrics") { _, context in
+            metrics.recordIntake(requestsInFlight: intake.requestsInFlight, isBusy: intake.isBusy)
             do {
                 metrics.recordQueueDepth(try await queue.counts())
                 metrics.recordStagedJobs(try await queue.stagedCount())

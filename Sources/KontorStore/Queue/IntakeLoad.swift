@@ -34,6 +34,9 @@ package final class IntakeLoad: Sendable {
         return try await body()
     }
 
+    /// The intake requests running now.
+    package var requestsInFlight: Int { inFlight.load(ordering: .relaxed) }
+
     /// Whether background work should yield now.
     package var isBusy: Bool {
         inFlight.load(ordering: .relaxed) >= threshold || elapsedMilliseconds < busyUntil.load(ordering: .relaxed)

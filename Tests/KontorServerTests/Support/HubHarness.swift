@@ -51,11 +51,13 @@ struct HubHarness {
     /// One key pair for all tests of the process: RSA key generation is slow in debug builds.
     static let signer = Result { try WebhookSigner() }
 
-    /// Runs `body` with a hub and a sandbox, then stops both; `/metrics` shows `metrics`. The hub sends
-    /// `lexofficeRate` requests per second per connection (lexoffice's 2 by default; the sandbox has no limit).
+    /// Runs `body` with a hub and a sandbox, then stops both; `/metrics` shows `metrics`; webhooks and invoice saves
+    /// count into `intake`. The hub sends `lexofficeRate` requests per second per connection (lexoffice's 2 by
+    /// default; the sandbox has no limit).
     static func with<Result: Sendable>(
         oauth: Bool = true,
         metrics: HubMetrics = HubMetrics(),
+        intake: IntakeLoad = IntakeLoad(),
         lexofficeRate: Double = 2,
         _ body: (HubHarness) async throws -> Result
     ) async throws -> Result {
@@ -96,6 +98,7 @@ struct HubHarness {
                     database: database,
                     secrets: secrets,
                     metrics: metrics,
+                    intake: intake,
                     logger: logger
                 )
                 .build()
