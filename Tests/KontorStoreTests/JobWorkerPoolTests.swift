@@ -128,6 +128,13 @@ struct JobWorkerPoolTests {
         }
     }
 
+    @Test("while the intake is busy the pool never works more tenants than its maximum")
+    func busyLimitWithinMaximum() {
+        #expect(JobWorkerConfiguration(maximumTenants: 4, tenantsWhileIntakeBusy: 1024).tenantsWhileIntakeBusy == 4)
+        #expect(JobWorkerConfiguration(maximumTenants: 4, tenantsWhileIntakeBusy: 0).tenantsWhileIntakeBusy == 1)
+        #expect(JobWorkerConfiguration(maximumTenants: 4, tenantsWhileIntakeBusy: 2).tenantsWhileIntakeBusy == 2)
+    }
+
     @Test(
         "while the intake is busy one tenant is worked at a time, jobs still get done, all tenants at once after",
         arguments: TestEngine.allCases

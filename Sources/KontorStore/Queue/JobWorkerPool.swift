@@ -16,7 +16,8 @@ package struct JobWorkerConfiguration: Sendable {
     package var pollInterval: Duration
     /// After this many jobs a tenant's lease is given back, so that other workers get a turn.
     package var jobsPerLease: Int
-    /// How many tenants the pool works on at once while the intake it yields to is busy (see ``IntakeLoad``).
+    /// How many tenants the pool works on at once while the intake it yields to is busy (see ``IntakeLoad``); never
+    /// more than ``maximumTenants``.
     package var tenantsWhileIntakeBusy: Int
 
     /// A configuration.
@@ -33,7 +34,7 @@ package struct JobWorkerConfiguration: Sendable {
         self.leaseDuration = leaseDuration
         self.pollInterval = pollInterval
         self.jobsPerLease = max(1, jobsPerLease)
-        self.tenantsWhileIntakeBusy = max(1, tenantsWhileIntakeBusy)
+        self.tenantsWhileIntakeBusy = min(max(1, tenantsWhileIntakeBusy), self.maximumTenants)
     }
 
     /// `host/pid/random`: unique across processes and restarts.
