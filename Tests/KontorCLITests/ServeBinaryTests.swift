@@ -58,6 +58,10 @@ struct ServeBinaryTests {
         return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 1 << 20)))
     }
 
+    /// Subscribes the demo tenant to `contact.created` too (not one the hub acts on), so that creating a contact in
+    /// the mounted sandbox sends the hub a webhook.
+    private static let contactEvents = ["KONTOR_LEXOFFICE_EVENTS": "contact.created"]
+
     /// Creates a customer in the hub's mounted sandbox (which sends `contact.created` to the hub); the HTTP status.
     private func createSandboxContact(_ name: String, baseURL: String, key: String) async throws -> UInt {
         var create = HTTPClientRequest(url: baseURL + "/sandbox/v1/contacts")
@@ -83,7 +87,7 @@ struct ServeBinaryTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let first = try await start(binary, in: folder, until: "Admin token")
+        let first = try await start(binary, in: folder, until: "Admin token", environment: Self.contactEvents)
         defer { if first.process.isRunning { first.process.terminate() } }
         let baseURL = try #require(first.baseURL)
         let token = try #require(first.line(containing: "Admin token")?.split(separator: " ").last.map(String.init))
@@ -128,7 +132,7 @@ struct ServeBinaryTests {
             binary,
             in: folder,
             until: "Admin token",
-            environment: ["KONTOR_WORKERS_TENANTS": "0"]
+            environment: Self.contactEvents.merging(["KONTOR_WORKERS_TENANTS": "0"]) { $1 }
         )
         defer { if receiver.process.isRunning { receiver.process.terminate() } }
         let baseURL = try #require(receiver.baseURL)
@@ -152,7 +156,7 @@ struct ServeBinaryTests {
         #expect(!activity.contains("contact.created"), "no job runs in a process without workers")
         try await stop(receiver)
 
-        let worker = try await start(binary, in: folder, until: "API key:")
+        let worker = try await start(binary, in: folder, until: "API key:", environment: Self.contactEvents)
         defer { if worker.process.isRunning { worker.process.terminate() } }
         let workerURL = try #require(worker.baseURL)
         #expect(

@@ -37,7 +37,7 @@ struct ConnectionAndWebhookTests {
             #expect(connection["kind"] as? String == "api-key")
             #expect(!String(describing: connection).contains(hub.sandbox.defaultAPIKey))
             let subscriptions = try await sandboxClient(hub).eventSubscriptions.list()
-            #expect(subscriptions.count == HubServerConfiguration.defaultEvents.count)
+            #expect(subscriptions.count == HubServerConfiguration.requiredEvents.count)
             #expect(subscriptions.allSatisfy { $0.callbackUrl == "http://127.0.0.1:9/hub/webhooks/lexoffice" })
 
             #expect(try await hub.send(.delete, "/api/v1/tenants/acme/connection").status == 204)
@@ -45,6 +45,31 @@ struct ConnectionAndWebhookTests {
             #expect(try await hub.send(.get, "/api/v1/tenants/acme/connection").status == 404)
             let kinds = try await ActivityLog(database: hub.database).entries(of: TenantID("acme")).map(\.kind)
             #expect(kinds.prefix(2) == ["connection.disconnected", "connection.connected"])
+        }
+    }
+
+    @Test("connecting removes the hub's subscriptions to events it no longer uses and keeps other receivers' ones")
+    func staleSubscriptionsRemoved() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let lexoffice = sandboxClient(hub)
+            let hubURL = "http://127.0.0.1:9/hub/webhooks/lexoffice"
+            _ = try await lexoffice.eventSubscriptions.create(
+                NewEventSubscription(eventType: .invoiceCreated, callbackUrl: hubURL)
+            )
+            _ = try await lexoffice.eventSubscriptions.create(
+                NewEventSubscription(eventType: .contactChanged, callbackUrl: "http://127.0.0.1:9/elsewhere")
+            )
+            try await connect(hub)
+            let subscriptions = try await lexoffice.eventSubscriptions.list()
+            let ours = subscriptions.filter { $0.callbackUrl == hubURL }.map(\.eventType)
+            #expect(Set(ours) == Set(HubServerConfiguration.requiredEvents))
+            #expect(ours.count == HubServerConfiguration.requiredEvents.count)
+            #expect(
+                subscriptions.contains { $0.eventType == .contactChanged && $0.callbackUrl.hasSuffix("/elsewhere") }
+            )
+            let entries = try await ActivityLog(database: hub.database).entries(of: TenantID("acme"))
+            #expect(entries.contains { $0.kind == "connection.unsubscribed" && $0.message.contains("invoice.created") })
         }
     }
 

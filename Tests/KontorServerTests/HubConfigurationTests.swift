@@ -1,5 +1,6 @@
 import Configuration
 import KontorServer
+import LexofficeKit
 import Testing
 
 /// The hub's configuration keys read from a provider: defaults, accepted values and the key named on a bad one.
@@ -17,6 +18,7 @@ struct HubConfigurationTests {
         #expect(defaults.lexofficeRequestsPerSecond == 2)
         #expect(defaults.reconciliationDelay == .seconds(10))
         #expect(defaults.reconciliationWindow == .seconds(60))
+        #expect(defaults.additionalEvents.isEmpty)
         #expect(
             try configuration(["transfer.reconciliation.delay": 90]).reconciliationWindow == .seconds(90),
             "the window's default is never shorter than the delay"
@@ -34,6 +36,8 @@ struct HubConfigurationTests {
         #expect(try configuration(["transfer.reconciliation.delay": "30"]).reconciliationDelay == .seconds(30))
         let window = try configuration(["transfer.reconciliation.delay": 5, "transfer.reconciliation.window": 5])
         #expect(window.reconciliationWindow == .seconds(5))
+        let events = try configuration(["lexoffice.events": " contact.changed, invoice.created,contact.changed,"])
+        #expect(events.additionalEvents == [.contactChanged, .invoiceCreated])
     }
 
     @Test(
@@ -47,6 +51,7 @@ struct HubConfigurationTests {
             ("transfer.reconciliation.delay", "soon" as ConfigValue), ("lexoffice.rate", 0.0 as ConfigValue),
             ("transfer.reconciliation.window", 9.0 as ConfigValue),
             ("transfer.reconciliation.window", 86401.0 as ConfigValue),
+            ("lexoffice.events", "invoice.created,invoice.printed" as ConfigValue),
         ] as [(String, ConfigValue)]
     )
     func rejectedValues(key: String, value: ConfigValue) throws {

@@ -60,7 +60,7 @@ struct OAuthConnectTests {
             let connection = try await hub.send(.get, "/api/v1/tenants/acme/connection").json()
             #expect(connection["kind"] as? String == "oauth2")
             #expect(connection["organizationId"] as? String == hub.sandbox.defaultOrganizationID.description)
-            #expect(connection["subscriptions"] as? Int == HubServerConfiguration.defaultEvents.count)
+            #expect(connection["subscriptions"] as? Int == HubServerConfiguration.requiredEvents.count)
 
             let reused = try await hub.send(
                 .get,

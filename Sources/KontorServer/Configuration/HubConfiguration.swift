@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import KontorStore
+import LexofficeKit
 
 /// A configuration value that stops `kontor serve` from starting; names the key.
 package struct ConfigurationError: Error, CustomStringConvertible {
@@ -34,6 +35,9 @@ package struct HubConfiguration: Sendable {
     package var lexofficeURL: String?
     /// The PEM file with lexoffice's webhook public key (required with ``lexofficeURL``).
     package var lexofficeWebhookKeyFile: String?
+    /// The events the hub subscribes to for each connected tenant besides those it acts on
+    /// (``HubServerConfiguration/requiredEvents``); they are recorded in the tenant's activity log.
+    package var additionalEvents: [EventType]
     /// The hub's OAuth2 application at lexoffice (client id and secret); `nil` for API keys only. With the embedded
     /// sandbox its demo application is used.
     package var oauthClientID: String?
@@ -64,6 +68,9 @@ package struct HubConfiguration: Sendable {
     /// - `public.url` (string, optional): the URL lexoffice and source applications reach the hub at.
     /// - `lexoffice.url` (string, optional): e.g. `https://api.lexware.io/v1`; without it the embedded sandbox is used.
     /// - `lexoffice.webhook.key.file` (string, required with `lexoffice.url`): lexoffice's webhook public key (PEM).
+    /// - `lexoffice.events` (string, optional): more lexoffice event types to subscribe to on connect, separated by
+    ///   commas (e.g. `contact.changed,invoice.created`); they are recorded in the tenant's activity log. The hub
+    ///   always subscribes to `invoice.status.changed` and `token.revoked`, which it acts on.
     /// - `lexoffice.oauth.client.id`, `lexoffice.oauth.client.secret` (strings, the secret is secret, optional, both
     ///   or neither): the hub's lexoffice OAuth2 application; its redirect URI is `<public.url>/oauth/callback`.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
@@ -107,6 +114,7 @@ package struct HubConfiguration: Sendable {
                 detail: "is required with lexoffice.url: download lexoffice's public key for webhook signatures"
             )
         }
+        additionalEvents = try Self.events(config.string(forKey: "lexoffice.events") ?? "")
         oauthClientID = config.string(forKey: "lexoffice.oauth.client.id")
         oauthClientSecret = config.string(forKey: "lexoffice.oauth.client.secret", isSecret: true)
         if (oauthClientID == nil) != (oauthClientSecret == nil) {
@@ -179,6 +187,19 @@ package struct HubConfiguration: Sendable {
             )
         }
         return number
+    }
+
+    /// The event types of a comma-separated list; each must be one lexoffice documents.
+    private static func events(_ text: String) throws -> [EventType] {
+        var events: [EventType] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            let event = EventType(rawValue: name)
+            guard EventType.documentedValues.contains(event) else {
+                throw ConfigurationError(key: "lexoffice.events", detail: "'\(name)' is not a lexoffice event type")
+            }
+            if !events.contains(event) { events.append(event) }
+        }
+        return events
     }
 
     private static func httpURL(_ text: String, key: String) throws -> String {

@@ -9,7 +9,8 @@ package struct HubServerConfiguration: Sendable {
     package var lexofficeBaseURL: String
     /// The PEM public key that verifies `X-Lxo-Signature` on incoming webhooks.
     package var webhookPublicKeyPEM: String
-    /// The lexoffice events the hub subscribes to for every connected tenant.
+    /// The lexoffice events the hub subscribes to for every connected tenant: ``requiredEvents`` and any more the
+    /// operator configured (`lexoffice.events`).
     package var subscribedEvents: [EventType]
     /// The hub's OAuth2 application at lexoffice; `nil` when tenants can connect with API keys only. Its
     /// redirect URI must be ``oauthRedirectURI``.
@@ -26,7 +27,7 @@ package struct HubServerConfiguration: Sendable {
         publicBaseURL: String,
         lexofficeBaseURL: String,
         webhookPublicKeyPEM: String,
-        subscribedEvents: [EventType] = HubServerConfiguration.defaultEvents,
+        subscribedEvents: [EventType] = HubServerConfiguration.requiredEvents,
         oauth: OAuth2Configuration? = nil,
         oauthScopes: [String] = HubServerConfiguration.defaultScopes,
         lexofficeAppURL: String = "https://app.lexware.de",
@@ -51,11 +52,11 @@ package struct HubServerConfiguration: Sendable {
     /// Where lexoffice sends the browser back after the consent page.
     package var oauthRedirectURI: String { publicBaseURL + "/oauth/callback" }
 
-    /// Contacts (customer sync), invoices and credit notes (late finalization, archive) and revoked tokens.
-    package static let defaultEvents: [EventType] = [
-        "contact.created", "contact.changed", "invoice.created", "invoice.changed", "invoice.status.changed",
-        "credit-note.created", "credit-note.changed", "credit-note.status.changed", "token.revoked",
-    ]
+    /// The events the hub acts on: a draft it transferred was finalized in lexoffice (its number is written back),
+    /// and a revoked grant (the tenant needs reconnecting). Other events are not subscribed to unless configured:
+    /// each costs lexoffice a signed delivery and the hub a verification, and most would only echo the hub's own
+    /// writes (`invoice.created` for every invoice it transfers).
+    package static let requiredEvents: [EventType] = [.invoiceStatusChanged, .tokenRevoked]
 
     /// Where lexoffice delivers webhooks.
     package var webhookURL: String { publicBaseURL + "/webhooks/lexoffice" }

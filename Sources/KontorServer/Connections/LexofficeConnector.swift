@@ -165,10 +165,24 @@ package struct LexofficeConnector: Sendable {
         )
     }
 
-    /// Registers the configured events for the hub's webhook URL; reuses subscriptions that already point there.
+    /// Registers the configured events for the hub's webhook URL; reuses subscriptions that already point there and
+    /// removes those of the hub's URL for events no longer configured (e.g. after an upgrade that subscribes to
+    /// fewer).
     private func subscribe(_ client: LexofficeClient, tenant: TenantID) async throws -> [String] {
         do {
             let existing = try await client.eventSubscriptions.list()
+            for stale in existing
+            where stale.callbackUrl == configuration.webhookURL
+                && !configuration.subscribedEvents.contains(stale.eventType)
+            {
+                try await client.eventSubscriptions.delete(stale.subscriptionId)
+                try await activity.append(
+                    tenant,
+                    kind: "connection.unsubscribed",
+                    message:
+                        "removed the subscription to \(stale.eventType.rawValue) events; the hub no longer uses them"
+                )
+            }
             var ids: [String] = []
             for event in configuration.subscribedEvents {
                 if let same = existing.first(where: {

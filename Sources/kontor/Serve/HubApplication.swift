@@ -36,6 +36,8 @@ enum HubApplication {
             publicBaseURL: baseURL,
             lexofficeBaseURL: configuration.lexofficeURL ?? baseURL + "/sandbox/v1",
             webhookPublicKeyPEM: webhookKey,
+            subscribedEvents: HubServerConfiguration.requiredEvents
+                + configuration.additionalEvents.filter { !HubServerConfiguration.requiredEvents.contains($0) },
             oauth: oauthApplication(configuration, baseURL: baseURL, embedded: sandbox != nil),
             lexofficeRequestsPerSecond: configuration.lexofficeRequestsPerSecond
         )
