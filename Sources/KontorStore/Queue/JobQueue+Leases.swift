@@ -4,8 +4,9 @@ import SQLKit
 
 extension JobQueue {
     /// Takes the lease of up to `limit` tenants that have due jobs and whose lease is free or expired, oldest due
-    /// job first. A tenant whose lease expired (its worker crashed) gets its `running` jobs back into the queue.
-    /// - Returns: The tenants now leased to `owner` until `now + duration`.
+    /// job first, all in one transaction. A tenant whose lease expired (its worker crashed) gets its `running` jobs
+    /// back into the queue.
+    /// - Returns: The tenants now leased to `owner` until `now + duration`, oldest due job first.
     package func leaseReadyTenants(owner: String, limit: Int, duration: Duration) async throws -> [TenantID] {
         guard limit > 0 else { return [] }
         let now = clock.nowMilliseconds
@@ -21,34 +22,44 @@ extension JobQueue {
                 """
             ).all().map { TenantID(try $0.decode(column: "tenant_id", as: String.self)) }
         }
-        var leased: [TenantID] = []
-        for tenant in candidates where try await takeLease(of: tenant, owner: owner, duration: duration) {
-            leased.append(tenant)
+        guard !candidates.isEmpty else { return [] }
+        let taken = try await database.groupedTransaction { db in
+            var taken: Set<TenantID> = []
+            // In one order in every process, so that two workers leasing on PostgreSQL never wait on each other's
+            // rows in a cycle.
+            for tenant in candidates.sorted(by: { $0.rawValue < $1.rawValue })
+            where try await takeLease(of: tenant, owner: owner, duration: duration, in: db) {
+                taken.insert(tenant)
+            }
+            return taken
         }
-        return leased
+        return candidates.filter(taken.contains)
     }
 
-    private func takeLease(of tenant: TenantID, owner: String, duration: Duration) async throws -> Bool {
-        try await database.groupedTransaction { db in
-            let now = clock.nowMilliseconds
-            let taken = try await db.raw(
-                """
-                INSERT INTO tenant_leases (tenant_id, owner, lease_until) \
-                VALUES (\(bind: tenant.rawValue), \(bind: owner), \(bind: now + duration.milliseconds)) \
-                ON CONFLICT (tenant_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until \
-                WHERE (tenant_leases.owner IS NULL OR tenant_leases.lease_until < \(bind: now)) \
-                RETURNING tenant_id
-                """
-            ).first()
-            guard taken != nil else { return false }
-            try await db.raw(
-                """
-                UPDATE jobs SET state = 'queued', lease_owner = NULL, updated_at = \(bind: now) \
-                WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running'
-                """
-            ).run()
-            return true
-        }
+    private func takeLease(
+        of tenant: TenantID,
+        owner: String,
+        duration: Duration,
+        in db: any SQLDatabase
+    ) async throws -> Bool {
+        let now = clock.nowMilliseconds
+        let taken = try await db.raw(
+            """
+            INSERT INTO tenant_leases (tenant_id, owner, lease_until) \
+            VALUES (\(bind: tenant.rawValue), \(bind: owner), \(bind: now + duration.milliseconds)) \
+            ON CONFLICT (tenant_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until \
+            WHERE (tenant_leases.owner IS NULL OR tenant_leases.lease_until < \(bind: now)) \
+            RETURNING tenant_id
+            """
+        ).first()
+        guard taken != nil else { return false }
+        try await db.raw(
+            """
+            UPDATE jobs SET state = 'queued', lease_owner = NULL, updated_at = \(bind: now) \
+            WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running'
+            """
+        ).run()
+        return true
     }
 
     /// Extends `owner`'s lease of `tenant` to `now + duration`.

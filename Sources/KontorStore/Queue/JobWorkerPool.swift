@@ -87,15 +87,19 @@ package struct JobWorkerPool: Service {
                     lastAdmission = .now
                     await admitStagedJobs(batches: busy ? 1 : Self.maximumAdmissionBatches)
                 }
-                let free = (busy ? configuration.tenantsWhileIntakeBusy : configuration.maximumTenants) - active.count
-                if free > 0 {
-                    for tenant in await leaseTenants(limit: free) {
+                let limit = busy ? configuration.tenantsWhileIntakeBusy : configuration.maximumTenants
+                // A batch of tenants at a time, each batch's sessions started before the next is leased.
+                while limit - active.count > 0, !Task.isCancelled {
+                    let batch = min(limit - active.count, Self.leaseBatch)
+                    let leased = await leaseTenants(limit: batch)
+                    for tenant in leased {
                         active.insert(tenant)
                         group.addTask {
                             let left = await work(on: tenant, among: active)
                             active.remove(tenant, left: left)
                         }
                     }
+                    if leased.count < batch { break }
                 }
                 try? await Task.sleep(for: configuration.pollInterval)
             }
@@ -119,6 +123,7 @@ package struct JobWorkerPool: Service {
     }
 
     private static let admissionBatch = 64
+    private static let leaseBatch = 64
     private static let maximumAdmissionBatches = 128
     private static let admissionIntervalWhileBusy = Duration.seconds(1)
 
