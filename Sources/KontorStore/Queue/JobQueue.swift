@@ -41,13 +41,7 @@ package struct JobQueue: Sendable {
     package func enqueue(_ job: NewJob, in db: any SQLDatabase) async throws -> EnqueueResult {
         let now = clock.nowMilliseconds
         let inserted = try await db.raw(
-            """
-            INSERT INTO jobs (tenant_id, kind, payload, state, attempts, max_attempts, run_at, created_at, updated_at, dedupe_key) \
-            VALUES (\(bind: job.tenantID.rawValue), \(bind: job.kind), \(bind: job.payload), 'queued', 0, \
-            \(bind: job.maxAttempts ?? defaultMaxAttempts), \(bind: job.runAt?.millisecondsSince1970 ?? now), \
-            \(bind: now), \(bind: now), \(bind: job.dedupeKey)) \
-            ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
-            """
+            "\(Self.insertJobs) \(row(of: job, at: now)) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id"
         ).first()
         if let inserted {
             return .enqueued(JobID(try inserted.decode(column: "id", as: Int64.self)))
@@ -59,6 +53,35 @@ package struct JobQueue: Sendable {
         }
         return .duplicate(JobID(try existing.decode(column: "id", as: Int64.self)))
     }
+
+    /// Stores `jobs` inside the caller's transaction, in order, a few hundred per statement; a job whose dedupe key
+    /// is taken is left out (the existing one stands).
+    package func enqueue(contentsOf jobs: [NewJob], in db: any SQLDatabase) async throws {
+        let now = clock.nowMilliseconds
+        for start in stride(from: 0, to: jobs.count, by: Self.jobsPerInsert) {
+            let rows = jobs[start..<min(start + Self.jobsPerInsert, jobs.count)].map { row(of: $0, at: now) }
+            try await db.raw(
+                "\(Self.insertJobs) \(rows.joined(separator: ", ")) ON CONFLICT (dedupe_key) DO NOTHING"
+            ).run()
+        }
+    }
+
+    private static let insertJobs: SQLQueryString = """
+        INSERT INTO jobs (tenant_id, kind, payload, state, attempts, max_attempts, run_at, created_at, updated_at, \
+        dedupe_key) VALUES
+        """
+
+    /// The `VALUES` row of a new queued job.
+    private func row(of job: NewJob, at now: Int64) -> SQLQueryString {
+        """
+        (\(bind: job.tenantID.rawValue), \(bind: job.kind), \(bind: job.payload), 'queued', 0, \
+        \(bind: job.maxAttempts ?? defaultMaxAttempts), \(bind: job.runAt?.millisecondsSince1970 ?? now), \
+        \(bind: now), \(bind: now), \(bind: job.dedupeKey))
+        """
+    }
+
+    /// Rows per statement in ``enqueue(contentsOf:in:)``: 8 parameters each stay far below both engines' limits.
+    private static let jobsPerInsert = 256
 
     /// The job with `id`, or `nil`.
     package func job(_ id: JobID) async throws -> Job? {

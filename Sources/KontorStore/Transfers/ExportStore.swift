@@ -42,16 +42,18 @@ package struct ExportStore: Sendable {
         self.queue = queue
     }
 
-    /// Starts an export for `tenant`.
+    /// Starts an export for `tenant`: a few set-wise statements in one grouped commit, however many invoices it
+    /// takes, so that many exports started at once do not queue behind each other's disk flushes.
     package func start(
         for tenant: TenantID,
         from: SourceDate,
         to: SourceDate,
         statuses: [SourceInvoiceStatus]
     ) async throws -> InvoiceExport {
-        let now = queue.clock.nowMilliseconds
         let names = statuses.map(\.rawValue)
-        let id = try await queue.database.transaction { db in
+        let queue = queue
+        let id = try await queue.database.groupedTransaction { db in
+            let now = queue.clock.nowMilliseconds
             guard
                 let row = try await db.raw(
                     """
@@ -62,50 +64,40 @@ package struct ExportStore: Sendable {
                 ).first()
             else { throw StoreError(.conflict, "the export was not stored") }
             let id = try row.decode(column: "id", as: Int64.self)
-            let invoices = try await db.raw(
+            let taken: SQLQueryString = """
+                tenant_id = \(bind: tenant.rawValue) AND invoice_date >= \(bind: from.description) \
+                AND invoice_date <= \(bind: to.description) AND status IN (\(binds: names))
                 """
-                SELECT id, source_id, status, transfer_state FROM source_invoices \
-                WHERE tenant_id = \(bind: tenant.rawValue) AND invoice_date >= \(bind: from.description) \
-                AND invoice_date <= \(bind: to.description) AND status IN (\(binds: names)) ORDER BY id
+            let transferable: SQLQueryString = """
+                status = \(bind: SourceInvoiceStatus.finalized.rawValue) \
+                AND transfer_state IN (\(binds: [TransferState.pending.rawValue, TransferState.failed.rawValue]))
                 """
-            ).all()
-            for invoice in invoices {
-                try await take(invoice, into: id, tenant: tenant, in: db)
-            }
+            try await db.raw(
+                """
+                INSERT INTO export_items (export_id, invoice_id, queued) \
+                SELECT \(bind: id), id, CASE WHEN \(transferable) THEN 1 ELSE 0 END \
+                FROM source_invoices WHERE \(taken)
+                """
+            ).run()
+            let sourceIDs = try await db.raw(
+                "SELECT source_id FROM source_invoices WHERE \(taken) AND \(transferable) ORDER BY id"
+            ).all().map { try $0.decode(column: "source_id", as: String.self) }
+            try await db.raw(
+                """
+                UPDATE source_invoices SET transfer_state = 'pending', state_reason = NULL, \
+                updated_at = \(bind: now) WHERE \(taken) AND \(transferable)
+                """
+            ).run()
+            try await queue.enqueue(
+                contentsOf: sourceIDs.map { TransferJob(sourceID: $0).newJob(for: tenant, trigger: "export-\(id)") },
+                in: db
+            )
             return id
         }
         guard let export = try await export(id, of: tenant) else {
             throw StoreError(.conflict, "the export \(id) was not found after it was stored")
         }
         return export
-    }
-
-    /// Records `invoice` in export `id` and queues its transfer when it is to be transferred.
-    private func take(_ invoice: any SQLRow, into id: Int64, tenant: TenantID, in db: any SQLDatabase) async throws {
-        let sequence = try invoice.decode(column: "id", as: Int64.self)
-        let state = try invoice.decode(column: "transfer_state", as: String.self)
-        let status = try invoice.decode(column: "status", as: String.self)
-        let transfers =
-            status == SourceInvoiceStatus.finalized.rawValue
-            && [TransferState.pending.rawValue, TransferState.failed.rawValue].contains(state)
-        try await db.raw(
-            """
-            INSERT INTO export_items (export_id, invoice_id, queued) \
-            VALUES (\(bind: id), \(bind: sequence), \(bind: transfers ? 1 : 0))
-            """
-        ).run()
-        guard transfers else { return }
-        try await db.raw(
-            """
-            UPDATE source_invoices SET transfer_state = 'pending', state_reason = NULL, \
-            updated_at = \(bind: queue.clock.nowMilliseconds) WHERE id = \(bind: sequence)
-            """
-        ).run()
-        let sourceID = try invoice.decode(column: "source_id", as: String.self)
-        _ = try await queue.enqueue(
-            TransferJob(sourceID: sourceID).newJob(for: tenant, trigger: "export-\(id)"),
-            in: db
-        )
     }
 
     /// The tenant's export `id` with its progress, or `nil`.
