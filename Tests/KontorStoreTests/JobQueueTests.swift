@@ -36,6 +36,33 @@ struct JobQueueTests {
         }
     }
 
+    @Test(
+        "many jobs at once (more than one statement's worth) keep their order; a taken dedupe key stands",
+        arguments: TestEngine.allCases
+    )
+    func enqueueMany(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let queue = queue(database, ManualWallClock())
+            let existing = try await queue.enqueue(NewJob(tenantID: acme, kind: "k", payload: "old", dedupeKey: "k-7"))
+            let jobs = (0..<600).map { number in
+                NewJob(
+                    tenantID: number.isMultiple(of: 2) ? acme : bolt,
+                    kind: "k",
+                    payload: "\(number)",
+                    dedupeKey: "k-\(number)"
+                )
+            }
+            try await database.transaction { db in try await queue.enqueue(contentsOf: jobs, in: db) }
+            let stored = try await queue.jobs(limit: 1000)
+            #expect(stored.count == 600, "599 new jobs and the one that held k-7")
+            #expect(stored.first?.id == existing.jobID)
+            #expect(stored.first?.payload == "old")
+            #expect(stored.dropFirst().map(\.payload) == (0..<600).filter { $0 != 7 }.map { "\($0)" })
+            #expect(stored.dropFirst().allSatisfy { $0.state == .queued && $0.attempts == 0 })
+            #expect(stored.filter { $0.tenantID == bolt }.count == 299, "the odd numbers but 7")
+        }
+    }
+
     @Test("a tenant's jobs are claimed in enqueue order by the lease holder only", arguments: TestEngine.allCases)
     func leaseAndOrder(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
