@@ -98,7 +98,7 @@ struct InvoiceRoutes {
         let saved: SourceInvoiceSave
         do {
             saved = try await invoices.save(
-                try Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id),
+                Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id),
                 for: tenant
             )
         } catch let error as StoreError where error.code == .notFound {
@@ -117,16 +117,9 @@ struct InvoiceRoutes {
     }
 
     /// The invoice as the store takes it: canonical JSON (sorted keys) and its SHA-256.
-    private static func incoming(
-        _ invoice: SourceInvoice,
-        sourceID: String,
-        tenant: TenantID
-    ) throws
-        -> IncomingSourceInvoice
+    private static func incoming(_ invoice: SourceInvoice, sourceID: String, tenant: TenantID) -> IncomingSourceInvoice
     {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let content = String(decoding: try encoder.encode(invoice), as: UTF8.self)
+        let content = invoice.canonicalJSON
         return IncomingSourceInvoice(
             tenantID: tenant,
             sourceID: sourceID,

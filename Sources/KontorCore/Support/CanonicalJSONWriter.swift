@@ -1,0 +1,128 @@
+import Foundation
+
+/// Writes JSON byte for byte as `JSONEncoder` does with `[.sortedKeys, .withoutEscapingSlashes]`, for types that
+/// list their keys themselves, already in that order (UTF-8 byte order), and leave out absent optionals.
+///
+/// `JSONEncoder` builds a tree of boxed values and sorts every object's keys on each call; writing straight into a
+/// byte buffer is several times faster, which matters on the hub's hottest path (every `PUT` of an invoice is
+/// fingerprinted by its canonical JSON). Tests compare the output with `JSONEncoder`'s.
+package struct CanonicalJSONWriter {
+    /// The JSON written so far.
+    package private(set) var bytes: [UInt8] = []
+    /// Per open object or array: whether a member was written (the next needs a comma).
+    private var hasMembers: [Bool] = []
+    /// A key was written; its value follows without a separator.
+    private var pendingKey = false
+
+    /// An empty writer.
+    package init(reservingCapacity capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The JSON as text.
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Writes an object whose members `body` writes with the `member` functions, in key order.
+    package mutating func object(_ body: (inout CanonicalJSONWriter) -> Void) {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        hasMembers.append(false)
+        body(&self)
+        hasMembers.removeLast()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes an array of `elements`, each by `element`.
+    package mutating func array<Element>(_ elements: [Element], _ element: (inout CanonicalJSONWriter, Element) -> Void)
+    {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        hasMembers.append(false)
+        for item in elements { element(&self, item) }
+        hasMembers.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes the key of the next member of the open object; its value must follow.
+    package mutating func key(_ name: StaticString) {
+        if hasMembers.last == true { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if !hasMembers.isEmpty { hasMembers[hasMembers.count - 1] = true }
+        pendingKey = true
+    }
+
+    /// Writes `value` as a string member under `name`, nothing when `nil`.
+    package mutating func member(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    /// Writes `value` as a number member under `name`, nothing when `nil`.
+    package mutating func member(_ name: StaticString, _ value: Decimal?) {
+        guard let value else { return }
+        key(name)
+        number(value.description)
+    }
+
+    /// Writes `value` as a number member under `name`, nothing when `nil`.
+    package mutating func member(_ name: StaticString, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        number(String(value))
+    }
+
+    /// Writes a string value, escaped as `JSONEncoder` escapes it.
+    package mutating func string(_ value: String) {
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                appendEscaped(byte)
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func number(_ text: String) {
+        beginValue()
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Separates an array element from the previous one; a member's value follows its key directly.
+    private mutating func beginValue() {
+        if pendingKey {
+            pendingKey = false
+            return
+        }
+        if hasMembers.last == true { bytes.append(UInt8(ascii: ",")) }
+        if !hasMembers.isEmpty { hasMembers[hasMembers.count - 1] = true }
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x22: bytes.append(UInt8(ascii: "\""))
+        case 0x5C: bytes.append(UInt8(ascii: "\\"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
