@@ -33,7 +33,15 @@ struct SQLiteDriverDatabase: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, binds) = serialize(query)
-        let values = try binds.map { SQLiteValue(try encoder.encode($0)) }
+        let values = try binds.map { bind in
+            // The common kinds directly, as the encoder would give them; everything else through it.
+            switch bind {
+            case let text as String: SQLiteValue.text(text)
+            case let integer as Int64: SQLiteValue.integer(integer)
+            case let integer as Int: SQLiteValue.integer(Int64(integer))
+            default: SQLiteValue(try encoder.encode(bind))
+            }
+        }
         logger.trace("\(sql)")
         let result = try await connection.run(sql, binds: values)
         for values in result.rows {

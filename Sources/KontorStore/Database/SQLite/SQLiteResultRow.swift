@@ -19,7 +19,28 @@ struct SQLiteResultRow: SQLRow {
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        try decoder.decode(D.self, from: SQLiteData(try value(column)))
+        let value = try value(column)
+        if let direct = Self.direct(value, as: D.self) { return direct }
+        return try decoder.decode(D.self, from: SQLiteData(value))
+    }
+
+    /// The value as `D` without the decoder, for the types most columns hold when the stored type is exactly the one
+    /// asked for (the decoder gives the same); `nil` leaves every other case to the decoder.
+    private static func direct<D>(_ value: SQLiteValue, as type: D.Type) -> D? {
+        switch value {
+        case .text(let text):
+            if D.self == String.self || D.self == String?.self { return text as? D }
+        case .integer(let integer):
+            if D.self == Int64.self || D.self == Int64?.self { return integer as? D }
+            if D.self == Int.self || D.self == Int?.self { return Int(integer) as? D }
+        case .null:
+            if D.self == String?.self { return String?.none as? D }
+            if D.self == Int64?.self { return Int64?.none as? D }
+            if D.self == Int?.self { return Int?.none as? D }
+        case .real, .blob:
+            break
+        }
+        return nil
     }
 
     private func value(_ column: String) throws -> SQLiteValue {
