@@ -110,6 +110,27 @@ struct TenantSetup {
 
     /// Sends `json` (none for `nil`) and returns the answer's JSON object; any status outside 2xx fails the
     /// benchmark. `authorized` sends the hub token; `bearer` another one (a sandbox organization's API key).
+    /// Waits (up to `limit`) until the hub's queue has nothing due, running or staged, so that a measurement does
+    /// not compete with the setup's own jobs (a connected tenant's `connection.connected` callback).
+    /// - Returns: How long it waited, and the queue's gauges when it stopped waiting.
+    func waitForIdleQueue(limit: Duration = .seconds(120)) async throws -> (seconds: Double, gauges: String) {
+        let start = ContinuousClock.now
+        var gauges = ""
+        while start.duration(to: .now) < limit {
+            var request = HTTPClientRequest(url: hubURL + "/metrics")
+            request.method = .GET
+            let body = try await client.execute(request, timeout: .seconds(30)).body.collect(upTo: 1 << 20)
+            let lines = String(buffer: body).split(separator: "\n").filter {
+                $0.hasPrefix("kontor_jobs{state=\"queued\"}") || $0.hasPrefix("kontor_jobs{state=\"running\"}")
+                    || $0.hasPrefix("kontor_staged_jobs ")
+            }
+            gauges = lines.joined(separator: ", ")
+            if lines.count == 3, lines.allSatisfy({ $0.hasSuffix(" 0.0") || $0.hasSuffix(" 0") }) { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return (start.duration(to: .now).inSeconds, gauges)
+    }
+
     func send(
         _ method: HTTPMethod,
         _ url: String,
