@@ -108,8 +108,8 @@ enum HubBenchmark {
             try await api.createActiveTenant("bench-ingest")
             let idle = try await api.waitForIdleQueue()
             report(
-                String(format: "with workers (the default: the process also works the jobs it receives), ")
-                    + String(format: "measured once the setup's jobs were done (%.1f s; %@):", idle.seconds, idle.gauges)
+                "with workers (the default: the process also works the jobs it receives), measured once the setup's "
+                    + "jobs were done (" + String(format: "%.1f s", idle.seconds) + "; \(idle.gauges)):"
             )
             try await measureIngest(wrk, hubURL: api.hubURL, organizations: organizations, signer: signer, in: folder)
             try await measureInvoiceIngest(wrk, api: api, run: "w")
