@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import KontorCore
@@ -5,6 +6,8 @@ import KontorServer
 import KontorStore
 import LexofficeKit
 import LexofficeSandbox
+import NIOCore
+import NIOHTTP1
 import Testing
 
 @Suite("Hub API: lexoffice connection and webhook receiver", .timeLimit(.minutes(1)))
@@ -70,6 +73,39 @@ struct ConnectionAndWebhookTests {
             )
             let entries = try await ActivityLog(database: hub.database).entries(of: TenantID("acme"))
             #expect(entries.contains { $0.kind == "connection.unsubscribed" && $0.message.contains("invoice.created") })
+        }
+    }
+
+    @Test("a stale subscription lexoffice refuses to remove is a warning in the activity log, not a failed connect")
+    func staleSubscriptionKept() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let lexoffice = sandboxClient(hub)
+            _ = try await lexoffice.eventSubscriptions.create(
+                NewEventSubscription(
+                    eventType: .invoiceCreated,
+                    callbackUrl: "http://127.0.0.1:9/hub/webhooks/lexoffice"
+                )
+            )
+            var fault = HTTPClientRequest(
+                url: hub.sandbox.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/faults")
+            )
+            fault.method = .POST
+            fault.headers.add(name: "Content-Type", value: "application/json")
+            fault.body = .bytes(
+                ByteBuffer(
+                    string:
+                        #"{"method":"DELETE","path":"/v1/event-subscriptions/*","action":"failBeforeExecution","status":403}"#
+                )
+            )
+            #expect(try await HTTPClient.shared.execute(fault, timeout: .seconds(10)).status.code == 201)
+            try await connect(hub)
+            let subscriptions = try await lexoffice.eventSubscriptions.list()
+            #expect(subscriptions.contains { $0.eventType == .invoiceCreated }, "lexoffice refused its removal")
+            #expect(Set(subscriptions.map(\.eventType)).isSuperset(of: HubServerConfiguration.requiredEvents))
+            let entries = try await ActivityLog(database: hub.database).entries(of: TenantID("acme"))
+            #expect(entries.contains { $0.kind == "connection.warning" && $0.message.contains("invoice.created") })
+            #expect(entries.contains { $0.kind == "connection.connected" })
         }
     }
 

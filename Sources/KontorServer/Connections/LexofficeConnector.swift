@@ -175,13 +175,21 @@ package struct LexofficeConnector: Sendable {
             where stale.callbackUrl == configuration.webhookURL
                 && !configuration.subscribedEvents.contains(stale.eventType)
             {
-                try await client.eventSubscriptions.delete(stale.subscriptionId)
-                try await activity.append(
-                    tenant,
-                    kind: "connection.unsubscribed",
-                    message:
-                        "removed the subscription to \(stale.eventType.rawValue) events; the hub no longer uses them"
-                )
+                do {
+                    try await client.eventSubscriptions.delete(stale.subscriptionId)
+                    try await activity.append(
+                        tenant,
+                        kind: "connection.unsubscribed",
+                        message:
+                            "removed the subscription to \(stale.eventType.rawValue) events; the hub no longer uses them"
+                    )
+                } catch let error as LexofficeError {
+                    // Not worth failing the connection for: the hub only records such events.
+                    try await warn(
+                        tenant,
+                        "the subscription to \(stale.eventType.rawValue) events could not be removed: \(error.code)"
+                    )
+                }
             }
             var ids: [String] = []
             for event in configuration.subscribedEvents {
