@@ -32,13 +32,12 @@ package struct CanonicalJSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Writes an array of `elements`, each by `element`.
-    package mutating func array<Element>(_ elements: [Element], _ element: (inout CanonicalJSONWriter, Element) -> Void)
-    {
+    /// Writes an array of objects.
+    package mutating func array(_ elements: [some CanonicalJSONObject]) {
         beginValue()
         bytes.append(UInt8(ascii: "["))
         hasMembers.append(false)
-        for item in elements { element(&self, item) }
+        for element in elements { object { element.writeMembers(to: &$0) } }
         hasMembers.removeLast()
         bytes.append(UInt8(ascii: "]"))
     }
@@ -73,6 +72,13 @@ package struct CanonicalJSONWriter {
         guard let value else { return }
         key(name)
         number(String(value))
+    }
+
+    /// Writes `value` as an object member under `name`, nothing when `nil`.
+    package mutating func member(_ name: StaticString, _ value: (some CanonicalJSONObject)?) {
+        guard let value else { return }
+        key(name)
+        object { value.writeMembers(to: &$0) }
     }
 
     /// Writes a string value, escaped as `JSONEncoder` escapes it.
@@ -125,4 +131,10 @@ package struct CanonicalJSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+/// A value ``CanonicalJSONWriter`` writes as an object: its members, in UTF-8 key order, absent optionals left out.
+package protocol CanonicalJSONObject {
+    /// Writes the members with the writer's `member` functions.
+    func writeMembers(to writer: inout CanonicalJSONWriter)
 }
