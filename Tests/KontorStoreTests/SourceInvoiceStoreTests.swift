@@ -57,6 +57,32 @@ struct SourceInvoiceStoreTests {
         }
     }
 
+    @Test(
+        "the same new invoice saved 8 times at once is created once; the others find it unchanged",
+        arguments: TestEngine.allCases
+    )
+    func concurrentFirstSaves(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            var tenant = Tenant(id: acme, name: "Acme", isActive: true, createdAt: clock.now, updatedAt: clock.now)
+            tenant = try await TenantStore(database: database, clock: clock).create(tenant)
+            let store = SourceInvoiceStore(database: database, clock: clock)
+            let saves = try await withThrowingTaskGroup(of: SourceInvoiceSave.self) { group in
+                for _ in 0..<8 { group.addTask { [tenant] in try await store.save(incoming("inv-1"), for: tenant) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let created = saves.compactMap { save -> StoredSourceInvoice? in
+                if case .created(let invoice) = save { return invoice }
+                return nil
+            }
+            #expect(created.count == 1)
+            #expect(saves.filter { $0 == .unchanged(created.first ?? saves[0].invoice) }.count == 7)
+            #expect(try await store.invoice("inv-1", of: acme) == created.first)
+            let jobs = try await JobQueue(database: database, clock: clock).jobs(tenant: acme)
+            #expect(jobs.count == 1, "one transfer job for the one stored version")
+        }
+    }
+
     @Test("cancellations need their original; dates before activation are skipped", arguments: TestEngine.allCases)
     func rulesOnReceipt(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in

@@ -42,52 +42,91 @@ package struct SourceInvoiceStore: Sendable {
             if let cancels = incoming.cancels, try await Self.invoice(cancels, of: incoming.tenantID, in: db) == nil {
                 throw StoreError(.notFound, "no invoice with source id '\(cancels)' was received for this tenant")
             }
-            let existing = try await Self.invoice(incoming.sourceID, of: incoming.tenantID, in: db)
-            if let existing, existing.fingerprint == incoming.fingerprint { return .unchanged(existing) }
-            if let existing, TransferState.sentToLexoffice.contains(existing.transferState) {
-                throw StoreError(
-                    .conflict,
-                    "invoice '\(incoming.sourceID)' was already \(existing.transferState == .transferred ? "transferred" : "sent") "
-                        + "to lexoffice, where it cannot be changed; send a cancellation (cancels) and a new invoice"
-                )
-            }
             let (state, reason) = initialState(of: incoming, tenant: tenant)
             let now = clock.nowMilliseconds
-            let row: (any SQLRow)?
-            if let existing {
-                row = try await db.raw(
-                    """
-                    UPDATE source_invoices SET number = \(bind: incoming.number), \
-                    invoice_date = \(bind: incoming.invoiceDate), status = \(bind: incoming.status), \
-                    cancels = \(bind: incoming.cancels), content = \(bind: incoming.content), \
-                    fingerprint = \(bind: incoming.fingerprint), transfer_state = \(bind: state.rawValue), \
-                    state_reason = \(bind: reason), updated_at = \(bind: now), version = version + 1 \
-                    WHERE id = \(bind: existing.sequence) RETURNING *
-                    """
-                ).first()
+            let saved: SourceInvoiceSave
+            // A new invoice is stored at once; one received before is left by the insert to the checks below.
+            if let created = try await Self.insert(incoming, state: state, reason: reason, at: now, in: db) {
+                saved = .created(created)
             } else {
-                row = try await db.raw(
-                    """
-                    INSERT INTO source_invoices (tenant_id, source_id, number, invoice_date, status, cancels, content, \
-                    fingerprint, transfer_state, state_reason, received_at, updated_at, version) \
-                    VALUES (\(bind: incoming.tenantID.rawValue), \(bind: incoming.sourceID), \(bind: incoming.number), \
-                    \(bind: incoming.invoiceDate), \(bind: incoming.status), \(bind: incoming.cancels), \
-                    \(bind: incoming.content), \(bind: incoming.fingerprint), \(bind: state.rawValue), \(bind: reason), \
-                    \(bind: now), \(bind: now), 1) RETURNING *
-                    """
-                ).first()
+                guard let existing = try await Self.invoice(incoming.sourceID, of: incoming.tenantID, in: db) else {
+                    throw StoreError(.conflict, "the invoice was neither stored nor found")
+                }
+                if existing.fingerprint == incoming.fingerprint { return .unchanged(existing) }
+                if TransferState.sentToLexoffice.contains(existing.transferState) {
+                    throw StoreError(
+                        .conflict,
+                        "invoice '\(incoming.sourceID)' was already \(existing.transferState == .transferred ? "transferred" : "sent") "
+                            + "to lexoffice, where it cannot be changed; send a cancellation (cancels) and a new invoice"
+                    )
+                }
+                saved = .updated(
+                    try await Self.update(existing, to: incoming, state: state, reason: reason, at: now, in: db)
+                )
             }
-            guard let row else { throw StoreError(.conflict, "the invoice was neither stored nor found") }
-            let stored = try StoredSourceInvoice(row: row)
             if state == .pending, tenant.settings.autoTransfer {
-                let job = TransferJob(sourceID: stored.sourceID).newJob(
+                let job = TransferJob(sourceID: saved.invoice.sourceID).newJob(
                     for: tenant.id,
-                    trigger: "save-v\(stored.version)"
+                    trigger: "save-v\(saved.invoice.version)"
                 )
                 _ = try await JobQueue(database: database, clock: clock).enqueue(job, in: db)
             }
-            return existing == nil ? .created(stored) : .updated(stored)
+            return saved
         }
+    }
+
+    /// Stores a new invoice, or nothing when the tenant's invoice with that source id was received before.
+    /// - Returns: The stored invoice (only its id is read back: the rest is what the statement wrote), or `nil`.
+    private static func insert(
+        _ incoming: IncomingSourceInvoice,
+        state: TransferState,
+        reason: String?,
+        at now: Int64,
+        in db: any SQLDatabase
+    ) async throws -> StoredSourceInvoice? {
+        let row = try await db.raw(
+            """
+            INSERT INTO source_invoices (tenant_id, source_id, number, invoice_date, status, cancels, content, \
+            fingerprint, transfer_state, state_reason, received_at, updated_at, version) \
+            VALUES (\(bind: incoming.tenantID.rawValue), \(bind: incoming.sourceID), \(bind: incoming.number), \
+            \(bind: incoming.invoiceDate), \(bind: incoming.status), \(bind: incoming.cancels), \
+            \(bind: incoming.content), \(bind: incoming.fingerprint), \(bind: state.rawValue), \(bind: reason), \
+            \(bind: now), \(bind: now), 1) ON CONFLICT (tenant_id, source_id) DO NOTHING RETURNING id
+            """
+        ).first()
+        guard let row else { return nil }
+        return StoredSourceInvoice(
+            sequence: try row.decode(column: "id", as: Int64.self),
+            received: incoming,
+            transferState: state,
+            stateReason: reason,
+            receivedAt: Date(millisecondsSince1970: now),
+            updatedAt: Date(millisecondsSince1970: now),
+            version: 1
+        )
+    }
+
+    /// Replaces the content of `existing` (not yet sent to lexoffice) with `incoming`.
+    private static func update(
+        _ existing: StoredSourceInvoice,
+        to incoming: IncomingSourceInvoice,
+        state: TransferState,
+        reason: String?,
+        at now: Int64,
+        in db: any SQLDatabase
+    ) async throws -> StoredSourceInvoice {
+        let row = try await db.raw(
+            """
+            UPDATE source_invoices SET number = \(bind: incoming.number), \
+            invoice_date = \(bind: incoming.invoiceDate), status = \(bind: incoming.status), \
+            cancels = \(bind: incoming.cancels), content = \(bind: incoming.content), \
+            fingerprint = \(bind: incoming.fingerprint), transfer_state = \(bind: state.rawValue), \
+            state_reason = \(bind: reason), updated_at = \(bind: now), version = version + 1 \
+            WHERE id = \(bind: existing.sequence) RETURNING *
+            """
+        ).first()
+        guard let row else { throw StoreError(.conflict, "the invoice was neither stored nor found") }
+        return try StoredSourceInvoice(row: row)
     }
 
     /// The tenant's invoice with `sourceID`, or `nil`.
