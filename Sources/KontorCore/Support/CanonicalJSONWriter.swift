@@ -8,7 +8,7 @@ import Foundation
 /// fingerprinted by its canonical JSON). Tests compare the output with `JSONEncoder`'s.
 package struct CanonicalJSONWriter {
     /// The JSON written so far.
-    package private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
     /// Per open object or array: whether a member was written (the next needs a comma).
     private var hasMembers: [Bool] = []
     /// A key was written; its value follows without a separator.
@@ -44,12 +44,11 @@ package struct CanonicalJSONWriter {
 
     /// Writes the key of the next member of the open object; its value must follow.
     package mutating func key(_ name: StaticString) {
-        if hasMembers.last == true { bytes.append(UInt8(ascii: ",")) }
+        separateFromPreviousMember()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
-        if !hasMembers.isEmpty { hasMembers[hasMembers.count - 1] = true }
         pendingKey = true
     }
 
@@ -107,10 +106,16 @@ package struct CanonicalJSONWriter {
     private mutating func beginValue() {
         if pendingKey {
             pendingKey = false
-            return
+        } else {
+            separateFromPreviousMember()
         }
-        if hasMembers.last == true { bytes.append(UInt8(ascii: ",")) }
-        if !hasMembers.isEmpty { hasMembers[hasMembers.count - 1] = true }
+    }
+
+    /// A comma after the open object's or array's previous member; the next one will need one too.
+    private mutating func separateFromPreviousMember() {
+        guard let hasPrevious = hasMembers.last else { return }
+        if hasPrevious { bytes.append(UInt8(ascii: ",")) }
+        hasMembers[hasMembers.count - 1] = true
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
