@@ -215,11 +215,13 @@ let package = Package(
             name: "KontorStoreTests",
             dependencies: [
                 "KontorStore",
+                "KontorSQLite",
                 "KontorCore",
                 "KontorQueueWorker",
                 "KontorTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -34,6 +34,11 @@ package struct SQLiteFailure: Error, CustomStringConvertible, Sendable {
         SQLiteFailure(code: SQLITE_MISUSE, message: "one statement per call", sql: sql)
     }
 
+    /// A file the database needs could not be opened or flushed to disk (`SQLITE_IOERR_FSYNC`).
+    static func ioError(_ message: String) -> SQLiteFailure {
+        SQLiteFailure(code: SQLITE_IOERR | (4 << 8), message: message, sql: nil)
+    }
+
     package var description: String {
         "SQLite error \(code): \(message)" + (sql.map { " in: \($0)" } ?? "")
     }

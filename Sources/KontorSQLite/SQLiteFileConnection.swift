@@ -7,7 +7,8 @@ import Synchronization
 /// a transaction. Those never hold up the cooperative pool or an event loop that serves requests.
 ///
 /// Statements inside an open transaction touch only pages the connection can read or has locked already, so they
-/// run at once on the caller's thread: a transaction's statements cost no thread hops.
+/// run at once on the caller's thread: a transaction's statements cost no thread hops. Work run on the connection's
+/// thread (``onThread(_:)``) runs every statement right there, `BEGIN` and `COMMIT` included.
 /// The handle sits behind a lock; the store's gate makes sure that one task at a time uses a connection for
 /// writing, so the lock is never waited for long.
 package final class SQLiteFileConnection: Sendable {
@@ -32,11 +33,27 @@ package final class SQLiteFileConnection: Sendable {
     /// The event loop of the connection's thread.
     package var eventLoop: any EventLoop { thread.eventLoop }
 
-    /// Runs one statement, on the caller's thread when a transaction is open and the statement does not end it,
-    /// else on the connection's thread.
+    /// Runs `body` on the connection's thread (as the task's preferred executor): a transaction in `body` runs there
+    /// from `BEGIN` to `COMMIT`, without waiting for a thread of the cooperative pool between its statements.
+    /// - Throws: ``SQLiteFailure/closed`` once the connection is stopped, or what `body` throws.
+    package func onThread<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        // Counted like a statement: the thread stops only once no task may send it work.
+        try traffic.withLock { traffic in
+            guard !traffic.isStopped else { throw SQLiteFailure.closed }
+            traffic.inFlight += 1
+        }
+        defer { traffic.withLock { $0.inFlight -= 1 } }
+        return try await withTaskExecutorPreference(thread.taskExecutor) { try await body() }
+    }
+
+    /// Runs one statement, on the caller's thread when a transaction is open and the statement does not end it or
+    /// when the caller runs on the connection's thread, else on the connection's thread.
     /// - Throws: ``SQLiteFailure``, also ``SQLiteFailure/closed`` once the connection is stopped.
     package func run(_ sql: String, binds: [SQLiteValue]) async throws -> SQLiteResult {
         if let result = try runHereIfInTransaction(sql, binds: binds) { return result }
+        if thread.eventLoop.inEventLoop {
+            return try handle.withLock { try $0.run(sql, binds: binds) }
+        }
         // A stopped thread runs nothing, and a statement sent to it would never return: the thread is stopped only
         // once no statement is on its way.
         try traffic.withLock { traffic in
@@ -84,10 +101,12 @@ package final class SQLiteFileConnection: Sendable {
 private actor SQLiteThread {
     private let group: MultiThreadedEventLoopGroup
     nonisolated let eventLoop: any EventLoop
+    nonisolated let taskExecutor: EventLoopTaskExecutor
 
     init() {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         eventLoop = group.next()
+        taskExecutor = EventLoopTaskExecutor(eventLoop: eventLoop)
     }
 
     nonisolated var unownedExecutor: UnownedSerialExecutor {
@@ -107,5 +126,19 @@ private actor SQLiteThread {
     /// Stops the thread without waiting for it (a connection that could not be opened).
     nonisolated func stopWithoutWaiting() {
         group.shutdownGracefully { _ in }
+    }
+}
+
+/// An event loop's thread as a task executor: the jobs of tasks that prefer it run there.
+private final class EventLoopTaskExecutor: TaskExecutor {
+    private let eventLoop: any EventLoop
+
+    init(eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

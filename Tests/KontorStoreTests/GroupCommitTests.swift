@@ -3,6 +3,7 @@ import KontorCore
 import KontorStore
 import KontorTestSupport
 import SQLKit
+import Synchronization
 import Testing
 
 @Suite("Grouped transactions", .timeLimit(.minutes(1)))
@@ -92,6 +93,50 @@ struct GroupCommitTests {
             }
             #expect(seen.0 == .duplicate(first.jobID))
             #expect(seen.1 == 1)
+        }
+    }
+
+    @Test("the next batch commits while the previous one is made durable; a caller returns once its batch is durable")
+    func durabilityOverlapsTheNextBatch() async throws {
+        try await TestDatabase.with(.sqlite) { database, _ in
+            let durableCalls = Atomic(0)
+            let release = AsyncStream<Void>.makeStream()
+            let commit = GroupCommit(
+                transaction: { body in try await database.transaction { db in try await body(db) } },
+                makeDurable: {
+                    // The first batch stays "on its way to disk" until the test releases it.
+                    guard durableCalls.add(1, ordering: .relaxed).newValue == 1 else { return }
+                    for await _ in release.stream { return }
+                }
+            )
+            let firstReturned = Atomic(false)
+            let first = Task {
+                let result = try await commit.write { _ in "first" }
+                firstReturned.store(true, ordering: .relaxed)
+                return result
+            }
+            let firstIsFlushing = try await eventually { durableCalls.load(ordering: .relaxed) == 1 }
+            #expect(firstIsFlushing)
+            let second = try await commit.write { _ in "second" }
+            #expect(second == "second")
+            let calls = durableCalls.load(ordering: .relaxed)
+            #expect(calls == 2, "the second batch was committed and made durable")
+            let returnedEarly = firstReturned.load(ordering: .relaxed)
+            #expect(!returnedEarly, "the first caller waits for its batch to be durable")
+            release.continuation.yield()
+            #expect(try await first.value == "first")
+        }
+    }
+
+    @Test("when a committed batch cannot be made durable, its callers get the error")
+    func durabilityFailureReachesCallers() async throws {
+        struct DiskFailure: Error, Equatable {}
+        try await TestDatabase.with(.sqlite) { database, _ in
+            let commit = GroupCommit(
+                transaction: { body in try await database.transaction { db in try await body(db) } },
+                makeDurable: { throw DiskFailure() }
+            )
+            await #expect(throws: DiskFailure()) { try await commit.write { _ in 1 } }
         }
     }
 }

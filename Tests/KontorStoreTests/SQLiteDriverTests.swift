@@ -2,6 +2,7 @@ import Foundation
 import KontorStore
 import KontorTestSupport
 import Logging
+import NIOCore
 import SQLKit
 import Testing
 
@@ -32,7 +33,7 @@ struct SQLiteDriverTests {
         }
     }
 
-    @Test("the writer runs in WAL mode with full sync; the reader cannot write")
+    @Test("the writer runs in WAL mode, commits without a flush of their own; the reader cannot write")
     func connectionSettings() async throws {
         try await Self.withDatabase { database in
             func pragma(_ name: String, _ db: any SQLDatabase) async throws -> String? {
@@ -49,9 +50,33 @@ struct SQLiteDriverTests {
                     try await pragma("wal_autocheckpoint", db),
                 ]
             }
-            #expect(writer == ["wal", "2", "20000"], "WAL, synchronous FULL, checkpoints left to the checkpointer")
+            #expect(
+                writer == ["wal", "1", "20000"],
+                "WAL, synchronous NORMAL (the store flushes the WAL), checkpoints left to the checkpointer"
+            )
             let reader = try await database.read { db in try await pragma("query_only", db) }
             #expect(reader == "1")
+        }
+    }
+
+    @Test("transactions run on the writer's thread, from BEGIN to COMMIT")
+    func transactionsRunOnTheWriterThread() async throws {
+        try await Self.withDatabase { database in
+            try await Self.createTable(in: database)
+            let plain = try await database.transaction { db in
+                try await db.raw("INSERT INTO t (k) VALUES ('a')").run()
+                return db.eventLoop.inEventLoop
+            }
+            let grouped = try await database.groupedTransaction { db in
+                try await db.raw("INSERT INTO t (k) VALUES ('b')").run()
+                return db.eventLoop.inEventLoop
+            }
+            let outside = try await database.withConnection { db in db.eventLoop.inEventLoop }
+            #expect(plain && grouped && outside)
+            let count = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM t").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(count == 2)
         }
     }
 

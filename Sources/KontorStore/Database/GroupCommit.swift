@@ -8,10 +8,12 @@ import Synchronization
 /// to each), so a write may run more than once and must have no effects outside the database. When the commit
 /// itself fails, every caller of the batch gets that error and nothing of the batch is stored.
 ///
-/// A caller returns only after its batch is committed (durable), so a write confirmed to a client is never lost.
+/// A caller returns only after its batch is committed and durable, so a write confirmed to a client is never lost.
 /// The first caller to find no batch running commits one (its own write and those waiting), then hands the next
 /// batch to the first caller still waiting, so no caller commits more than one batch besides waiting for one.
-final class GroupCommit: Sendable {
+/// When the database makes commits durable apart from committing them (``init(maximumBatch:transaction:makeDurable:)``),
+/// the next batch is handed over as soon as one is committed and runs while that one is made durable.
+package final class GroupCommit: Sendable {
     /// One caller's write, waiting for a batch.
     private struct Waiter: Sendable {
         /// Runs the write; `false` when it threw (its error is kept by the caller's slot).
@@ -36,14 +38,20 @@ final class GroupCommit: Sendable {
     private let state = Mutex(State())
     private let maximumBatch: Int
     private let commit: @Sendable ([@Sendable (any SQLDatabase) async -> Bool]) async throws -> Void
+    private let makeDurable: @Sendable () async throws -> Void
 
     /// Group commit over `transaction`, which must run its body in one database transaction.
-    /// - Parameter maximumBatch: The most writes in one transaction; later ones wait for the next batch.
-    init(
+    /// - Parameters:
+    ///   - maximumBatch: The most writes in one transaction; later ones wait for the next batch.
+    ///   - makeDurable: Returns once everything committed before the call is on disk; the default suits a
+    ///     `transaction` whose commit is durable when it returns.
+    package init(
         maximumBatch: Int = 256,
-        transaction: @escaping @Sendable (@Sendable (any SQLDatabase) async throws -> Void) async throws -> Void
+        transaction: @escaping @Sendable (@Sendable (any SQLDatabase) async throws -> Void) async throws -> Void,
+        makeDurable: @escaping @Sendable () async throws -> Void = {}
     ) {
         self.maximumBatch = max(1, maximumBatch)
+        self.makeDurable = makeDurable
         self.commit = { writes in
             var remaining = writes
             while !remaining.isEmpty {
@@ -62,10 +70,11 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Runs `body` inside the next batch's transaction and returns its result once the batch is committed.
+    /// Runs `body` inside the next batch's transaction and returns its result once the batch is committed and
+    /// durable.
     ///
     /// `body` must use only the database it is given, and should be short: the batch waits for it.
-    func write<Result: Sendable>(
+    package func write<Result: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         let slot = ResultSlot<Result>()
@@ -111,8 +120,9 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Commits `write` with the writes waiting now, wakes their callers, and hands over to the next waiter.
-    /// - Returns: The commit's error, or `nil` when the batch was committed.
+    /// Commits `write` with the writes waiting now, hands over to the next waiter, and wakes the batch's callers
+    /// once the commit is durable.
+    /// - Returns: The commit's error, or `nil` when the batch was committed and made durable.
     private func lead(with write: @escaping @Sendable (any SQLDatabase) async -> Bool) async -> (any Error)? {
         let batch = state.withLock { state in
             let taken = Array(state.waiting.prefix(maximumBatch - 1))
@@ -125,7 +135,6 @@ final class GroupCommit: Sendable {
         } catch {
             commitError = error
         }
-        for waiter in batch { waiter.continuation.resume(returning: .finished(commitError)) }
         let next = state.withLock { state -> Waiter? in
             guard !state.waiting.isEmpty else {
                 state.isCommitting = false
@@ -134,6 +143,14 @@ final class GroupCommit: Sendable {
             return state.waiting.removeFirst()
         }
         next?.continuation.resume(returning: .lead)
+        if commitError == nil {
+            do {
+                try await makeDurable()
+            } catch {
+                commitError = error
+            }
+        }
+        for waiter in batch { waiter.continuation.resume(returning: .finished(commitError)) }
         return commitError
     }
 }

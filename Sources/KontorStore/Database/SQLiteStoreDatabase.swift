@@ -3,11 +3,15 @@ import KontorSQLite
 import Logging
 import SQLKit
 
-/// An SQLite file as a ``StoreDatabase``, in WAL mode with `synchronous=FULL`, so a committed job survives a crash
-/// of the process or the machine. Three connections, each with a thread of its own (``SQLiteFileConnection``): the
-/// writer, used by one task at a time (transactions, group commit); a read-only one for ``read(_:)``, which WAL lets
-/// read while the writer's transaction is open; and one that copies committed pages from the WAL into the database
-/// file (``runCheckpoints(every:)``), so that no commit waits for that copy.
+/// An SQLite file as a ``StoreDatabase``, in WAL mode; no write returns before its commit is on disk, so a committed
+/// job survives a crash of the process or the machine. A commit only appends to the WAL (`synchronous=NORMAL`), and
+/// the store flushes the WAL file itself before the write returns (``SQLiteWALFlush``): the next transaction runs
+/// while the previous one is flushed, instead of waiting for the disk under the write lock (`synchronous=FULL`).
+///
+/// Three connections, each with a thread of its own (``SQLiteFileConnection``): the writer, used by one task at a
+/// time (transactions, group commit), which runs each transaction on its thread from `BEGIN` to `COMMIT`; a read-only
+/// one for ``read(_:)``, which WAL lets read while the writer's transaction is open; and one that copies committed
+/// pages from the WAL into the database file (``runCheckpoints(every:)``), so that no commit waits for that copy.
 ///
 /// Several processes may open the same file: SQLite's file lock serializes their transactions and
 /// `busy_timeout` makes a process wait for the lock instead of failing.
@@ -18,6 +22,7 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     private let reader: SQLiteFileConnection
     private let readerDatabase: any SQLDatabase
     private let checkpointer: SQLiteFileConnection
+    private let walFlush: SQLiteWALFlush
     private let gate: SerialGate
     private let groupCommit: GroupCommit
 
@@ -30,6 +35,7 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         writer: SQLiteFileConnection,
         reader: SQLiteFileConnection,
         checkpointer: SQLiteFileConnection,
+        walFlush: SQLiteWALFlush,
         logger: Logger
     ) {
         let gate = SerialGate()
@@ -39,10 +45,16 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         self.reader = reader
         self.readerDatabase = SQLiteDriverDatabase(connection: reader, logger: logger)
         self.checkpointer = checkpointer
+        self.walFlush = walFlush
         self.gate = gate
-        self.groupCommit = GroupCommit { body in
-            try await gate.run { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
-        }
+        self.groupCommit = GroupCommit(
+            transaction: { body in
+                try await gate.run {
+                    try await writer.onThread { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
+                }
+            },
+            makeDurable: { try await walFlush.flush() }
+        )
     }
 
     /// Opens (and creates, with its folder) the database file at `path`.
@@ -61,13 +73,27 @@ package final class SQLiteStoreDatabase: StoreDatabase {
             writer: connections[0],
             reader: connections[1],
             checkpointer: connections[2],
+            walFlush: SQLiteWALFlush(databasePath: path),
             logger: logger
         )
         do {
             // busy_timeout first: switching a new file to WAL takes a lock another process may hold.
+            try await whileBusy { try await store.database.raw("PRAGMA busy_timeout = 30000").run() }
+            let mode = try await whileBusy {
+                try await store.database.raw("PRAGMA journal_mode = WAL").first()?.decode(
+                    column: "journal_mode",
+                    as: String.self
+                )
+            }
+            // Durability rests on the WAL: a commit appends to it, the store flushes it.
+            guard mode?.lowercased() == "wal" else {
+                throw StoreError(
+                    .unavailable,
+                    "the file system does not support SQLite's WAL mode (journal mode \(mode ?? "unknown"))"
+                )
+            }
             let writerPragmas = [
-                "busy_timeout = 30000", "journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
-                "wal_autocheckpoint = \(fallbackCheckpointPages)",
+                "synchronous = NORMAL", "foreign_keys = ON", "wal_autocheckpoint = \(fallbackCheckpointPages)",
             ]
             for pragma in writerPragmas {
                 try await whileBusy { try await store.database.raw("PRAGMA \(unsafeRaw: pragma)").run() }
@@ -85,7 +111,7 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     /// Runs `pragma` again while another connection's lock makes it fail with `SQLITE_BUSY`, for up to 30 s:
     /// switching a file to WAL takes a lock for which SQLite does not wait itself (no busy handler), so processes
     /// (or stores) opening one new file at once would otherwise fail.
-    private static func whileBusy(_ pragma: () async throws -> Void) async throws {
+    private static func whileBusy<Result>(_ pragma: () async throws -> Result) async throws -> Result {
         let deadline = ContinuousClock.now.advanced(by: .seconds(30))
         while true {
             do {
@@ -103,7 +129,9 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     package func withConnection<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        try await gate.run { try await body(database) }
+        let result = try await gate.run { try await writer.onThread { try await body(database) } }
+        try await walFlush.flush()
+        return result
     }
 
     package func read<Result: Sendable>(
@@ -115,7 +143,11 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     package func transaction<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        try await gate.run { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
+        let result = try await gate.run {
+            try await writer.onThread { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
+        }
+        try await walFlush.flush()
+        return result
     }
 
     package func groupedTransaction<Result: Sendable>(
@@ -123,6 +155,9 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     ) async throws -> Result {
         try await groupCommit.write(body)
     }
+
+    /// How many times the store flushed its WAL file so far (one flush serves the commits made before it began).
+    package var walFlushCount: Int { walFlush.flushCount }
 
     /// Copies committed pages from the WAL into the database file every `interval` (a passive checkpoint: it waits
     /// for no reader or writer), until the task is cancelled. Commits then only append to the WAL; without this,
@@ -148,6 +183,7 @@ package final class SQLiteStoreDatabase: StoreDatabase {
             try await checkpointer.stop()
             try await reader.stop()
             try await writer.stop()
+            try await walFlush.stop()
         }
     }
 }
