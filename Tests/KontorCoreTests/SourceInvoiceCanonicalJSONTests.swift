@@ -12,63 +12,13 @@ struct SourceInvoiceCanonicalJSONTests {
         return String(decoding: try encoder.encode(invoice), as: UTF8.self)
     }
 
-    /// Every property of every part set, so that each key's place is checked.
-    private static let complete = SourceInvoice(
-        number: "R-1",
-        date: "2026-03-10",
-        dueDate: "2026-03-24",
-        paymentTermDays: 14,
-        taxType: "net",
-        status: "finalized",
-        cancels: "R-0",
-        title: "Rechnung",
-        introduction: "Guten Tag",
-        remark: "Danke",
-        currency: "EUR",
-        customer: SourceCustomer(
-            sourceId: "K-1",
-            lexofficeContactId: "c0ffee00-0000-4000-8000-000000000001",
-            company: SourceCompany(name: "Radhaus GmbH", vatRegistrationId: "DE123456789", taxNumber: "12/345/67890"),
-            person: SourcePerson(salutation: "Frau", firstName: "Inge", lastName: "Wolf"),
-            address: SourceAddress(
-                supplement: "Hof",
-                street: "Lindenallee 7",
-                zip: "22041",
-                city: "Hamburg",
-                countryCode: "DE"
-            ),
-            email: "rechnung@radhaus.example",
-            phone: "+49 40 1234",
-            buyerReference: "04011000-12345-67",
-            vendorNumberAtCustomer: "L-9"
-        ),
-        lineItems: [
-            SourceLineItem(
-                name: "Wartung",
-                description: "Hydraulik",
-                quantity: Decimal(string: "2.5")!,
-                unitName: "Stunde",
-                unitPrice: SourceUnitPrice(net: 85, gross: Decimal(string: "101.15")!),
-                taxRatePercent: 19,
-                discountPercent: 10
-            ),
-            SourceLineItem(
-                name: "Buch",
-                quantity: 1,
-                unitName: "Stück",
-                unitPrice: SourceUnitPrice(gross: Decimal(string: "39.9")!),
-                taxRatePercent: 7
-            ),
-        ],
-        totalDiscountPercent: 5,
-        pdf: "JVBERi0xLjQK/+/=",
-        totals: SourceTotals(net: Decimal(string: "227.5")!, gross: Decimal(string: "264.6")!)
-    )
-
     @Test("a complete invoice: every key, in JSONEncoder's order")
     func complete() throws {
-        #expect(Self.complete.canonicalJSON == (try Self.encoderJSON(Self.complete)))
-        for part in [Self.complete, Self.complete.customer, Self.complete.lineItems[0]] as [Any] {
+        #expect(SourceInvoiceFixtures.complete.canonicalJSON == (try Self.encoderJSON(SourceInvoiceFixtures.complete)))
+        for part in [
+            SourceInvoiceFixtures.complete, SourceInvoiceFixtures.complete.customer,
+            SourceInvoiceFixtures.complete.lineItems[0],
+        ] as [Any] {
             let absent = Mirror(reflecting: part).children.filter { child in
                 Mirror(reflecting: child.value).displayStyle == .optional
                     && Mirror(reflecting: child.value).children.isEmpty
@@ -81,7 +31,7 @@ struct SourceInvoiceCanonicalJSONTests {
     func escapes() throws {
         let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
         let tricky = "\"q\" \\ / \u{7F} ü ß € 😀 \u{2028} \u{FEFF} " + controls
-        var invoice = Self.complete
+        var invoice = SourceInvoiceFixtures.complete
         invoice.title = tricky
         invoice.customer.company?.name = tricky
         invoice.lineItems[1].name = controls + tricky
@@ -98,7 +48,7 @@ struct SourceInvoiceCanonicalJSONTests {
     )
     func numbers(text: String) throws {
         let value = try #require(Decimal(string: text))
-        var invoice = Self.complete
+        var invoice = SourceInvoiceFixtures.complete
         invoice.lineItems[0].quantity = value
         invoice.lineItems[0].unitPrice.net = value
         invoice.totals?.gross = value
@@ -108,65 +58,8 @@ struct SourceInvoiceCanonicalJSONTests {
 
     @Test("500 random invoices: the same bytes as JSONEncoder")
     func random() throws {
-        var generator = SeededGenerator(seed: 20_261_201)
-        let pieces = ["a", "Z", " ", "/", "\\", "\"", "\n", "\u{1}", "ä", "€", "😀", "R-", "0", "\t"]
-        func text() -> String {
-            (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
-                .joined()
-        }
-        func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &generator) ? value() : nil }
-        func decimal() -> Decimal {
-            Decimal(Int.random(in: -100_000...100_000, using: &generator))
-                / Decimal(sign: .plus, exponent: Int.random(in: 0...4, using: &generator), significand: 1)
-        }
-        for _ in 0..<500 {
-            var invoice = Self.complete
-            invoice.number = text()
-            invoice.dueDate = maybe(text())
-            invoice.paymentTermDays = maybe(Int.random(in: -1000...1000, using: &generator))
-            invoice.cancels = maybe(text())
-            invoice.title = maybe(text())
-            invoice.introduction = maybe(text())
-            invoice.remark = maybe(text())
-            invoice.currency = maybe(text())
-            invoice.totalDiscountPercent = maybe(decimal())
-            invoice.pdf = maybe(text())
-            invoice.totals = maybe(SourceTotals(net: maybe(decimal()), gross: maybe(decimal())))
-            invoice.customer.company = maybe(SourceCompany(name: text(), vatRegistrationId: maybe(text())))
-            invoice.customer.person = maybe(SourcePerson(firstName: maybe(text()), lastName: text()))
-            invoice.customer.address = maybe(
-                SourceAddress(street: maybe(text()), city: maybe(text()), countryCode: text())
-            )
-            invoice.customer.email = maybe(text())
-            invoice.lineItems = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
-                SourceLineItem(
-                    name: text(),
-                    description: maybe(text()),
-                    quantity: decimal(),
-                    unitName: text(),
-                    unitPrice: SourceUnitPrice(net: maybe(decimal()), gross: maybe(decimal())),
-                    taxRatePercent: decimal(),
-                    discountPercent: maybe(decimal())
-                )
-            }
+        for invoice in SourceInvoiceFixtures.randomInvoices(count: 500, seed: 20_261_201) {
             #expect(invoice.canonicalJSON == (try Self.encoderJSON(invoice)))
         }
-    }
-}
-
-/// A deterministic random number generator (SplitMix64), so that a failure can be reproduced.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

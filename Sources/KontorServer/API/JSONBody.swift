@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KontorCore
 import NIOCore
 import NIOFoundationCompat
 
@@ -13,6 +14,24 @@ enum JSONBody {
         context: some RequestContext,
         upTo limit: Int? = nil
     ) async throws -> Value {
+        let buffer = try await jsonBody(of: request, upTo: limit ?? context.maxUploadSize)
+        return try decoded { try JSONDecoder().decode(Value.self, from: buffer) }
+    }
+
+    /// Decodes the request body as `Value`, plain JSON directly (``PlainJSONReadable``), anything else with
+    /// `JSONDecoder`, so errors read the same; bodies over `limit` bytes (default: the context's) → 413.
+    static func decode<Value: Decodable & PlainJSONReadable>(
+        _ type: Value.Type,
+        from request: Request,
+        context: some RequestContext,
+        upTo limit: Int? = nil
+    ) async throws -> Value {
+        let buffer = try await jsonBody(of: request, upTo: limit ?? context.maxUploadSize)
+        return try decoded { try buffer.withUnsafeReadableBytes { try Value.decodeJSON($0) } }
+    }
+
+    /// The body of a JSON request: 415 for another content type, 413 when it is longer than `limit` bytes.
+    private static func jsonBody(of request: Request, upTo limit: Int) async throws -> ByteBuffer {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/merge-patch+json") else {
             throw HubProblem(
@@ -22,9 +41,13 @@ enum JSONBody {
                 detail: "Send the body as application/json."
             )
         }
-        let buffer = try await collect(request, upTo: limit ?? context.maxUploadSize)
+        return try await collect(request, upTo: limit)
+    }
+
+    /// Runs `decode`, mapping its errors to the hub's problems.
+    private static func decoded<Value>(_ decode: () throws -> Value) throws -> Value {
         do {
-            return try JSONDecoder().decode(Value.self, from: buffer)
+            return try decode()
         } catch let error as DecodingError {
             throw problem(for: error)
         } catch let problem as HubProblem {

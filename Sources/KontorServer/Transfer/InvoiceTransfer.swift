@@ -180,7 +180,8 @@ package struct InvoiceTransfer: Sendable {
 
     private static func decode(_ invoice: StoredSourceInvoice) throws -> SourceInvoice {
         do {
-            return try JSONDecoder().decode(SourceInvoice.self, from: Data(invoice.content.utf8))
+            var content = invoice.content
+            return try content.withUTF8 { try SourceInvoice.decodeJSON(UnsafeRawBufferPointer($0)) }
         } catch {
             throw TransferProblem.fail("the stored invoice is not readable: \(error)")
         }

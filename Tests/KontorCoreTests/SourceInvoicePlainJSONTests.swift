@@ -1,0 +1,165 @@
+import Foundation
+import KontorCore
+import Testing
+
+/// The direct reader of invoice bodies must give exactly what `JSONDecoder` gives for the same text (the stored
+/// canonical JSON and its fingerprint depend on it), and decline whatever it does not read, so that `JSONDecoder`
+/// decides and names the problem.
+@Suite("Source invoice: plain JSON reader")
+struct SourceInvoicePlainJSONTests {
+    /// The invoice read directly, or `nil` when the reader declines.
+    private static func readDirectly(_ text: String) -> SourceInvoice? {
+        var text = text
+        return text.withUTF8 { bytes in
+            PlainJSON.parse(UnsafeRawBufferPointer(bytes)).flatMap { try? SourceInvoice(plainJSON: $0) }
+        }
+    }
+
+    private static func readWithFoundation(_ text: String) -> SourceInvoice? {
+        try? JSONDecoder().decode(SourceInvoice.self, from: Data(text.utf8))
+    }
+
+    /// Both readers give the same invoice, down to its canonical JSON.
+    private static func expectSameReading(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let direct = readDirectly(text)
+        let reference = readWithFoundation(text)
+        #expect(direct != nil, "plain JSON is read directly: \(text)", sourceLocation: sourceLocation)
+        #expect(direct == reference, sourceLocation: sourceLocation)
+        #expect(direct?.canonicalJSON == reference?.canonicalJSON, sourceLocation: sourceLocation)
+    }
+
+    private static func json(_ invoice: SourceInvoice, _ formatting: JSONEncoder.OutputFormatting) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = formatting
+        return String(decoding: try encoder.encode(invoice), as: UTF8.self)
+    }
+
+    @Test("a complete invoice, compact, sorted and pretty-printed")
+    func complete() throws {
+        for formatting: JSONEncoder.OutputFormatting in [[], [.sortedKeys], [.prettyPrinted, .withoutEscapingSlashes]] {
+            Self.expectSameReading(try Self.json(SourceInvoiceFixtures.complete, formatting))
+        }
+    }
+
+    @Test("500 random invoices (escapes, non-ASCII, absent parts) read as JSONDecoder reads them")
+    func random() throws {
+        for invoice in SourceInvoiceFixtures.randomInvoices(count: 500, seed: 20_261_202) {
+            Self.expectSameReading(try Self.json(invoice, [.withoutEscapingSlashes]))
+        }
+    }
+
+    @Test("escapes of every kind, null for optional members, unknown members and whitespace")
+    func escapesNullsAndUnknownMembers() {
+        let body = #"""
+             {"number":"R\u002D1 \ud83d\ude00 \u00fc \"q\" \\ \/ \b\f\n\r\t","date":"2026-03-10","dueDate":null,
+             "taxType":"net","status":"finalized","extra":{"nested":[1,true,false,null,"x"]},"title":"",
+             "customer":{"sourceId":"K","company":{"name":"A"},"person":null,"address":null},
+             "lineItems":[],"totals":{"net":null}}
+            """#
+        Self.expectSameReading(body)
+        #expect(Self.readDirectly(body)?.number == "R-1 😀 ü \"q\" \\ / \u{8}\u{C}\n\r\t")
+    }
+
+    @Test(
+        "numbers of every plain shape read to the same decimal",
+        arguments: [
+            "0", "-0", "2.50", "1.10", "100", "-0.001", "0.000000000000000000000001", "99999999.99",
+            "12345678901234567890123456789012345678", "1234567890123456789012345678.9012345678", "19",
+        ]
+    )
+    func numbers(text: String) {
+        let body = """
+            {"number":"R","date":"2026-03-10","taxType":"net","status":"finalized","paymentTermDays":-3,\
+            "totalDiscountPercent":\(text),"customer":{"sourceId":"K"},"lineItems":[{"name":"n","quantity":\(text),\
+            "unitName":"u","unitPrice":{"net":\(text)},"taxRatePercent":\(text)}]}
+            """
+        Self.expectSameReading(body)
+    }
+
+    @Test(
+        "what is not plain is left to JSONDecoder",
+        arguments: [
+            #"{"a":1e3}"#, #"{"a":1E-3}"#, #"{"a":1,"a":2}"#, #"{"a":"\ud800"}"#, #"{"a":"\udc00x"}"#,
+            "{\"a\":\"\u{1}\"}", #"{"a":01}"#, #"{"a":1.}"#, #"{"a":.5}"#, #"{"a":-}"#, #"{"a":+1}"#,
+            #"{"a":1} x"#, #"{"a":[1,]}"#, #"{"a":1,}"#, #"{"a" 1}"#, #"{"a":tru}"#, #"{"a":"\x"}"#,
+            #"{"a":123456789012345678901234567890123456789}"#,
+            String(repeating: "[", count: 70) + "1"
+                + String(repeating: "]", count: 70), "", "  ", #"{"a":"unterminated}"#,
+        ]
+    )
+    func declined(text: String) {
+        var text = text
+        #expect(text.withUTF8 { PlainJSON.parse(UnsafeRawBufferPointer($0)) } == nil)
+    }
+
+    @Test("invalid UTF-8 in a string is left to JSONDecoder")
+    func invalidUTF8() {
+        let bytes: [UInt8] = Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        #expect(bytes.withUnsafeBytes { PlainJSON.parse($0) } == nil)
+    }
+
+    @Test("a member of the wrong type, missing or null where required: declined, so JSONDecoder names it")
+    func unreadableMembers() throws {
+        let valid = try Self.json(SourceInvoiceFixtures.complete, [.sortedKeys])
+        let broken = [
+            valid.replacingOccurrences(of: #""number":"R-1""#, with: #""number":1"#),
+            valid.replacingOccurrences(of: #""number":"R-1","#, with: ""),
+            valid.replacingOccurrences(of: #""number":"R-1""#, with: #""number":null"#),
+            valid.replacingOccurrences(of: #""paymentTermDays":14"#, with: #""paymentTermDays":14.5"#),
+            valid.replacingOccurrences(of: #""paymentTermDays":14"#, with: #""paymentTermDays":"14""#),
+            valid.replacingOccurrences(of: #""quantity":2.5"#, with: #""quantity":"2.5""#),
+            valid.replacingOccurrences(of: #""lineItems":["#, with: #""lineItems":{"x":["#)
+                .replacingOccurrences(of: #"}],"number""#, with: #"}]},"number""#),
+        ]
+        for text in broken {
+            #expect(text != valid)
+            #expect(Self.readDirectly(text) == nil, "declined: \(text)")
+        }
+    }
+
+    @Test("2,000 damaged bodies: the reader declines or reads what JSONDecoder reads")
+    func damagedBodies() throws {
+        var generator = SeededGenerator(seed: 20_261_203)
+        let insertions = Array(#"{}[],:"0123456789-.eE\u tnfl "#.utf8) + [0xC3, 0xFF, 0x01]
+        let bodies = try SourceInvoiceFixtures.randomInvoices(count: 100, seed: 20_261_204).map {
+            Array(try Self.json($0, [.withoutEscapingSlashes]).utf8)
+        }
+        var readDirectly = 0
+        for round in 0..<2_000 {
+            var bytes = bodies[round % bodies.count]
+            for _ in 0...Int.random(in: 0...2, using: &generator) {
+                let position = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes.remove(at: position)
+                case 1: bytes.insert(insertions.randomElement(using: &generator)!, at: position)
+                default: bytes[position] = insertions.randomElement(using: &generator)!
+                }
+            }
+            let direct = bytes.withUnsafeBytes { raw in
+                PlainJSON.parse(raw).flatMap { try? SourceInvoice(plainJSON: $0) }
+            }
+            guard let direct else { continue }
+            readDirectly += 1
+            let reference = try? JSONDecoder().decode(SourceInvoice.self, from: Data(bytes))
+            #expect(
+                direct == reference,
+                "read directly, but not as JSONDecoder: \(String(decoding: bytes, as: UTF8.self))"
+            )
+            #expect(direct.canonicalJSON == reference?.canonicalJSON)
+        }
+        #expect(readDirectly > 100, "some damage leaves a readable invoice (a changed letter or digit)")
+    }
+
+    @Test("decodeJSON falls back to JSONDecoder and throws its error")
+    func fallback() throws {
+        var text = #"{"number":1}"#
+        let error = text.withUTF8 { bytes in
+            #expect(throws: DecodingError.self) { try SourceInvoice.decodeJSON(UnsafeRawBufferPointer(bytes)) }
+        }
+        guard case .typeMismatch(_, let context) = error else {
+            Issue.record("expected a type mismatch, got \(String(describing: error))")
+            return
+        }
+        #expect(context.codingPath.map(\.stringValue) == ["number"])
+    }
+}
