@@ -20,7 +20,7 @@ import Darwin
 package final class SQLiteWALFlush: Sendable {
     private struct State {
         var isFlushing = false
-        var waiting: [CheckedContinuation<Void, any Error>] = []
+        var waiting: [@Sendable ((any Error)?) -> Void] = []
         /// The open WAL file, and the identity of the file it was opened as.
         var file: (descriptor: Int32, device: UInt64, inode: UInt64)?
         var flushes = 0
@@ -48,17 +48,25 @@ package final class SQLiteWALFlush: Sendable {
     /// - Throws: ``SQLiteFailure`` (`SQLITE_IOERR_FSYNC`) when the file cannot be opened or flushed.
     package func flush() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let starts = state.withLock { state in
-                state.waiting.append(continuation)
-                guard !state.isFlushing else { return false }
-                state.isFlushing = true
-                return true
+            flush { error in
+                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
             }
-            guard starts else { return }
-            thread.submit { work in
-                guard case .active = work else { return self.failWaiting() }
-                self.flushWhileWaited()
-            }
+        }
+    }
+
+    /// Calls `done` (on the flush thread) once everything written to the WAL file before the call is on disk, with
+    /// the error (``SQLiteFailure``) when the file cannot be opened or flushed.
+    package func flush(then done: @escaping @Sendable ((any Error)?) -> Void) {
+        let starts = state.withLock { state in
+            state.waiting.append(done)
+            guard !state.isFlushing else { return false }
+            state.isFlushing = true
+            return true
+        }
+        guard starts else { return }
+        thread.submit { work in
+            guard case .active = work else { return self.failWaiting() }
+            self.flushWhileWaited()
         }
     }
 
@@ -81,8 +89,13 @@ package final class SQLiteWALFlush: Sendable {
                 return callers
             }
             guard !callers.isEmpty else { return }
-            let outcome = Result { try flushFile() }
-            for caller in callers { caller.resume(with: outcome) }
+            var failure: (any Error)?
+            do {
+                try flushFile()
+            } catch {
+                failure = error
+            }
+            for caller in callers { caller(failure) }
         }
     }
 
@@ -94,7 +107,7 @@ package final class SQLiteWALFlush: Sendable {
             state.isFlushing = false
             return callers
         }
-        for caller in callers { caller.resume(throwing: SQLiteFailure.closed) }
+        for caller in callers { caller(SQLiteFailure.closed) }
     }
 
     /// One `fdatasync` of the WAL file; opens it first when it is not open yet or was replaced (a new WAL file's

@@ -100,13 +100,13 @@ struct GroupCommitTests {
     func durabilityOverlapsTheNextBatch() async throws {
         try await TestDatabase.with(.sqlite) { database, _ in
             let durableCalls = Atomic(0)
-            let release = AsyncStream<Void>.makeStream()
+            let heldFlush = Mutex<(@Sendable ((any Error)?) -> Void)?>(nil)
             let commit = GroupCommit(
                 transaction: { body in try await database.transaction { db in try await body(db) } },
-                makeDurable: {
+                makeDurable: { done in
                     // The first batch stays "on its way to disk" until the test releases it.
-                    guard durableCalls.add(1, ordering: .relaxed).newValue == 1 else { return }
-                    for await _ in release.stream { return }
+                    guard durableCalls.add(1, ordering: .relaxed).newValue == 1 else { return done(nil) }
+                    heldFlush.withLock { $0 = done }
                 }
             )
             let firstReturned = Atomic(false)
@@ -123,8 +123,43 @@ struct GroupCommitTests {
             #expect(calls == 2, "the second batch was committed and made durable")
             let returnedEarly = firstReturned.load(ordering: .relaxed)
             #expect(!returnedEarly, "the first caller waits for its batch to be durable")
-            release.continuation.yield()
+            let finishFlush = try #require(heldFlush.withLock { $0 })
+            finishFlush(nil)
             #expect(try await first.value == "first")
+        }
+    }
+
+    @Test("one caller commits the writes that arrive while it drives, batch after batch, in one exclusive turn")
+    func oneDriverCommitsSeveralBatches() async throws {
+        try await TestDatabase.with(.sqlite) { database, _ in
+            let turns = Atomic(0)
+            let transactions = Atomic(0)
+            let secondWriteQueued = AsyncStream<Void>.makeStream()
+            let commit = GroupCommit(
+                drivingTime: .seconds(10),
+                exclusive: { batches in
+                    turns.add(1, ordering: .relaxed)
+                    try await batches()
+                },
+                transaction: { body in
+                    // The first batch waits until the second write is queued behind it.
+                    if transactions.add(1, ordering: .relaxed).newValue == 1 {
+                        for await _ in secondWriteQueued.stream { break }
+                    }
+                    try await database.transaction { db in try await body(db) }
+                }
+            )
+            async let first = commit.write { _ in "first" }
+            let firstIsCommitting = try await eventually { transactions.load(ordering: .relaxed) == 1 }
+            #expect(firstIsCommitting)
+            async let second = commit.write { _ in "second" }
+            let secondIsQueued = try await eventually { commit.waitingWrites == 1 }
+            #expect(secondIsQueued)
+            secondWriteQueued.continuation.yield()
+            let results = try await [first, second]
+            #expect(results == ["first", "second"])
+            let counts = (turns.load(ordering: .relaxed), transactions.load(ordering: .relaxed))
+            #expect(counts == (1, 2), "two batches in the first caller's one turn")
         }
     }
 
@@ -134,7 +169,7 @@ struct GroupCommitTests {
         try await TestDatabase.with(.sqlite) { database, _ in
             let commit = GroupCommit(
                 transaction: { body in try await database.transaction { db in try await body(db) } },
-                makeDurable: { throw DiskFailure() }
+                makeDurable: { done in done(DiskFailure()) }
             )
             await #expect(throws: DiskFailure()) { try await commit.write { _ in 1 } }
         }

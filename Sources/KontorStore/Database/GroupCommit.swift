@@ -9,24 +9,24 @@ import Synchronization
 /// itself fails, every caller of the batch gets that error and nothing of the batch is stored.
 ///
 /// A caller returns only after its batch is committed and durable, so a write confirmed to a client is never lost.
-/// The first caller to find no batch running commits one (its own write and those waiting), then hands the next
-/// batch to the first caller still waiting, so no caller commits more than one batch besides waiting for one.
-/// When the database makes commits durable apart from committing them (``init(maximumBatch:transaction:makeDurable:)``),
-/// the next batch is handed over as soon as one is committed and runs while that one is made durable.
+/// The first caller to find no batch running becomes the driver: inside one `exclusive` turn (on SQLite: the
+/// writer's thread) it commits its own write with those waiting, then the writes that arrived meanwhile, batch after
+/// batch, for up to `drivingTime`, and hands the next batch to the first caller still waiting. A batch is made
+/// durable (`makeDurable`) while the next one runs, and its callers are woken when it is.
 package final class GroupCommit: Sendable {
     /// One caller's write, waiting for a batch.
     private struct Waiter: Sendable {
         /// Runs the write; `false` when it threw (its error is kept by the caller's slot).
         var write: @Sendable (any SQLDatabase) async -> Bool
-        /// Resumed when the write's batch is committed, or to hand this caller the next batch.
+        /// Resumed when the write's batch is committed and durable, or to hand this caller the next batch.
         var continuation: CheckedContinuation<Turn, Never>
     }
 
     /// What a waiting caller is woken for.
     private enum Turn: Sendable {
-        /// The batch holding the write was committed (or failed with the error).
+        /// The batch holding the write was committed and made durable (or failed with the error).
         case finished((any Error)?)
-        /// The caller commits the next batch, its own write first.
+        /// The caller drives the next batches, its own write first.
         case lead
     }
 
@@ -37,20 +37,28 @@ package final class GroupCommit: Sendable {
 
     private let state = Mutex(State())
     private let maximumBatch: Int
+    private let drivingTime: Duration
+    private let exclusive: @Sendable (() async throws -> Void) async throws -> Void
     private let commit: @Sendable ([@Sendable (any SQLDatabase) async -> Bool]) async throws -> Void
-    private let makeDurable: @Sendable () async throws -> Void
+    private let makeDurable: @Sendable (@escaping @Sendable ((any Error)?) -> Void) -> Void
 
     /// Group commit over `transaction`, which must run its body in one database transaction.
     /// - Parameters:
     ///   - maximumBatch: The most writes in one transaction; later ones wait for the next batch.
-    ///   - makeDurable: Returns once everything committed before the call is on disk; the default suits a
-    ///     `transaction` whose commit is durable when it returns.
+    ///   - drivingTime: How long one caller commits batch after batch before it hands over.
+    ///   - exclusive: Runs a driver's batches, one driver at a time (the default runs them as they are).
+    ///   - makeDurable: Calls back once everything committed before the call is on disk (or with the error);
+    ///     the default suits a `transaction` whose commit is durable when it returns.
     package init(
         maximumBatch: Int = 256,
+        drivingTime: Duration = .milliseconds(5),
+        exclusive: @escaping @Sendable (() async throws -> Void) async throws -> Void = { try await $0() },
         transaction: @escaping @Sendable (@Sendable (any SQLDatabase) async throws -> Void) async throws -> Void,
-        makeDurable: @escaping @Sendable () async throws -> Void = {}
+        makeDurable: @escaping @Sendable (@escaping @Sendable ((any Error)?) -> Void) -> Void = { $0(nil) }
     ) {
         self.maximumBatch = max(1, maximumBatch)
+        self.drivingTime = drivingTime
+        self.exclusive = exclusive
         self.makeDurable = makeDurable
         self.commit = { writes in
             var remaining = writes
@@ -69,6 +77,9 @@ package final class GroupCommit: Sendable {
             }
         }
     }
+
+    /// How many writes wait for a batch now.
+    package var waitingWrites: Int { state.withLock { $0.waiting.count } }
 
     /// Runs `body` inside the next batch's transaction and returns its result once the batch is committed and
     /// durable.
@@ -94,11 +105,11 @@ package final class GroupCommit: Sendable {
         }
         let commitError: (any Error)?
         if leadsAtOnce {
-            commitError = await lead(with: write)
+            commitError = await drive(with: write)
         } else {
             switch await wait(with: write) {
             case .finished(let error): commitError = error
-            case .lead: commitError = await lead(with: write)
+            case .lead: commitError = await drive(with: write)
             }
         }
         if let commitError { throw commitError }
@@ -120,20 +131,39 @@ package final class GroupCommit: Sendable {
         }
     }
 
-    /// Commits `write` with the writes waiting now, hands over to the next waiter, and wakes the batch's callers
-    /// once the commit is durable.
-    /// - Returns: The commit's error, or `nil` when the batch was committed and made durable.
-    private func lead(with write: @escaping @Sendable (any SQLDatabase) async -> Bool) async -> (any Error)? {
-        let batch = state.withLock { state in
-            let taken = Array(state.waiting.prefix(maximumBatch - 1))
-            state.waiting.removeFirst(taken.count)
-            return taken
-        }
-        var commitError: (any Error)?
+    /// Commits `write` with the writes waiting now, then the writes that come meanwhile for up to `drivingTime`,
+    /// hands over to the next waiter, and returns once the first batch is durable.
+    /// - Returns: The error of the batch holding `write`, or `nil` when it was committed and made durable.
+    private func drive(with write: @escaping @Sendable (any SQLDatabase) async -> Bool) async -> (any Error)? {
+        let own = Outcome()
+        var taken: [[Waiter]] = []
         do {
-            try await commit([write] + batch.map(\.write))
+            try await exclusive {
+                let deadline = ContinuousClock.now.advanced(by: drivingTime)
+                repeat {
+                    let isFirst = taken.isEmpty
+                    let batch = state.withLock { state in
+                        let taken = Array(state.waiting.prefix(maximumBatch - (isFirst ? 1 : 0)))
+                        state.waiting.removeFirst(taken.count)
+                        return taken
+                    }
+                    guard isFirst || !batch.isEmpty else { break }
+                    taken.append(batch)
+                    let finish: @Sendable ((any Error)?) -> Void = { error in
+                        for waiter in batch { waiter.continuation.resume(returning: .finished(error)) }
+                        if isFirst { own.settle(error) }
+                    }
+                    do {
+                        try await commit((isFirst ? [write] : []) + batch.map(\.write))
+                        makeDurable(finish)
+                    } catch {
+                        finish(error)
+                    }
+                } while ContinuousClock.now < deadline
+            }
         } catch {
-            commitError = error
+            // The turn could not start (e.g. the database is closed): nothing of it ran.
+            if taken.isEmpty { own.settle(error) }
         }
         let next = state.withLock { state -> Waiter? in
             guard !state.waiting.isEmpty else {
@@ -143,15 +173,7 @@ package final class GroupCommit: Sendable {
             return state.waiting.removeFirst()
         }
         next?.continuation.resume(returning: .lead)
-        if commitError == nil {
-            do {
-                try await makeDurable()
-            } catch {
-                commitError = error
-            }
-        }
-        for waiter in batch { waiter.continuation.resume(returning: .finished(commitError)) }
-        return commitError
+        return await own.value()
     }
 }
 
@@ -173,5 +195,48 @@ private final class ResultSlot<Value: Sendable>: Sendable {
             throw StoreError(.conflict, "the write's batch ended without running it")
         }
         return try value.get()
+    }
+}
+
+/// How the driver's own batch ended (committed and durable: `nil`), settled once and awaited by the driver.
+private final class Outcome: Sendable {
+    private enum State {
+        case open
+        case awaited(CheckedContinuation<(any Error)?, Never>)
+        case settled((any Error)?)
+    }
+
+    private let state = Mutex(State.open)
+
+    /// Settles the outcome; later calls change nothing.
+    func settle(_ error: (any Error)?) {
+        let waiting = state.withLock { state -> CheckedContinuation<(any Error)?, Never>? in
+            switch state {
+            case .open:
+                state = .settled(error)
+                return nil
+            case .awaited(let continuation):
+                state = .settled(error)
+                return continuation
+            case .settled:
+                return nil
+            }
+        }
+        waiting?.resume(returning: error)
+    }
+
+    /// The outcome, once settled.
+    func value() async -> (any Error)? {
+        await withCheckedContinuation { continuation in
+            let settled = state.withLock { state -> (any Error)?? in
+                switch state {
+                case .settled(let error): return .some(error)
+                case .open, .awaited:
+                    state = .awaited(continuation)
+                    return nil
+                }
+            }
+            if let settled { continuation.resume(returning: settled) }
+        }
     }
 }

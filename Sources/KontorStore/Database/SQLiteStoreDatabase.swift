@@ -48,12 +48,9 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         self.walFlush = walFlush
         self.gate = gate
         self.groupCommit = GroupCommit(
-            transaction: { body in
-                try await gate.run {
-                    try await writer.onThread { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
-                }
-            },
-            makeDurable: { try await walFlush.flush() }
+            exclusive: { batches in try await gate.run { try await writer.onThread { try await batches() } } },
+            transaction: { body in try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) },
+            makeDurable: { done in walFlush.flush(then: done) }
         )
     }
 
