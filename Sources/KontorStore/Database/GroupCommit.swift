@@ -11,7 +11,10 @@ import Synchronization
 /// A caller returns only after its batch is committed and durable, so a write confirmed to a client is never lost.
 /// The first caller to find no batch running becomes the driver: inside one `exclusive` turn (on SQLite: the
 /// writer's thread) it commits its own write with those waiting, then the writes that arrived meanwhile, batch after
-/// batch, for up to `drivingTime`, and hands the next batch to the first caller still waiting. A batch is made
+/// batch, for up to `drivingTime` or until none waits and its own batch is durable, and hands the next batch to the
+/// first caller still waiting. When fewer than `gathering.writes` wait for the next batch, it lets more gather for a
+/// moment first: every commit writes each page it changed, so small batches cost the disk (and the writer's thread)
+/// far more per write, and a new driver would first have to wait for a thread of the cooperative pool. A batch is made
 /// durable (`makeDurable`) while the next one runs, and its callers are woken when it is.
 package final class GroupCommit: Sendable {
     /// One caller's write, waiting for a batch.
@@ -38,6 +41,7 @@ package final class GroupCommit: Sendable {
     private let state = Mutex(State())
     private let maximumBatch: Int
     private let drivingTime: Duration
+    private let gathering: (writes: Int, time: Duration)
     private let exclusive: @Sendable (() async throws -> Void) async throws -> Void
     private let commit: @Sendable ([@Sendable (any SQLDatabase) async -> Bool]) async throws -> Void
     private let makeDurable: @Sendable (@escaping @Sendable ((any Error)?) -> Void) -> Void
@@ -46,18 +50,21 @@ package final class GroupCommit: Sendable {
     /// - Parameters:
     ///   - maximumBatch: The most writes in one transaction; later ones wait for the next batch.
     ///   - drivingTime: How long one caller commits batch after batch before it hands over.
+    ///   - gathering: When fewer than `writes` wait for the next batch, the driver waits `time` first.
     ///   - exclusive: Runs a driver's batches, one driver at a time (the default runs them as they are).
     ///   - makeDurable: Calls back once everything committed before the call is on disk (or with the error);
     ///     the default suits a `transaction` whose commit is durable when it returns.
     package init(
         maximumBatch: Int = 256,
         drivingTime: Duration = .milliseconds(5),
+        gathering: (writes: Int, time: Duration) = (16, .microseconds(600)),
         exclusive: @escaping @Sendable (() async throws -> Void) async throws -> Void = { try await $0() },
         transaction: @escaping @Sendable (@Sendable (any SQLDatabase) async throws -> Void) async throws -> Void,
         makeDurable: @escaping @Sendable (@escaping @Sendable ((any Error)?) -> Void) -> Void = { $0(nil) }
     ) {
         self.maximumBatch = max(1, maximumBatch)
         self.drivingTime = drivingTime
+        self.gathering = gathering
         self.exclusive = exclusive
         self.makeDurable = makeDurable
         self.commit = { writes in
@@ -142,12 +149,18 @@ package final class GroupCommit: Sendable {
                 let deadline = ContinuousClock.now.advanced(by: drivingTime)
                 repeat {
                     let isFirst = taken.isEmpty
+                    if !isFirst {
+                        let waiting = waitingWrites
+                        if waiting == 0, own.isSettled { break }
+                        // Cancelled (the driver's request ended): the waiting writes are committed all the same.
+                        if waiting < gathering.writes { try? await Task.sleep(for: gathering.time) }
+                    }
                     let batch = state.withLock { state in
                         let taken = Array(state.waiting.prefix(maximumBatch - (isFirst ? 1 : 0)))
                         state.waiting.removeFirst(taken.count)
                         return taken
                     }
-                    guard isFirst || !batch.isEmpty else { break }
+                    guard isFirst || !batch.isEmpty else { continue }
                     taken.append(batch)
                     let finish: @Sendable ((any Error)?) -> Void = { error in
                         for waiter in batch { waiter.continuation.resume(returning: .finished(error)) }
@@ -207,6 +220,13 @@ private final class Outcome: Sendable {
     }
 
     private let state = Mutex(State.open)
+
+    /// Whether the outcome is settled.
+    var isSettled: Bool {
+        state.withLock { state in
+            if case .settled = state { true } else { false }
+        }
+    }
 
     /// Settles the outcome; later calls change nothing.
     func settle(_ error: (any Error)?) {
