@@ -24,11 +24,12 @@ package struct TransferJob: Sendable, Codable, Equatable {
     /// The job for `tenant`; `trigger` names why it is queued (e.g. `save-v2`, `retry-…`, `export-…`) and keeps
     /// jobs of the same trigger from being queued twice.
     package func newJob(for tenant: TenantID, trigger: String) -> NewJob {
-        let payload = (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        var payload = CanonicalJSONWriter(reservingCapacity: 32 + sourceId.utf8.count)
+        payload.object { $0.member("sourceId", sourceId) }
         return NewJob(
             tenantID: tenant,
             kind: Self.jobKind,
-            payload: payload,
+            payload: payload.text,
             dedupeKey: "transfer:\(tenant.rawValue):\(sourceId):\(trigger)"
         )
     }
