@@ -22,6 +22,9 @@ package struct CanonicalJSONWriter {
     /// The JSON as text.
     package var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The JSON as UTF-8.
+    package var utf8: [UInt8] { bytes }
+
     /// Writes an object whose members `body` writes with the `member` functions, in key order.
     package mutating func object(_ body: (inout CanonicalJSONWriter) -> Void) {
         beginValue()

@@ -31,7 +31,7 @@ struct InvoiceRoutes {
                 throw HubProblem.notFound("no invoice with source id '\(sourceID)' was received for this tenant")
             }
             let steps = try await ledger.steps(of: invoice)
-            return try JSONBody.response(SourceInvoiceRepresentation(invoice, appURL: appURL, steps: steps))
+            return JSONBody.response(SourceInvoiceRepresentation(invoice, appURL: appURL, steps: steps))
         }
         group.post("tenants/:tenant/invoices/:sourceId/retry") { _, context in
             let tenant = try await tenants.requestedTenant(context)
@@ -45,7 +45,7 @@ struct InvoiceRoutes {
             guard let requeued else {
                 throw HubProblem.notFound("no invoice with source id '\(sourceID)' was received for this tenant")
             }
-            return try JSONBody.response(SourceInvoiceRepresentation(requeued, appURL: appURL), status: .accepted)
+            return JSONBody.response(SourceInvoiceRepresentation(requeued, appURL: appURL), status: .accepted)
         }
         group.get("tenants/:tenant/invoices") { request, context in
             let tenant = try await tenants.requestedTenant(context)
@@ -109,7 +109,7 @@ struct InvoiceRoutes {
             case .unchanged: .ok
             case .created, .updated: .accepted
             }
-        return try JSONBody.response(
+        return JSONBody.response(
             SourceInvoiceRepresentation(saved.invoice, appURL: appURL),
             status: status,
             location: "/api/v1/tenants/\(tenant.id)/invoices/\(Self.pathSegment(sourceID))"
@@ -197,7 +197,10 @@ struct SourceInvoiceRepresentation: Encodable {
     let updatedAt: Date
     let version: Int
     let steps: [Step]?
+}
 
+extension SourceInvoiceRepresentation {
+    /// The resource of `invoice`, with its deep link into lexoffice's app at `appURL` and its transfer steps.
     init(_ invoice: StoredSourceInvoice, appURL: String, steps: [TransferStep]? = nil) {
         sourceId = invoice.sourceID
         number = invoice.number

@@ -86,6 +86,19 @@ enum JSONBody {
         )
     }
 
+    /// A JSON answer written directly (``CanonicalJSONObject``): the same bytes as ``response(_:status:location:)``.
+    static func response(
+        _ value: some Encodable & CanonicalJSONObject,
+        status: HTTPResponse.Status = .ok,
+        location: String? = nil
+    ) -> Response {
+        var json = CanonicalJSONWriter(reservingCapacity: 512)
+        json.object { value.writeMembers(to: &$0) }
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.utf8)))
+    }
+
     /// The JSON pointer of a decoding path, e.g. `#/settings/transferVariant`.
     static func pointer(_ path: [any CodingKey]) -> String {
         "#" + path.map { "/" + ($0.intValue.map(String.init) ?? $0.stringValue) }.joined()

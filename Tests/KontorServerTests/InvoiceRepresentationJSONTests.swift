@@ -1,0 +1,121 @@
+import Foundation
+import KontorCore
+import Testing
+
+@testable import KontorServer
+
+/// The invoice resource is written directly (every `PUT` answers with one); it must stay byte for byte what the
+/// hub's `JSONEncoder` (sorted keys, ISO 8601 dates) writes, so clients see no difference.
+@Suite("Invoice resource JSON")
+struct InvoiceRepresentationJSONTests {
+    private static func encoderJSON(_ value: SourceInvoiceRepresentation) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func writerJSON(_ value: SourceInvoiceRepresentation) -> String {
+        var json = CanonicalJSONWriter()
+        json.object { value.writeMembers(to: &$0) }
+        return json.text
+    }
+
+    @Test("300 random resources, every member present or absent, steps or none: the same bytes as JSONEncoder")
+    func random() throws {
+        var generator = SeededGenerator(seed: 20_261_202)
+        let pieces = ["a", "Z", " ", "/", "\\", "\"", "\n", "\u{1}", "ä", "€", "😀", "R-", "0"]
+        func text() -> String {
+            (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+        }
+        func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &generator) ? value() : nil }
+        func date() -> Date {
+            // 1970 to 2100, in milliseconds, as stored.
+            Date(timeIntervalSince1970: Double(Int64.random(in: 0...4_102_444_800_000, using: &generator)) / 1_000)
+        }
+        for _ in 0..<300 {
+            let resource = SourceInvoiceRepresentation(
+                sourceId: text(),
+                number: text(),
+                date: text(),
+                status: text(),
+                cancels: maybe(text()),
+                state: text(),
+                stateReason: maybe(text()),
+                lexofficeId: maybe(text()),
+                voucherNumber: maybe(text()),
+                customerNumber: maybe(text()),
+                lexofficeType: maybe(text()),
+                lexofficeStatus: maybe(text()),
+                totalsDifference: maybe(text()),
+                deepLink: maybe(text()),
+                receivedAt: date(),
+                updatedAt: date(),
+                version: Int.random(in: 1...1_000, using: &generator),
+                steps: maybe(
+                    (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                        SourceInvoiceRepresentation.Step(
+                            name: text(),
+                            state: text(),
+                            startedAt: date(),
+                            finishedAt: maybe(date()),
+                            lexofficeId: maybe(text()),
+                            note: maybe(text())
+                        )
+                    }
+                )
+            )
+            #expect(Self.writerJSON(resource) == (try Self.encoderJSON(resource)))
+        }
+    }
+
+    @Test(
+        "dates on the edges of days, months, leap years and seconds",
+        arguments: [
+            0, 0.999, 59.5, 86_399.999, 951_782_400, 951_868_799.9, 978_307_199, 1_709_164_800, 4_107_542_400,
+            1_767_225_599.9995,
+        ]
+    )
+    func dates(seconds: Double) throws {
+        let moment = Date(timeIntervalSince1970: seconds)
+        let resource = SourceInvoiceRepresentation(
+            sourceId: "s",
+            number: "n",
+            date: "2026-03-10",
+            status: "finalized",
+            cancels: nil,
+            state: "pending",
+            stateReason: nil,
+            lexofficeId: nil,
+            voucherNumber: nil,
+            customerNumber: nil,
+            lexofficeType: nil,
+            lexofficeStatus: nil,
+            totalsDifference: nil,
+            deepLink: nil,
+            receivedAt: moment,
+            updatedAt: moment,
+            version: 1,
+            steps: nil
+        )
+        #expect(Self.writerJSON(resource) == (try Self.encoderJSON(resource)))
+    }
+}
+
+/// A deterministic random number generator (SplitMix64), so that a failure can be reproduced.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
