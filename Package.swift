@@ -165,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KontorCoreTests",
-            dependencies: ["KontorCore", "LexofficeKit"],
+            dependencies: ["KontorCore", "LexofficeKit", "KontorTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorTestSupport
 import Testing
 
 /// The direct reader of invoice bodies must give exactly what `JSONDecoder` gives for the same text (the stored

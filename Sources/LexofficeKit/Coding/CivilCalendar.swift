@@ -3,7 +3,7 @@
 /// lexoffice writes all timestamps in German local time (`+01:00` in winter, `+02:00` in summer). The EU
 /// summer-time rule (last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC) has applied since 1996;
 /// computing it here keeps date coding fast and independent of the machine's time-zone database.
-enum CivilCalendar {
+package enum CivilCalendar {
     /// Days since 1970-01-01 for a civil date (Howard Hinnant's `days_from_civil`).
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
@@ -15,7 +15,7 @@ enum CivilCalendar {
     }
 
     /// The civil date of a day count since 1970-01-01 (`civil_from_days`).
-    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -42,7 +42,7 @@ enum CivilCalendar {
     }
 
     /// Floor division that rounds towards negative infinity.
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    package static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         let quotient = value / divisor
         return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
