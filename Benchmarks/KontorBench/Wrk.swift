@@ -1,4 +1,5 @@
 import Foundation
+import KontorTestSupport
 
 /// The load generator `wrk` (Debian package `wrk`), run as a second process against loopback.
 struct Wrk {
@@ -30,14 +31,11 @@ struct Wrk {
             scriptArguments = ["-s", file.path]
         }
         defer { if let path = scriptArguments.last { try? FileManager.default.removeItem(atPath: path) } }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--latency"] + scriptArguments + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try SpawnedProcess.runToCompletion(
+            URL(fileURLWithPath: executable),
+            arguments: ["--latency"] + scriptArguments + arguments
+        )
+        .output
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         guard
             let rate = lines.first(where: { $0.hasPrefix("Requests/sec:") })?.split(separator: " ").last

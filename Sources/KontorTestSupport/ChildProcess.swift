@@ -9,25 +9,23 @@ package final class ChildProcess: Sendable {
         package let description: String
     }
 
-    private let process: Process
+    private let process: SpawnedProcess
     private let outputFile: URL
 
     /// Starts `executable` with `arguments` in `folder`, the environment extended by `environment`.
     package init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in folder: URL) throws {
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         outputFile = folder.appendingPathComponent("\(arguments.first ?? "process")-\(UUID().uuidString).log")
-        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil),
-            let output = FileHandle(forWritingAtPath: outputFile.path)
-        else {
-            throw Failure(description: "cannot create \(outputFile.path)")
+        do {
+            process = try SpawnedProcess(
+                executable,
+                arguments: arguments,
+                environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                currentDirectory: folder,
+                standardOutput: .file(outputFile.path)
+            )
+        } catch {
+            throw Failure(description: "cannot start \(executable.path): \(error)")
         }
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
     }
 
     /// Everything the process printed so far.
@@ -63,26 +61,18 @@ package final class ChildProcess: Sendable {
 
     /// Sends SIGINT and waits (at most 30 s) for the process to end; kills it when it does not.
     package func stop() async {
-        process.interrupt()
-        await waitForExit(timeout: .seconds(30))
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.send(SIGINT)
+        if await process.waitForExit(timeout: .seconds(30)) == nil { process.send(SIGKILL) }
     }
 
     /// Kills the process with SIGKILL, as a crash would, and waits (at most 10 s) for it to be gone.
     package func crash() async {
-        kill(process.processIdentifier, SIGKILL)
-        await waitForExit(timeout: .seconds(10))
+        process.send(SIGKILL)
+        _ = await process.waitForExit(timeout: .seconds(10))
     }
 
     /// Kills the process with SIGKILL without waiting (for `defer` blocks after a failed test).
     package func terminate() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    }
-
-    private func waitForExit(timeout: Duration) async {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while process.isRunning, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(50))
-        }
+        process.send(SIGKILL)
     }
 }

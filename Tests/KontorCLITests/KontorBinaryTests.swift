@@ -15,21 +15,17 @@ struct KontorBinaryTests {
         _ arguments: [String],
         environment: [String: String] = [:]
     ) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        let run = try SpawnedProcess.runToCompletion(
+            binary,
+            arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }
         )
+        return (run.status, run.output, run.errors)
+    }
+
+    /// A new file in the temp folder for what a process prints.
+    private static func outputFile(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("kontor-\(name)-\(UUID().uuidString).log")
     }
 
     @Test("kontor sandbox prints its base URL and key, serves kontor lexoffice, and stops cleanly on SIGINT")
@@ -38,20 +34,19 @@ struct KontorBinaryTests {
             Issue.record("the kontor binary is missing: build it with swift build --build-tests")
             return
         }
-        let sandbox = Process()
-        sandbox.executableURL = binary
-        sandbox.arguments = ["sandbox", "--port", "0", "--api-key", "binary-test-key"]
-        let output = Pipe()
-        sandbox.standardOutput = output
-        sandbox.standardError = FileHandle.nullDevice
-        try sandbox.run()
-        defer { if sandbox.isRunning { sandbox.terminate() } }
+        let output = Self.outputFile("sandbox")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let sandbox = try SpawnedProcess(
+            binary,
+            arguments: ["sandbox", "--port", "0", "--api-key", "binary-test-key"],
+            standardOutput: .file(output.path)
+        )
+        defer { sandbox.send(SIGKILL) }
 
-        let reader = output.fileHandleForReading
         var printed = ""
         #expect(
             try await eventually(timeout: .seconds(30)) {
-                printed += String(decoding: reader.availableData, as: UTF8.self)
+                printed = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
                 return printed.contains("API key:")
             }
         )
@@ -89,9 +84,8 @@ struct KontorBinaryTests {
         #expect(wrongKey.0 == 3)
         #expect(!wrongKey.2.contains("nope"), "the key is never printed")
 
-        sandbox.interrupt()
-        #expect(try await eventually(timeout: .seconds(20)) { !sandbox.isRunning })
-        #expect(sandbox.terminationStatus == 0, "SIGINT shuts the sandbox down gracefully")
+        sandbox.send(SIGINT)
+        #expect(await sandbox.waitForExit(timeout: .seconds(20)) == 0, "SIGINT shuts the sandbox down gracefully")
     }
 
     @Test("events watch subscribes, and on SIGINT unsubscribes and exits with 0")
@@ -101,24 +95,23 @@ struct KontorBinaryTests {
             return
         }
         try await TestSandbox.run { sandbox in
-            let watch = Process()
-            watch.executableURL = binary
-            watch.arguments = ["lexoffice", "events", "watch", "--event", "invoice.created"] + sandbox.flags
-            let errors = Pipe()
-            watch.standardOutput = FileHandle.nullDevice
-            watch.standardError = errors
-            try watch.run()
-            defer { if watch.isRunning { watch.terminate() } }
+            let errors = Self.outputFile("watch")
+            defer { try? FileManager.default.removeItem(at: errors) }
+            let watch = try SpawnedProcess(
+                binary,
+                arguments: ["lexoffice", "events", "watch", "--event", "invoice.created"] + sandbox.flags,
+                standardError: .file(errors.path)
+            )
+            defer { watch.send(SIGKILL) }
 
             let client = sandbox.client
             #expect(
                 try await eventually(timeout: .seconds(30)) { try await client.eventSubscriptions.list().count == 1 }
             )
-            watch.interrupt()
-            #expect(try await eventually(timeout: .seconds(20)) { !watch.isRunning })
-            #expect(watch.terminationStatus == 0, "SIGINT stops the watch gracefully")
+            watch.send(SIGINT)
+            #expect(await watch.waitForExit(timeout: .seconds(20)) == 0, "SIGINT stops the watch gracefully")
             #expect(try await client.eventSubscriptions.list().isEmpty, "the subscription is deleted on the way out")
-            let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let printed = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
             #expect(printed.contains("watching invoice.created"))
         }
     }

@@ -13,7 +13,7 @@ struct ServeBinaryTests {
 
     /// A running `kontor serve` and what it printed.
     private struct Hub {
-        let process: Process
+        let process: SpawnedProcess
         let printed: String
 
         func line(containing marker: String) -> String? {
@@ -31,22 +31,20 @@ struct ServeBinaryTests {
         until marker: String,
         environment: [String: String] = [:]
     ) async throws -> Hub {
-        let process = Process()
-        process.executableURL = binary
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.arguments = ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"]
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let reader = output.fileHandleForReading
+        let output = folder.appendingPathComponent("serve-\(UUID().uuidString).log")
+        let process = try SpawnedProcess(
+            binary,
+            arguments: ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"],
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+            currentDirectory: folder,
+            standardOutput: .file(output.path)
+        )
         var printed = ""
         let started = try await eventually(timeout: .seconds(60)) {
-            printed += String(decoding: reader.availableData, as: UTF8.self)
+            printed = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
             return printed.contains(marker)
         }
-        if !started { process.terminate() }
+        if !started { process.send(SIGKILL) }
         try #require(started, "kontor serve did not print '\(marker)': \(printed)")
         return Hub(process: process, printed: printed)
     }
@@ -82,10 +80,9 @@ struct ServeBinaryTests {
         return status
     }
 
-    private func stop(_ hub: Hub) async throws {
-        hub.process.interrupt()
-        #expect(try await eventually(timeout: .seconds(20)) { !hub.process.isRunning })
-        #expect(hub.process.terminationStatus == 0, "SIGINT stops the hub gracefully")
+    private func stop(_ hub: Hub) async {
+        hub.process.send(SIGINT)
+        #expect(await hub.process.waitForExit(timeout: .seconds(20)) == 0, "SIGINT stops the hub gracefully")
     }
 
     @Test("the first start creates a token and a connected demo tenant; a restart keeps them and prints no token")
@@ -96,7 +93,7 @@ struct ServeBinaryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let first = try await start(binary, in: folder, until: "Admin token", environment: Self.contactEvents)
-        defer { if first.process.isRunning { first.process.terminate() } }
+        defer { first.process.send(SIGKILL) }
         let baseURL = try #require(first.baseURL)
         let token = try #require(first.line(containing: "Admin token")?.split(separator: " ").last.map(String.init))
         let sandboxKey = try #require(first.line(containing: "API key:")?.split(separator: " ").last.map(String.init))
@@ -117,16 +114,16 @@ struct ServeBinaryTests {
             },
             "the sandbox's webhook reached the hub, was verified, queued and handled"
         )
-        try await stop(first)
+        await stop(first)
 
         let second = try await start(binary, in: folder, until: "API key:")
-        defer { if second.process.isRunning { second.process.terminate() } }
+        defer { second.process.send(SIGKILL) }
         #expect(!second.printed.contains("Admin token"))
         #expect(!second.printed.contains("Demo tenant"))
         #expect(second.printed.contains(sandboxKey), "the sandbox keeps its key in the data folder")
         let again = try #require(second.baseURL)
         #expect(try await get(again + "/api/v1/tenants/demo", token: token).0 == 200, "the token survives restarts")
-        try await stop(second)
+        await stop(second)
     }
 
     @Test("with workers.tenants 0 the process only receives: events wait, staged, for a process with workers")
@@ -142,7 +139,7 @@ struct ServeBinaryTests {
             until: "Admin token",
             environment: Self.contactEvents.merging(["KONTOR_WORKERS_TENANTS": "0"]) { $1 }
         )
-        defer { if receiver.process.isRunning { receiver.process.terminate() } }
+        defer { receiver.process.send(SIGKILL) }
         let baseURL = try #require(receiver.baseURL)
         let token = try #require(receiver.line(containing: "Admin token")?.split(separator: " ").last.map(String.init))
         let sandboxKey = try #require(
@@ -162,10 +159,10 @@ struct ServeBinaryTests {
         try await Task.sleep(for: .seconds(1))
         let activity = try await get(baseURL + "/api/v1/tenants/demo/activity?kind=lexoffice.event", token: token).1
         #expect(!activity.contains("contact.created"), "no job runs in a process without workers")
-        try await stop(receiver)
+        await stop(receiver)
 
         let worker = try await start(binary, in: folder, until: "API key:", environment: Self.contactEvents)
-        defer { if worker.process.isRunning { worker.process.terminate() } }
+        defer { worker.process.send(SIGKILL) }
         let workerURL = try #require(worker.baseURL)
         #expect(
             try await eventually(timeout: .seconds(20)) {
@@ -174,6 +171,6 @@ struct ServeBinaryTests {
             },
             "a process with workers handles the queued event"
         )
-        try await stop(worker)
+        await stop(worker)
     }
 }

@@ -34,7 +34,7 @@ struct QueueProcessTests {
             }
             defer { for worker in workers { worker.stop() } }
             for worker in workers {
-                #expect(try await worker.waitForExit() == 0)
+                #expect(await worker.waitForExit() == 0)
             }
 
             let runs = try QueueWorkerProcess.runs(in: log)
@@ -82,7 +82,7 @@ struct QueueProcessTests {
             )
             defer { crashing.stop() }
             #expect(try await eventually(timeout: .seconds(30)) { try QueueWorkerProcess.runs(in: log).count >= 10 })
-            try await crashing.crash()
+            await crashing.crash()
             let doneAtCrash = try await queue.counts()[.done] ?? 0
             #expect(doneAtCrash < 300, "the crash happened mid-run")
             #expect(try await queue.counts()[.running] ?? 0 > 0, "jobs were in flight when the worker died")
@@ -94,7 +94,7 @@ struct QueueProcessTests {
                 jobDuration: .milliseconds(2)
             )
             defer { successor.stop() }
-            #expect(try await successor.waitForExit() == 0)
+            #expect(await successor.waitForExit() == 0)
 
             let counts = try await queue.counts()
             #expect(counts[.done] == 300)

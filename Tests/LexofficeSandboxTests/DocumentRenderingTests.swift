@@ -1,4 +1,5 @@
 import Foundation
+import KontorTestSupport
 import Testing
 
 @testable import LexofficeSandbox
@@ -175,17 +176,12 @@ enum DocumentTools {
         try pdf.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path(of: tool)))
-        process.arguments = arguments + [file.path] + (output.map { [$0] } ?? [])
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(tool) failed")
-        return String(decoding: data, as: UTF8.self)
+        let run = try SpawnedProcess.runToCompletion(
+            URL(fileURLWithPath: try #require(path(of: tool))),
+            arguments: arguments + [file.path] + (output.map { [$0] } ?? [])
+        )
+        #expect(run.status == 0, "\(tool) failed: \(run.errors)")
+        return run.output
     }
 
     private static func path(of tool: String) -> String? {

@@ -16,7 +16,7 @@ struct QueueWorkerProcess {
 
     private static let binary = builtExecutable(named: "KontorQueueWorker")
 
-    private let process: Process
+    private let process: SpawnedProcess
 
     /// Starts a worker; it exits by itself once the queue has been empty for `idleExit`.
     init(
@@ -33,35 +33,30 @@ struct QueueWorkerProcess {
             case .sqlite(let path): path
             case .postgres(let url): url
             }
-        process = Process()
-        process.executableURL = binary
-        process.arguments = [
-            database, log.path, owner, "\(jobDuration.wholeMilliseconds)", "\(idleExit.wholeMilliseconds)",
-            "\(leaseDuration.wholeMilliseconds)", "90",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        process = try SpawnedProcess(
+            binary,
+            arguments: [
+                database, log.path, owner, "\(jobDuration.wholeMilliseconds)", "\(idleExit.wholeMilliseconds)",
+                "\(leaseDuration.wholeMilliseconds)", "90",
+            ],
+            standardError: .inherited
+        )
     }
 
     /// Waits (polling, at most `timeout`) for the worker to exit; returns its exit status or `nil` on timeout.
-    func waitForExit(timeout: Duration = .seconds(100)) async throws -> Int32? {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else { return nil }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return process.terminationStatus
+    func waitForExit(timeout: Duration = .seconds(100)) async -> Int32? {
+        await process.waitForExit(timeout: timeout)
     }
 
     /// Kills the worker with SIGKILL, as a crash would, and waits for it to be gone.
-    func crash() async throws {
-        kill(process.processIdentifier, SIGKILL)
-        _ = try await waitForExit(timeout: .seconds(10))
+    func crash() async {
+        process.send(SIGKILL)
+        _ = await process.waitForExit(timeout: .seconds(10))
     }
 
     /// Terminates a worker still running (at the end of a failed test).
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.send(SIGKILL)
     }
 
     /// The runs recorded in the log so far.
