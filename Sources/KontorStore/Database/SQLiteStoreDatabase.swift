@@ -48,7 +48,7 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         self.walFlush = walFlush
         self.gate = gate
         self.groupCommit = GroupCommit(
-            exclusive: { batches in try await gate.run { try await writer.onThread { try await batches() } } },
+            exclusive: { batches in try await Self.onWriter(gate: gate, writer: writer, batches) },
             transaction: { body in try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) },
             makeDurable: { done in walFlush.flush(then: done) }
         )
@@ -126,9 +126,7 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     package func withConnection<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        let result = try await gate.run { try await writer.onThread { try await body(database) } }
-        try await walFlush.flush()
-        return result
+        try await durablyOnWriter { try await body(database) }
     }
 
     package func read<Result: Sendable>(
@@ -140,17 +138,30 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     package func transaction<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
-        let result = try await gate.run {
-            try await writer.onThread { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
-        }
-        try await walFlush.flush()
-        return result
+        try await durablyOnWriter { try await database.runTransaction(begin: "BEGIN IMMEDIATE", body) }
     }
 
     package func groupedTransaction<Result: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await groupCommit.write(body)
+    }
+
+    /// Runs `body` on the writer's thread once every earlier user of the writer is done, and returns once what it
+    /// committed is on disk.
+    private func durablyOnWriter<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        let result = try await Self.onWriter(gate: gate, writer: writer, body)
+        try await walFlush.flush()
+        return result
+    }
+
+    /// Runs `body` on `writer`'s thread (its transactions run there from `BEGIN` to `COMMIT`), one caller at a time.
+    private static func onWriter<Result: Sendable>(
+        gate: SerialGate,
+        writer: SQLiteFileConnection,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        try await gate.run { try await writer.onThread(body) }
     }
 
     /// How many times the store flushed its WAL file so far (one flush serves the commits made before it began).
