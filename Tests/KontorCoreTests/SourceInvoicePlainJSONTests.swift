@@ -99,6 +99,30 @@ struct SourceInvoicePlainJSONTests {
         #expect(bytes.withUnsafeBytes { PlainJSON.parse($0) } == nil)
     }
 
+    @Test("a string's bytes are taken exactly when String(validating:) takes them, with and without escapes")
+    func utf8AsStringValidatingTakesIt() throws {
+        var generator = SeededGenerator(seed: 20_261_202)
+        // Short runs from bytes that make up UTF-8's edge cases: ASCII, continuation bytes, lead bytes of every
+        // length, overlong and surrogate leads, bytes that never occur.
+        let alphabet: [UInt8] = [
+            0x41, 0x7F, 0x80, 0x8F, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ]
+        for round in 0..<5_000 {
+            let content = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }
+            let escape: [UInt8] = round.isMultiple(of: 2) ? [UInt8(ascii: "\\"), UInt8(ascii: "n")] : []
+            let body = Array(#"{"a":""#.utf8) + escape + content + Array(#""}"#.utf8)
+            let expected = String(validating: escape.isEmpty ? content : [0x0A] + content, as: UTF8.self)
+            let parsed = body.withUnsafeBytes { PlainJSON.parse($0) }
+            guard case .object(let members)? = parsed, case .string(let text) = try #require(members.first).value else {
+                #expect(expected == nil, "declined valid UTF-8 \(content)")
+                continue
+            }
+            #expect(text == expected, "bytes \(content)")
+        }
+    }
+
     @Test("a member of the wrong type, missing or null where required: declined, so JSONDecoder names it")
     func unreadableMembers() throws {
         let valid = try Self.json(SourceInvoiceFixtures.complete, [.sortedKeys])
