@@ -132,8 +132,18 @@ struct InvoiceRoutes {
         )
     }
 
-    private static func pathSegment(_ sourceID: String) -> String {
-        sourceID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? sourceID
+    /// `sourceID` as one path segment: percent-encoded as `addingPercentEncoding` does with `urlPathAllowed` less
+    /// `/`; ids made of those characters only (nearly all) are taken as they are, without Foundation's detour.
+    static func pathSegment(_ sourceID: String) -> String {
+        if sourceID.utf8.allSatisfy({ isPathSegmentByte[Int($0)] }) { return sourceID }
+        return sourceID.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed) ?? sourceID
+    }
+
+    private static let pathSegmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/"])
+
+    /// Per byte value: whether it is an ASCII character of ``pathSegmentAllowed``.
+    private static let isPathSegmentByte = (0..<256).map {
+        $0 < 0x80 && pathSegmentAllowed.contains(Unicode.Scalar(UInt8($0)))
     }
 }
 
