@@ -1,6 +1,7 @@
 import KontorStore
 import LexofficeKit
 import Prometheus
+import Synchronization
 
 /// The hub's Prometheus metrics, kept in a ``PrometheusCollectorRegistry`` that the composition root owns (the
 /// global `MetricsSystem` is never bootstrapped by library code; tests make their own registry).
@@ -15,6 +16,9 @@ import Prometheus
 package struct HubMetrics: Sendable {
     /// The registry the series live in; `/metrics` emits it.
     package let registry: PrometheusCollectorRegistry
+    /// The counters of `kontor_http_requests_total` by method and status, looked up in the registry once each:
+    /// every request counts into one, and the registry's lookup (labels as strings) is not free.
+    private let httpCounters = HTTPCounters()
 
     /// Metrics in `registry` (a fresh one by default).
     package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -25,8 +29,13 @@ package struct HubMetrics: Sendable {
 
     /// Counts one answered hub request.
     package func recordHTTPRequest(method: String, status: Int) {
-        registry.makeCounter(descriptor: Self.httpRequests, labels: [("method", method), ("status", String(status))])
-            .increment()
+        httpCounters.counter(method: method, status: status) {
+            registry.makeCounter(
+                descriptor: Self.httpRequests,
+                labels: [("method", method), ("status", String(status))]
+            )
+        }
+        .increment()
     }
 
     /// Records how long one run of a job's handler took and what became of it (`completed`, `retry`, `failed`,
@@ -150,4 +159,25 @@ package struct HubMetrics: Sendable {
         .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10), .seconds(30),
         .seconds(60),
     ]
+}
+
+/// The HTTP request counters made so far, by method and status.
+private final class HTTPCounters: Sendable {
+    private struct Key: Hashable {
+        var method: String
+        var status: Int
+    }
+
+    private let counters = Mutex<[Key: Counter]>([:])
+
+    /// The counter for `method` and `status`, made by `make` the first time.
+    func counter(method: String, status: Int, make: () -> Counter) -> Counter {
+        counters.withLock { counters in
+            let key = Key(method: method, status: status)
+            if let counter = counters[key] { return counter }
+            let counter = make()
+            counters[key] = counter
+            return counter
+        }
+    }
 }
