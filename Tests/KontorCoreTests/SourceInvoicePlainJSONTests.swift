@@ -188,3 +188,42 @@ struct SourceInvoicePlainJSONTests {
         #expect(context.codingPath.map(\.stringValue) == ["number"])
     }
 }
+
+/// The fast path for the amounts of an invoice: small plain numbers read into an integer.
+struct SmallPlainNumberTests {
+    @Test("small plain numbers read exactly as Decimal(string:) reads them")
+    func asDecimalStringReadsThem() throws {
+        var generator = SeededGenerator(seed: 20_261_202)
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...19, using: &generator)
+            var digits = (0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) }
+            // JSON numbers have no leading zeros: an integer part starts with 1-9 unless it is a single 0.
+            let point = Int.random(in: 0...count, using: &generator)
+            if point > 1, digits[0] == "0" { digits[0] = "7" }
+            var text =
+                point == 0 || point == count
+                ? String(digits) : String(digits[..<point]) + "." + String(digits[point...])
+            if point == 0 { text = "0." + text }
+            if Bool.random(using: &generator) { text = "-" + text }
+            let expected = try #require(Decimal(string: text))
+            guard let fast = Decimal(smallPlainNumber: text) else {
+                #expect(expected.isZero || text.filter(\.isNumber).count > 19, "declined \(text)")
+                continue
+            }
+            #expect(fast == expected, "\(text)")
+            #expect(fast.description == expected.description, "\(text)")
+            #expect(fast.exponent == expected.exponent, "\(text)")
+            #expect(fast.significand == expected.significand, "\(text)")
+            #expect(fast.sign == expected.sign, "\(text)")
+        }
+    }
+
+    @Test("zero, more than 19 digits and anything not a plain number are left to Decimal(string:)")
+    func declined() {
+        for text in [
+            "0", "-0", "0.00", "12345678901234567890", "1e5", "1.", ".5", "1.2.3", "--1", "+1", "1-", "", " 1",
+        ] {
+            #expect(Decimal(smallPlainNumber: text) == nil, "\(text)")
+        }
+    }
+}

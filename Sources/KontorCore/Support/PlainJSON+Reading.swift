@@ -54,10 +54,40 @@ extension Int: PlainJSONReadable {
 
 extension Decimal: PlainJSONReadable {
     package init(plainJSON value: PlainJSON) throws(PlainJSON.Unreadable) {
-        guard case .number(let text) = value, let number = Decimal(string: text) else {
+        guard case .number(let text) = value, let number = Decimal(smallPlainNumber: text) ?? Decimal(string: text)
+        else {
             throw PlainJSON.Unreadable()
         }
         self = number
+    }
+
+    /// The number `text` (`-`, digits, optionally `.` and digits) when it has at most 19 digits and is not zero, else
+    /// `nil` (left to `Decimal(string:)`). The same value, exponent and significand as `Decimal(string:)` gives,
+    /// several times faster: the digits are read into an integer.
+    package init?(smallPlainNumber text: String) {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var isNegative = false
+        var hasPoint = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                guard digits <= 19 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if hasPoint { fractionDigits += 1 }
+            case UInt8(ascii: "-") where index == 0:
+                isNegative = true
+            case UInt8(ascii: ".") where !hasPoint && digits > 0:
+                hasPoint = true
+            default:
+                return nil
+            }
+        }
+        // Zero keeps the exponent it was written with in `Decimal(string:)`; it is rare, so it is left to that.
+        guard mantissa != 0, !hasPoint || fractionDigits > 0 else { return nil }
+        self.init(sign: isNegative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
     }
 }
 
