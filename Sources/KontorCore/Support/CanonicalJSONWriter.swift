@@ -66,7 +66,7 @@ package struct CanonicalJSONWriter {
     package mutating func member(_ name: StaticString, _ value: Decimal?) {
         guard let value else { return }
         key(name)
-        number(value.description)
+        number(value.plainText)
     }
 
     /// Writes `value` as a number member under `name`, nothing when `nil`.
