@@ -75,7 +75,7 @@ struct InvoiceRepresentationJSONTests {
         "dates on the edges of days, months, leap years and seconds",
         arguments: [
             0, 0.999, 59.5, 86_399.999, 951_782_400, 951_868_799.9, 978_307_199, 1_709_164_800, 4_107_542_400,
-            1_767_225_599.9995,
+            1_767_225_599.9995, -86_400.5, 253_402_300_799, 253_402_300_800,
         ]
     )
     func dates(seconds: Double) throws {
