@@ -15,5 +15,6 @@ struct AllocatorTuningTests {
         #expect(!AllocatorTuning.apply(environment: ["GLIBC_TUNABLES": "glibc.malloc.trim_threshold=1048576"]))
         #expect(!AllocatorTuning.apply(environment: ["MALLOC_TRIM_THRESHOLD_": "1048576"]))
         #expect(!AllocatorTuning.apply(environment: ["MALLOC_TOP_PAD_": "0"]))
+        #expect(!AllocatorTuning.apply(environment: ["MALLOC_MMAP_THRESHOLD_": "131072"]))
     }
 }
