@@ -88,6 +88,12 @@ package final class SQLiteFileConnection: Sendable {
     /// `COMMIT`, `END` and `ROLLBACK` (not `ROLLBACK TO`, which stays inside the transaction) flush or release locks.
     /// Looks at the first bytes only: this runs for every statement.
     private static func endsTransaction(_ sql: String) -> Bool {
+        // Most statements start with another letter than C, E or R (ASCII letters upper-cased by clearing 0x20).
+        let first = sql.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }.map { $0 & 0xDF }
+        switch first {
+        case UInt8(ascii: "C"), UInt8(ascii: "E"), UInt8(ascii: "R"): break
+        default: return false
+        }
         var head = sql.utf8.prefix(12).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }
             .map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 }
         head.append(UInt8(ascii: " "))
