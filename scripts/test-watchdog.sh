@@ -69,6 +69,8 @@ for attempt in 1 2; do
   fi
   pkill -KILL -f 'KontorPackageTests.xctest' 2>/dev/null
   pkill -KILL -f 'KontorQueueWorker' 2>/dev/null
+  # The kontor processes the hung run started (serve, sandbox, CLI) would otherwise run on beside the retry.
+  pkill -KILL -f '/debug/kontor (serve|sandbox|lexoffice|hub) ' 2>/dev/null
 done
 echo "test-watchdog: the suite hung twice; failing"
 exit 1
