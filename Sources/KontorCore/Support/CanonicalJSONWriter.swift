@@ -46,7 +46,7 @@ package struct CanonicalJSONWriter {
     }
 
     /// Writes the key of the next member of the open object; its value must follow.
-    package mutating func key(_ name: StaticString) {
+    mutating func key(_ name: StaticString) {
         separateFromPreviousMember()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -74,6 +74,13 @@ package struct CanonicalJSONWriter {
         guard let value else { return }
         key(name)
         number(String(value))
+    }
+
+    /// Writes `elements` as an array member under `name`, nothing when `nil`.
+    package mutating func member(_ name: StaticString, _ elements: [some CanonicalJSONObject]?) {
+        guard let elements else { return }
+        key(name)
+        array(elements)
     }
 
     /// Writes `value` as an object member under `name`, nothing when `nil`.

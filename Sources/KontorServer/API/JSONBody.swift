@@ -77,13 +77,7 @@ enum JSONBody {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var headers: HTTPFields = [.contentType: "application/json"]
-        if let location { headers[.location] = location }
-        return Response(
-            status: status,
-            headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
-        )
+        return jsonResponse(try encoder.encode(value), status: status, location: location)
     }
 
     /// A JSON answer written directly (``CanonicalJSONObject``): the same bytes as ``response(_:status:location:)``.
@@ -94,9 +88,18 @@ enum JSONBody {
     ) -> Response {
         var json = CanonicalJSONWriter(reservingCapacity: 512)
         json.object { value.writeMembers(to: &$0) }
+        return jsonResponse(json.utf8, status: status, location: location)
+    }
+
+    /// `json` as the body of an answer with `status`, and a `Location` header when given.
+    private static func jsonResponse(
+        _ json: some Sequence<UInt8>,
+        status: HTTPResponse.Status,
+        location: String?
+    ) -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let location { headers[.location] = location }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json.utf8)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }
 
     /// The JSON pointer of a decoding path, e.g. `#/settings/transferVariant`.

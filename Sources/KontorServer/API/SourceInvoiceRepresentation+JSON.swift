@@ -17,10 +17,7 @@ extension SourceInvoiceRepresentation: CanonicalJSONObject {
         json.member("state", state)
         json.member("stateReason", stateReason)
         json.member("status", status)
-        if let steps {
-            json.key("steps")
-            json.array(steps)
-        }
+        json.member("steps", steps)
         json.member("totalsDifference", totalsDifference)
         json.member("updatedAt", updatedAt)
         json.member("version", version)
