@@ -230,9 +230,11 @@ struct TransportTests {
     @Test("a slow answer hits the timeout: GET retried then timeout, POST outcome unknown")
     func timeouts() async throws {
         let json = profileJSON
-        try await ScriptedHTTPServer.withServer(.replying { _ in .delayed(.milliseconds(600), .json(200, json)) }) {
+        // Each attempt must reach the server before its deadline passes, also on a loaded machine (with 200 ms, a
+        // retry was once cut off while connecting and never counted): a second, against an answer after three.
+        try await ScriptedHTTPServer.withServer(.replying { _ in .delayed(.seconds(3), .json(200, json)) }) {
             server in
-            let client = TestClients.client(for: server, requestTimeout: .milliseconds(200))
+            let client = TestClients.client(for: server, requestTimeout: .seconds(1))
             let getError = await #expect(throws: LexofficeError.self) { try await client.profile() }
             #expect(getError?.code == .timeout)
             #expect(server.requests.count == 3)
