@@ -29,7 +29,7 @@ struct ExportStoreTests {
     func start(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
             let clock = ManualWallClock()
-            let tenant = try await TenantStore(database: database, clock: clock).create(
+            _ = try await TenantStore(database: database, clock: clock).create(
                 Tenant(
                     id: acme,
                     name: "Acme",
@@ -45,7 +45,7 @@ struct ExportStoreTests {
                 ("sent", "2026-03-04", "finalized"), ("failed", "2026-03-05", "finalized"),
                 ("april", "2026-04-01", "finalized"),
             ] {
-                _ = try await invoices.save(incoming(sourceID, date: date, status: status), for: tenant)
+                _ = try await invoices.save(incoming(sourceID, date: date, status: status))
             }
             try await database.transaction { db in
                 try await db.raw(

@@ -40,6 +40,31 @@ struct TenantStoreTests {
         }
     }
 
+    @Test(
+        "recent reads see this store's changes at once and other stores' changes within the lifetime",
+        arguments: TestEngine.allCases
+    )
+    func recentReads(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            let store = TenantStore(database: database, clock: clock)
+            let acme = TenantID("acme")
+            #expect(try await store.recentTenant(acme) == nil)
+            _ = try await store.create(newTenant("acme", clock: clock))
+            #expect(try await store.recentTenant(acme)?.version == 1, "a missing tenant was not kept")
+            _ = try await store.update(acme) { $0.isActive = true }
+            #expect(try await store.recentTenant(acme)?.isActive == true, "own change at once")
+
+            _ = try await TenantStore(database: database, clock: clock).update(acme) { $0.name = "elsewhere" }
+            #expect(try await store.recentTenant(acme)?.version == 2, "another store's change not yet")
+            clock.advance(by: TenantStore.recentLifetime)
+            #expect(try await store.recentTenant(acme)?.name == "elsewhere", "after the lifetime")
+
+            #expect(try await store.delete(acme))
+            #expect(try await store.recentTenant(acme) == nil, "own delete at once")
+        }
+    }
+
     @Test("updates bump the version and respect the version the caller read", arguments: TestEngine.allCases)
     func optimisticLocking(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
@@ -137,7 +162,12 @@ struct TenantStoreTests {
             #expect(!stored.contains(partner.token))
             #expect(stored.allSatisfy { $0.count == 64 })
             #expect(try await tokens.revoke(tenant.record.id))
-            #expect(try await tokens.authenticate(tenant.token) == nil)
+            #expect(try await tokens.authenticate(tenant.token) == nil, "revoked through this store: at once")
+            #expect(try await tokens.authenticate(partner.token) == .partner)
+            #expect(try await APITokenStore(database: database, clock: clock).revoke(partner.record.id))
+            #expect(try await tokens.authenticate(partner.token) == .partner, "revoked elsewhere: not yet")
+            clock.advance(by: APITokenStore.recentLifetime)
+            #expect(try await tokens.authenticate(partner.token) == nil, "revoked elsewhere: after the lifetime")
             #expect(Set(try await tokens.list().map(\.name)) == ["partner", "practice software"])
         }
     }

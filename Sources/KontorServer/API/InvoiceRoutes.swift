@@ -70,7 +70,7 @@ struct InvoiceRoutes {
 
     /// `PUT …/invoices/{sourceId}`: validates and stores the invoice.
     private func save(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let tenant = try await tenants.requestedTenant(context)
+        let tenant = try await tenants.requestedTenant(context, recent: true)
         let sourceID = try context.parameters.require("sourceId")
         guard (1...128).contains(sourceID.count) else {
             throw HubProblem.notFound("a source id has 1 to 128 characters")
@@ -97,12 +97,11 @@ struct InvoiceRoutes {
         }
         let saved: SourceInvoiceSave
         do {
-            saved = try await invoices.save(
-                Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id),
-                for: tenant
-            )
+            saved = try await invoices.save(Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id))
         } catch let error as StoreError where error.code == .notFound {
             throw HubProblem.invalid("#/cancels", error.detail)
+        } catch let error as StoreError where error.code == .unknownTenant {
+            throw HubProblem.notFound(error.detail)
         }
         let status: HTTPResponse.Status =
             switch saved {

@@ -14,6 +14,8 @@ package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         package static let schemaTooNew = Code("schema-too-new")
         /// The addressed record does not exist.
         package static let notFound = Code("not-found")
+        /// The tenant an operation names does not exist (any more).
+        package static let unknownTenant = Code("unknown-tenant")
         /// The record exists but is in a state that does not allow the operation.
         package static let conflict = Code("conflict")
 

@@ -34,11 +34,16 @@ package struct SourceInvoiceStore: Sendable {
         self.clock = clock
     }
 
-    /// Stores `incoming` for `tenant`, or recognizes it as unchanged.
-    /// - Throws: ``StoreError`` `not-found` when `cancels` names no stored invoice of the tenant (detail names
-    ///   it); `conflict` when the invoice changed after it was sent to lexoffice.
-    package func save(_ incoming: IncomingSourceInvoice, for tenant: Tenant) async throws -> SourceInvoiceSave {
+    /// Stores `incoming`, or recognizes it as unchanged. Whether it is to be transferred is decided on the tenant
+    /// as stored when the save commits.
+    /// - Throws: ``StoreError`` `unknown-tenant` when its tenant does not exist; `not-found` when `cancels` names
+    ///   no stored invoice of the tenant (detail names it); `conflict` when the invoice changed after it was sent
+    ///   to lexoffice.
+    package func save(_ incoming: IncomingSourceInvoice) async throws -> SourceInvoiceSave {
         try await database.groupedTransaction { db in
+            guard let tenant = try await TenantStore.tenant(incoming.tenantID, in: db) else {
+                throw StoreError(.unknownTenant, "tenant '\(incoming.tenantID)' does not exist")
+            }
             if let cancels = incoming.cancels, try await Self.invoice(cancels, of: incoming.tenantID, in: db) == nil {
                 throw StoreError(.notFound, "no invoice with source id '\(cancels)' was received for this tenant")
             }

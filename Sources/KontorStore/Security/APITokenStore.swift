@@ -26,14 +26,22 @@ package struct APITokenRecord: Sendable, Equatable {
 }
 
 /// Issues and checks hub API tokens (DESIGN.md §7): `kt_<id>.<secret>`, shown once, stored as SHA-256 hashes.
+///
+/// ``authenticate(_:)`` keeps what it found for ``recentLifetime`` (by hash): a token revoked through this store
+/// (or a copy) is refused at once, one revoked by another process within that time.
 package struct APITokenStore: Sendable {
     let database: any StoreDatabase
     let clock: any WallClock
+    private let recentScopes: ShortLivedCache<String, APITokenScope>
+
+    /// How long a found token's scope is used without reading it again.
+    package static let recentLifetime = Duration.seconds(1)
 
     /// A store in `database` (migrated).
     package init(database: any StoreDatabase, clock: any WallClock = SystemWallClock()) {
         self.database = database
         self.clock = clock
+        self.recentScopes = ShortLivedCache(lifetime: Self.recentLifetime, capacity: 10_000, clock: clock)
     }
 
     /// Creates a token; the returned plaintext is shown once and never stored.
@@ -66,21 +74,25 @@ package struct APITokenStore: Sendable {
     /// The scope of a presented token, or `nil` when it is unknown or revoked.
     package func authenticate(_ token: String) async throws -> APITokenScope? {
         guard token.hasPrefix("kt_"), token.count < 200 else { return nil }
-        return try await database.read { db in
-            guard
-                let row = try await db.raw(
-                    "SELECT tenant_id, revoked_at FROM api_tokens WHERE token_hash = \(bind: Self.hash(token))"
-                ).first(),
-                try row.decode(column: "revoked_at", as: Int64?.self) == nil
-            else { return nil }
-            return try row.decode(column: "tenant_id", as: String?.self).map { .tenant(TenantID($0)) } ?? .partner
+        let hash = Self.hash(token)
+        return try await recentScopes.value(for: hash) {
+            try await database.read { db in
+                guard
+                    let row = try await db.raw(
+                        "SELECT tenant_id, revoked_at FROM api_tokens WHERE token_hash = \(bind: hash)"
+                    ).first(),
+                    try row.decode(column: "revoked_at", as: Int64?.self) == nil
+                else { return nil }
+                return try row.decode(column: "tenant_id", as: String?.self).map { .tenant(TenantID($0)) } ?? .partner
+            }
         }
     }
 
     /// Revokes the token with `id`; returns whether it existed and was active.
     @discardableResult
     package func revoke(_ id: String) async throws -> Bool {
-        try await database.transaction { db in
+        defer { recentScopes.invalidateAll() }
+        return try await database.transaction { db in
             try await db.raw(
                 """
                 UPDATE api_tokens SET revoked_at = \(bind: clock.nowMilliseconds) \

@@ -3,14 +3,22 @@ import KontorCore
 import SQLKit
 
 /// Stores tenants: create, read, list, change (with optimistic locking and the variant rule), delete.
+///
+/// Copies of a store share the tenants ``recentTenant(_:)`` keeps; changes through any of them reach those reads at
+/// once, changes by other processes (or other stores) within ``recentLifetime``.
 package struct TenantStore: Sendable {
     let database: any StoreDatabase
     let clock: any WallClock
+    private let recent: ShortLivedCache<TenantID, Tenant>
+
+    /// How long ``recentTenant(_:)`` keeps a tenant it read.
+    package static let recentLifetime = Duration.seconds(1)
 
     /// A store in `database` (migrated).
     package init(database: any StoreDatabase, clock: any WallClock = SystemWallClock()) {
         self.database = database
         self.clock = clock
+        self.recent = ShortLivedCache(lifetime: Self.recentLifetime, capacity: 10_000, clock: clock)
     }
 
     /// Activity kinds that count as a transferred document for the variant rule.
@@ -48,6 +56,13 @@ package struct TenantStore: Sendable {
         try await database.read { db in try await Self.tenant(id, in: db) }
     }
 
+    /// The tenant with `id` as read at most ``recentLifetime`` ago, or `nil`: for the checks of a request on a hot
+    /// path, where a tenant changed by another process may be seen that much later. Decisions that must be exact
+    /// read the tenant in their own transaction.
+    package func recentTenant(_ id: TenantID) async throws -> Tenant? {
+        try await recent.value(for: id) { try await tenant(id) }
+    }
+
     /// Tenants ordered by id, after `cursor`.
     package func list(after cursor: TenantID? = nil, limit: Int = 50) async throws -> [Tenant] {
         try await database.read { db in
@@ -70,7 +85,8 @@ package struct TenantStore: Sendable {
         expectedVersion: Int? = nil,
         _ change: @Sendable (inout Tenant) throws -> Void
     ) async throws -> Tenant {
-        try await database.transaction { db in
+        defer { recent.invalidateAll() }
+        return try await database.transaction { db in
             guard let current = try await Self.tenant(id, in: db) else {
                 throw StoreError(.notFound, "tenant '\(id)' does not exist")
             }
@@ -110,7 +126,8 @@ package struct TenantStore: Sendable {
     /// - Returns: whether the tenant existed.
     @discardableResult
     package func delete(_ id: TenantID) async throws -> Bool {
-        try await database.transaction { db in
+        defer { recent.invalidateAll() }
+        return try await database.transaction { db in
             try await db.raw("DELETE FROM jobs WHERE tenant_id = \(bind: id.rawValue)").run()
             try await db.raw("DELETE FROM staged_jobs WHERE tenant_id = \(bind: id.rawValue)").run()
             try await db.raw("DELETE FROM tenant_leases WHERE tenant_id = \(bind: id.rawValue)").run()
