@@ -41,7 +41,7 @@ package struct SourceInvoiceStore: Sendable {
     ///   to lexoffice.
     package func save(_ incoming: IncomingSourceInvoice) async throws -> SourceInvoiceSave {
         try await database.groupedTransaction { db in
-            guard let tenant = try await TenantStore.tenant(incoming.tenantID, in: db) else {
+            guard let tenant = try await Self.receivingTenant(incoming.tenantID, in: db) else {
                 throw StoreError(.unknownTenant, "tenant '\(incoming.tenantID)' does not exist")
             }
             if let cancels = incoming.cancels, try await Self.invoice(cancels, of: incoming.tenantID, in: db) == nil {
@@ -69,9 +69,9 @@ package struct SourceInvoiceStore: Sendable {
                     try await Self.update(existing, to: incoming, state: state, reason: reason, at: now, in: db)
                 )
             }
-            if state == .pending, tenant.settings.autoTransfer {
+            if state == .pending, tenant.autoTransfer {
                 let job = TransferJob(sourceID: saved.invoice.sourceID).newJob(
-                    for: tenant.id,
+                    for: incoming.tenantID,
                     trigger: "save-v\(saved.invoice.version)"
                 )
                 _ = try await JobQueue(database: database, clock: clock).enqueue(job, in: db)
@@ -176,9 +176,33 @@ package struct SourceInvoiceStore: Sendable {
         ).first().map(StoredSourceInvoice.init(row:))
     }
 
+    /// What a save decides on: the tenant's activation and auto transfer setting.
+    private struct ReceivingTenant {
+        var isActive: Bool
+        var activeSince: Date?
+        var autoTransfer: Bool
+    }
+
+    /// The columns of the tenant `id` a save decides on (a save reads nothing more), or `nil`.
+    private static func receivingTenant(_ id: TenantID, in db: any SQLDatabase) async throws -> ReceivingTenant? {
+        guard
+            let row = try await db.raw(
+                "SELECT is_active, active_since, auto_transfer FROM tenants WHERE id = \(bind: id.rawValue)"
+            ).first()
+        else { return nil }
+        return ReceivingTenant(
+            isActive: try row.decode(column: "is_active", as: Bool.self),
+            activeSince: try row.decode(column: "active_since", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
+            autoTransfer: try row.decode(column: "auto_transfer", as: Bool.self)
+        )
+    }
+
     /// The state a received invoice starts in, and why when it is not transferred. The activation cutoff is the
     /// day of `activeSince` in Europe/Berlin, the time zone of lexoffice's business dates.
-    private func initialState(of incoming: IncomingSourceInvoice, tenant: Tenant) -> (TransferState, String?) {
+    private func initialState(
+        of incoming: IncomingSourceInvoice,
+        tenant: ReceivingTenant
+    ) -> (TransferState, String?) {
         switch SourceInvoiceStatus(rawValue: incoming.status) {
         case .draft:
             return (.stored, "a draft at the source; transferred once it is finalized")
