@@ -14,6 +14,7 @@ package enum SecureToken {
 
     /// The SHA-256 of `text` as lower-case hex: what is stored instead of a token.
     package static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).lowercaseHex
+        var text = text
+        return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }.withUnsafeBytes(\.lowercaseHex)
     }
 }
