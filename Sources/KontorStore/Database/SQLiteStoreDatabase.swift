@@ -167,20 +167,32 @@ package final class SQLiteStoreDatabase: StoreDatabase {
     /// How many times the store flushed its WAL file so far (one flush serves the commits made before it began).
     package var walFlushCount: Int { walFlush.flushCount }
 
-    /// Copies committed pages from the WAL into the database file every `interval` (a passive checkpoint: it waits
-    /// for no reader or writer), until the task is cancelled. Commits then only append to the WAL; without this,
-    /// every few commits one copies the WAL itself while its batch waits.
-    package func runCheckpoints(every interval: Duration = .milliseconds(250)) async {
+    /// Copies committed pages from the WAL into the database file (a passive checkpoint: it waits for no reader or
+    /// writer), until the task is cancelled: every `interval` while nothing is committed, every `whileWriting` while
+    /// commits go on (and at first). Commits then only append to the WAL; without this, every few commits one copies
+    /// the WAL itself while its batch waits. Under a steady stream of commits the short interval keeps the pages not
+    /// yet copied few, so that when the WAL reaches the fallback size, the commit that copies the rest (and lets the
+    /// WAL start over) holds up the writer for a moment only.
+    package func runCheckpoints(
+        every interval: Duration = .milliseconds(250),
+        whileWriting writingInterval: Duration = .milliseconds(25)
+    ) async {
+        var previousVersion: SQLiteValue?
+        var wait = writingInterval
         while !Task.isCancelled {
             do {
-                try await Task.sleep(for: interval)
+                try await Task.sleep(for: wait)
                 _ = try await checkpointer.run("PRAGMA wal_checkpoint(PASSIVE)", binds: [])
+                // Changes whenever another connection (or process) committed since the last time it was read.
+                let version = try await checkpointer.run("PRAGMA data_version", binds: []).rows.first?.first
+                wait = version != nil && version == previousVersion ? interval : writingInterval
+                previousVersion = version
             } catch is CancellationError {
                 return
             } catch {
                 // A checkpoint that cannot run now (e.g. another process's) is retried at the next interval; the
                 // writer's fallback threshold bounds the WAL meanwhile.
-                continue
+                wait = interval
             }
         }
     }
