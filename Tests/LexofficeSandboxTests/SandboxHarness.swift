@@ -19,11 +19,15 @@ enum SandboxHarness {
     }
 
     /// A client for `server` and `apiKey` with pacing and retries off, so every answer is seen as sent.
-    static func client(for server: SandboxServer, apiKey: String) -> LexofficeClient {
+    static func client(
+        for server: SandboxServer,
+        apiKey: String,
+        requestTimeout: Duration = .seconds(10)
+    ) -> LexofficeClient {
         LexofficeClient(
             configuration: LexofficeClientConfiguration(
                 baseURL: server.baseURL,
-                requestTimeout: .seconds(10),
+                requestTimeout: requestTimeout,
                 requestsPerSecond: 0,
                 retryPolicy: .none
             ),

@@ -176,9 +176,15 @@ extension WebhookDeliveryTests {
         try await ScriptedHTTPServer.withServer(.replying { _ in .respond(status: 200, headers: [], body: []) }) {
             receiver in
             let configuration = SandboxConfiguration(rateLimit: nil, checksCallbackURLs: true)
-            try await SandboxHarness.withSandbox(configuration) { _, client in
+            try await SandboxHarness.withSandbox(configuration) { server, client in
+                // The sandbox tries an unreachable URL for up to 5 s: more than the usual timeout leaves under load.
+                let patient = SandboxHarness.client(
+                    for: server,
+                    apiKey: server.defaultAPIKey,
+                    requestTimeout: .seconds(60)
+                )
                 let refused = await #expect(throws: LexofficeError.self) {
-                    try await client.eventSubscriptions.create(
+                    try await patient.eventSubscriptions.create(
                         NewEventSubscription(eventType: .contactCreated, callbackUrl: stopped + "/hooks")
                     )
                 }
