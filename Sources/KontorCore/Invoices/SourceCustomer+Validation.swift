@@ -2,48 +2,48 @@ import Foundation
 
 extension SourceCustomer {
     /// Adds the customer's issues; `pointer` is the customer's own, `#/customer`.
-    func collectIssues(into issues: inout SourceInvoiceIssueList, at pointer: String) {
+    func collectIssues(into issues: inout SourceInvoiceIssueList, at pointer: @autoclosure () -> String) {
         switch (company, person) {
         case (.some, .some):
-            issues.add(pointer, "must have either company or person, not both")
+            issues.add(pointer(), "must have either company or person, not both")
         case (nil, nil) where lexofficeContactId == nil:
-            issues.add(pointer, "must have company or person unless lexofficeContactId is given")
+            issues.add(pointer(), "must have company or person unless lexofficeContactId is given")
         default:
             break
         }
-        issues.checkRequired(sourceId, at: pointer + "/sourceId", limit: .hub(128))
+        issues.checkRequired(sourceId, at: pointer() + "/sourceId", limit: .hub(128))
         if let lexofficeContactId, UUID(uuidString: lexofficeContactId) == nil {
-            issues.add(pointer + "/lexofficeContactId", "must be a UUID such as 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")
+            issues.add(pointer() + "/lexofficeContactId", "must be a UUID such as 0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")
         }
         if let company {
-            issues.checkRequired(company.name, at: pointer + "/company/name")
+            issues.checkRequired(company.name, at: pointer() + "/company/name")
             if let vatRegistrationId = company.vatRegistrationId, !Self.isVATRegistrationID(vatRegistrationId) {
                 issues.add(
-                    pointer + "/company/vatRegistrationId",
+                    pointer() + "/company/vatRegistrationId",
                     "must be a VAT id such as DE123456789: country prefix and 2 to 12 upper-case letters or digits"
                 )
             }
         }
         if let person {
-            issues.checkLength(person.salutation, at: pointer + "/person/salutation", limit: .lexoffice(25))
-            issues.checkRequired(person.lastName, at: pointer + "/person/lastName")
+            issues.checkLength(person.salutation, at: pointer() + "/person/salutation", limit: .lexoffice(25))
+            issues.checkRequired(person.lastName, at: pointer() + "/person/lastName")
         }
         if let address, !Self.isCountryCode(address.countryCode) {
             issues.add(
-                pointer + "/address/countryCode",
+                pointer() + "/address/countryCode",
                 "must be an upper-case ISO 3166-1 alpha-2 code such as DE, or a lexoffice region code such as ES_CN"
             )
         }
         if let email, !Self.isEmailAddress(email) {
-            issues.add(pointer + "/email", "must be an e-mail address such as name@example.com")
+            issues.add(pointer() + "/email", "must be an e-mail address such as name@example.com")
         }
         if let phone, phone.utf16.count > 30 {
-            issues.add(pointer + "/phone", "must be at most 30 characters (lexoffice rejects longer numbers)")
+            issues.add(pointer() + "/phone", "must be at most 30 characters (lexoffice rejects longer numbers)")
         }
         if let buyerReference, !buyerReference.isEmpty,
             vendorNumberAtCustomer?.allSatisfy(\.isWhitespace) ?? true
         {
-            issues.add(pointer + "/vendorNumberAtCustomer", "is required when buyerReference is given (XRechnung)")
+            issues.add(pointer() + "/vendorNumberAtCustomer", "is required when buyerReference is given (XRechnung)")
         }
     }
 

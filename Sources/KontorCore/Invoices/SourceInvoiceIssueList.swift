@@ -13,43 +13,44 @@ struct SourceInvoiceIssueList {
         issues.append(SourceInvoiceIssue(pointer: pointer, detail: detail))
     }
 
-    /// Checks a required text: not empty or only white space, and not longer than `limit`.
-    mutating func checkRequired(_ text: String, at pointer: String, limit: TextLimit? = nil) {
+    /// Checks a required text: not empty or only white space, and not longer than `limit`. The pointers of the
+    /// checks are built only for an issue.
+    mutating func checkRequired(_ text: String, at pointer: @autoclosure () -> String, limit: TextLimit? = nil) {
         if text.allSatisfy(\.isWhitespace) {
-            add(pointer, "must not be empty")
+            add(pointer(), "must not be empty")
         } else if let limit {
-            checkLength(text, at: pointer, limit: limit)
+            checkLength(text, at: pointer(), limit: limit)
         }
     }
 
     /// Checks an optional text: when present, not longer than `limit`.
-    mutating func checkLength(_ text: String?, at pointer: String, limit: TextLimit) {
+    mutating func checkLength(_ text: String?, at pointer: @autoclosure () -> String, limit: TextLimit) {
         guard let text, text.utf16.count > limit.maximum else { return }
-        add(pointer, "must be at most \(limit.maximum) characters\(limit.reason)")
+        add(pointer(), "must be at most \(limit.maximum) characters\(limit.reason)")
     }
 
     /// Checks an optional number: when present, within `range` and with at most `places` decimal places.
     mutating func checkNumber(
         _ number: Decimal?,
-        at pointer: String,
+        at pointer: @autoclosure () -> String,
         in range: ClosedRange<Decimal>,
         places: Int
     ) {
         guard let number else { return }
         if !range.contains(number) {
-            add(pointer, "must be between \(range.lowerBound) and \(range.upperBound)")
+            add(pointer(), "must be between \(range.lowerBound) and \(range.upperBound)")
         } else {
-            checkPlaces(number, at: pointer, places: places)
+            checkPlaces(number, at: pointer(), places: places)
         }
     }
 
     /// Checks that a number has at most `places` decimal places (lexoffice's precision for it).
-    mutating func checkPlaces(_ number: Decimal, at pointer: String, places: Int) {
+    mutating func checkPlaces(_ number: Decimal, at pointer: @autoclosure () -> String, places: Int) {
         var value = number
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, places, .plain)
         if rounded != number {
-            add(pointer, "must have at most \(places) decimal places (lexoffice's precision)")
+            add(pointer(), "must have at most \(places) decimal places (lexoffice's precision)")
         }
     }
 }
