@@ -143,12 +143,12 @@ package final class GroupCommit: Sendable {
     /// - Returns: The error of the batch holding `write`, or `nil` when it was committed and made durable.
     private func drive(with write: @escaping @Sendable (any SQLDatabase) async -> Bool) async -> (any Error)? {
         let own = Outcome()
-        var taken: [[Waiter]] = []
+        var batchesRun = 0
         do {
             try await exclusive {
                 let deadline = ContinuousClock.now.advanced(by: drivingTime)
                 repeat {
-                    let isFirst = taken.isEmpty
+                    let isFirst = batchesRun == 0
                     if !isFirst {
                         let waiting = waitingWrites
                         if waiting == 0, own.isSettled { break }
@@ -161,7 +161,7 @@ package final class GroupCommit: Sendable {
                         return taken
                     }
                     guard isFirst || !batch.isEmpty else { continue }
-                    taken.append(batch)
+                    batchesRun += 1
                     let finish: @Sendable ((any Error)?) -> Void = { error in
                         for waiter in batch { waiter.continuation.resume(returning: .finished(error)) }
                         if isFirst { own.settle(error) }
@@ -176,7 +176,7 @@ package final class GroupCommit: Sendable {
             }
         } catch {
             // The turn could not start (e.g. the database is closed): nothing of it ran.
-            if taken.isEmpty { own.settle(error) }
+            if batchesRun == 0 { own.settle(error) }
         }
         let next = state.withLock { state -> Waiter? in
             guard !state.waiting.isEmpty else {
