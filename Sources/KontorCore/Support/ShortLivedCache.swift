@@ -29,8 +29,7 @@ package final class ShortLivedCache<Key: Hashable & Sendable, Value: Sendable>: 
     /// A cache whose values are used for `lifetime` after their read began, holding at most `capacity` of them.
     package init(lifetime: Duration, capacity: Int, clock: any WallClock = SystemWallClock()) {
         precondition(capacity > 0, "a cache holds at least one value")
-        let (seconds, attoseconds) = lifetime.components
-        self.lifetime = Double(seconds) + Double(attoseconds) / 1e18
+        self.lifetime = lifetime / .seconds(1)
         self.capacity = capacity
         self.clock = clock
     }
