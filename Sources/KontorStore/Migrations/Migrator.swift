@@ -72,7 +72,7 @@ package struct Migrator: Sendable {
 
     /// The versions applied so far, ascending.
     package func appliedVersions() async throws -> [Int] {
-        try await database.withConnection { db in
+        try await database.read { db in
             try await db.raw("SELECT version FROM schema_migrations ORDER BY version").all()
                 .map { try $0.decode(column: "version", as: Int.self) }
         }
