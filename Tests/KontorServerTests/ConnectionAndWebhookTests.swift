@@ -169,6 +169,52 @@ struct ConnectionAndWebhookTests {
         }
     }
 
+    @Test("a signed body that is not a lexoffice event is a 400 and stores nothing; unknown members are ignored")
+    func signedBodiesThatAreNoEvents() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            try await connect(hub)
+            let queue = JobQueue(database: hub.database)
+            let organization = hub.sandbox.defaultOrganizationID
+            let notEvents = [
+                "{",
+                "[]",
+                #"{"organizationId":"\#(organization)","eventType":"invoice.created","eventDate":"2026-11-30"}"#,
+                #"{"organizationId":"\#(organization)","eventType":7,"resourceId":"r","eventDate":"2026-11-30"}"#,
+                #"{"organizationId":null,"eventType":"invoice.created","resourceId":"r","eventDate":"2026-11-30"}"#,
+            ]
+            for body in notEvents {
+                let signature = try hub.webhookSigner.signature(for: Data(body.utf8))
+                let response = try await hub.send(
+                    .post,
+                    "/webhooks/lexoffice",
+                    json: body,
+                    token: "",
+                    headers: ["X-Lxo-Signature": signature]
+                )
+                #expect(response.status == 400, "\(body)")
+                #expect(response.headers["content-type"] == "application/problem+json", "\(body)")
+            }
+            #expect(try await queue.stagedCount() == 0)
+
+            // Read directly (plain JSON with escapes and an unknown member) and by JSONDecoder (a number with an
+            // exponent, which the direct reader leaves to it): both are the same event, enqueued once.
+            let plain =
+                #"{ "organizationId" : "\#(organization)", "eventType":"invoice.\u0063reated", "resourceId":"r-1", "#
+                + #""eventDate":"2026-11-30T10:00:00.000+01:00", "extra": {"n": [1, 2.5]} }"#
+            let withExponent =
+                #"{"organizationId":"\#(organization)","eventType":"invoice.created","resourceId":"r-1","#
+                + #""eventDate":"2026-11-30T10:00:00.000+01:00","extra":1e3}"#
+            for body in [plain, withExponent] {
+                let signature = try hub.webhookSigner.signature(for: Data(body.utf8))
+                #expect(try await deliver(hub, body, signature: signature) == 202, "\(body)")
+            }
+            #expect(try await queue.admitStagedJobs() == 2)
+            let jobs = try await queue.jobs(tenant: TenantID("acme")).filter { $0.kind == WebhookInbox.jobKind }
+            #expect(jobs.map(\.payload) == [plain], "the second delivery is the same event: a duplicate")
+        }
+    }
+
     @Test("token.revoked marks the connection for reconnecting and pauses the tenant's jobs")
     func tokenRevoked() async throws {
         try await HubHarness.with { hub in

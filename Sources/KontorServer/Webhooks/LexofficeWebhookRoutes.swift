@@ -20,11 +20,19 @@ struct LexofficeWebhookRoutes {
     let intake: IntakeLoad
 
     /// The documented callback body.
-    private struct Event: Decodable {
+    private struct Event: Decodable, PlainJSONReadable {
         var organizationId: String
         var eventType: String
         var resourceId: String
         var eventDate: String
+
+        init(plainJSON value: PlainJSON) throws(PlainJSON.Unreadable) {
+            let members = try PlainJSONMembers(value)
+            organizationId = try members.required("organizationId")
+            eventType = try members.required("eventType")
+            resourceId = try members.required("resourceId")
+            eventDate = try members.required("eventDate")
+        }
     }
 
     func register(on router: Router<HubRequestContext>) {
@@ -46,7 +54,7 @@ struct LexofficeWebhookRoutes {
                 detail: "The X-Lxo-Signature header is missing or does not match the body."
             )
         }
-        guard let event = try? JSONDecoder().decode(Event.self, from: body) else {
+        guard let event = try? body.withUnsafeReadableBytes({ try Event.decodeJSON($0) }) else {
             throw HubProblem.malformedJSON("The body is not a lexoffice event.")
         }
         if event.eventType == "token.revoked" {
