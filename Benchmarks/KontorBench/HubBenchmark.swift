@@ -111,8 +111,15 @@ enum HubBenchmark {
                 "with workers (the default: the process also works the jobs it receives), measured once the setup's "
                     + "jobs were done (" + String(format: "%.1f s", idle.seconds) + "; \(idle.gauges)):"
             )
-            try await measureIngest(wrk, hubURL: api.hubURL, organizations: organizations, signer: signer, in: folder)
-            try await measureInvoiceIngest(wrk, api: api, run: "w")
+            try await measureIngest(
+                wrk,
+                hub: started,
+                hubURL: api.hubURL,
+                organizations: organizations,
+                signer: signer,
+                in: folder
+            )
+            try await measureInvoiceIngest(wrk, hub: started, api: api, run: "w")
             await started.stop()
             hub = nil
             let receiver = try ChildProcess(
@@ -125,12 +132,13 @@ enum HubBenchmark {
             report("receive-only process (workers.tenants 0; other processes work the queue):")
             try await measureIngest(
                 wrk,
+                hub: receiver,
                 hubURL: receiverAPI.hubURL,
                 organizations: organizations,
                 signer: signer,
                 in: folder
             )
-            try await measureInvoiceIngest(wrk, api: receiverAPI, run: "r")
+            try await measureInvoiceIngest(wrk, hub: receiver, api: receiverAPI, run: "r")
         } catch {
             await hub?.stop()
             await sandbox.stop()
@@ -146,6 +154,7 @@ enum HubBenchmark {
     /// wrk posting `events` distinct signed events (then repeating them, which the hub drops as duplicates).
     private static func measureIngest(
         _ wrk: Wrk,
+        hub: ChildProcess,
         hubURL: String,
         organizations: [String],
         signer: WebhookSigner,
@@ -153,35 +162,65 @@ enum HubBenchmark {
     ) async throws {
         let eventFile = folder.appendingPathComponent("events.tsv")
         try await SignedEvents.write(count: events, organizations: organizations, signer: signer, to: eventFile)
-        let result = try wrk.run(
-            ["-t2", "-c32", "-d4s", hubURL + "/webhooks/lexoffice", "--", eventFile.path, "2"],
-            script: SignedEvents.wrkScript
-        )
+        let (result, cost) = try accounted(in: hub) {
+            try wrk.run(
+                ["-t2", "-c32", "-d4s", hubURL + "/webhooks/lexoffice", "--", eventFile.path, "2"],
+                script: SignedEvents.wrkScript
+            )
+        }
         report(
             String(
                 format:
                     "webhook ingest  %8.0f events/s  p99 %6.2f ms   (target ≥ 5,000/s; verified, deduped, enqueued)",
                 result.requestsPerSecond,
                 result.p99Milliseconds
-            )
+            ) + cost
         )
     }
 
     /// wrk putting invoices (three line items, source ids distinct within and across `run`s) for one active tenant:
     /// each validated and stored durably before the 202.
-    private static func measureInvoiceIngest(_ wrk: Wrk, api: TenantSetup, run: String) async throws {
-        let result = try wrk.run(
-            ["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer \(api.token)", api.hubURL],
-            script: invoiceScript.replacingOccurrences(of: "RUN", with: run)
-        )
+    private static func measureInvoiceIngest(
+        _ wrk: Wrk,
+        hub: ChildProcess,
+        api: TenantSetup,
+        run: String
+    ) async throws {
+        let (result, cost) = try accounted(in: hub) {
+            try wrk.run(
+                ["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer \(api.token)", api.hubURL],
+                script: invoiceScript.replacingOccurrences(of: "RUN", with: run)
+            )
+        }
         report(
             String(
                 format:
                     "invoice ingest  %8.0f PUT/s     p99 %6.2f ms   (target ≥ 3,000/s, p99 ≤ 25 ms; durable before 2xx)",
                 result.requestsPerSecond,
                 result.p99Milliseconds
-            )
+            ) + cost
         )
+    }
+
+    /// Runs `measure` (wrk against `hub`) and describes what its requests cost: `hub`'s processor time per request,
+    /// which does not depend on how fast the machine is at the moment, and the share of the machine's processor time
+    /// the hypervisor stole meanwhile (on a shared virtual machine, throughput drops with it).
+    private static func accounted(
+        in hub: ChildProcess,
+        _ measure: () throws -> Wrk.Result
+    ) throws -> (Wrk.Result, String) {
+        let machineBefore = MachineTimes.now()
+        let processBefore = try hub.processorTime()
+        let result = try measure()
+        let perRequest = (try hub.processorTime() - processBefore) / max(1, result.requests)
+        var cost = String(format: "\n    kontor %4.0f µs processor time per request", perRequest.inSeconds * 1e6)
+        if let machineBefore, let machineAfter = MachineTimes.now() {
+            cost += String(
+                format: ", %.1f %% of the machine's time stolen",
+                machineAfter.stolenPercent(since: machineBefore)
+            )
+        }
+        return (result, cost)
     }
 
     /// A wrk script putting the same invoice under a new source id with every request (`RUN` is replaced by the

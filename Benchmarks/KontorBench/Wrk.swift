@@ -9,6 +9,8 @@ struct Wrk {
         var requestsPerSecond: Double
         /// The 99th percentile latency in milliseconds.
         var p99Milliseconds: Double
+        /// Completed requests.
+        var requests: Int
     }
 
     private let executable: String
@@ -41,14 +43,16 @@ struct Wrk {
             let rate = lines.first(where: { $0.hasPrefix("Requests/sec:") })?.split(separator: " ").last
                 .flatMap({ Double($0) }),
             let p99 = lines.first(where: { $0.hasPrefix("99%") })?.split(separator: " ").last
-                .flatMap(Self.milliseconds)
+                .flatMap(Self.milliseconds),
+            let requests = lines.first(where: { $0.contains(" requests in ") })?.split(separator: " ").first
+                .flatMap({ Int($0) })
         else {
-            throw BenchmarkFailure(description: "wrk printed no Requests/sec or 99% line: \(text)")
+            throw BenchmarkFailure(description: "wrk printed no request count, Requests/sec or 99% line: \(text)")
         }
         if let failed = lines.first(where: { $0.hasPrefix("Non-2xx or 3xx responses:") }) {
             throw BenchmarkFailure(description: "the server answered errors under load (\(failed))")
         }
-        return Result(requestsPerSecond: rate, p99Milliseconds: p99)
+        return Result(requestsPerSecond: rate, p99Milliseconds: p99, requests: requests)
     }
 
     /// `850.00us`, `1.25ms` or `2.00s` in milliseconds.

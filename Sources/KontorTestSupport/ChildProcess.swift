@@ -59,6 +59,22 @@ package final class ChildProcess: Sendable {
         return kilobytes * 1024
     }
 
+    /// The processor time the process used so far, in user and kernel mode together (`utime` + `stime` in
+    /// `/proc/<pid>/stat`, in clock ticks of 10 ms).
+    package func processorTime() throws -> Duration {
+        let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+        // The fields after the command name, which is in parentheses and may itself contain spaces: state is the
+        // first of them, utime and stime the 12th and 13th (fields 14 and 15 of proc(5)).
+        guard let nameEnd = stat.lastIndex(of: ")") else {
+            throw Failure(description: "cannot read /proc/\(process.processIdentifier)/stat")
+        }
+        let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let kernel = Int(fields[12]) else {
+            throw Failure(description: "no utime and stime in /proc/\(process.processIdentifier)/stat")
+        }
+        return .seconds(user + kernel) / sysconf(Int32(_SC_CLK_TCK))
+    }
+
     /// Sends SIGINT and waits (at most 30 s) for the process to end; kills it when it does not.
     package func stop() async {
         process.send(SIGINT)
