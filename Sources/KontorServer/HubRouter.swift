@@ -70,6 +70,8 @@ package struct HubRouter {
         )
         TenantRoutes(
             tenants: tenants,
+            connections: connections,
+            connector: connector,
             activity: activity,
             callbackSecrets: CallbackSecrets(tenants: tenants, box: secrets),
             clock: clock

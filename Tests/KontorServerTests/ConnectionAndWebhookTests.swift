@@ -51,6 +51,29 @@ struct ConnectionAndWebhookTests {
         }
     }
 
+    @Test("deleting a connected tenant removes its event subscriptions from lexoffice; its activity log stays")
+    func deletingDisconnects() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            try await connect(hub)
+            #expect(try await sandboxClient(hub).eventSubscriptions.list().count > 0)
+
+            #expect(try await hub.send(.delete, "/api/v1/tenants/acme").status == 204)
+            #expect(try await sandboxClient(hub).eventSubscriptions.list().isEmpty)
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme").status == 404)
+            let kinds = try await ActivityLog(database: hub.database).entries(of: TenantID("acme")).map(\.kind)
+            #expect(kinds.first == "connection.disconnected")
+
+            // The organization is free for another tenant, which an orphaned connection would have prevented.
+            try await hub.createTenant("bolt")
+            try await connect(hub, tenant: "bolt")
+            #expect(
+                try await sandboxClient(hub).eventSubscriptions.list().count
+                    == HubServerConfiguration.requiredEvents.count
+            )
+        }
+    }
+
     @Test("connecting removes the hub's subscriptions to events it no longer uses and keeps other receivers' ones")
     func staleSubscriptionsRemoved() async throws {
         try await HubHarness.with { hub in

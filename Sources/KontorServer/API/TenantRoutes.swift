@@ -6,6 +6,8 @@ import KontorStore
 /// `/api/v1/tenants`: create, list, read, change, delete, activate and deactivate tenants; the activity log.
 struct TenantRoutes {
     let tenants: TenantStore
+    let connections: ConnectionStore
+    let connector: LexofficeConnector
     let activity: ActivityLog
     let callbackSecrets: CallbackSecrets
     let clock: any WallClock
@@ -51,6 +53,9 @@ struct TenantRoutes {
         group.delete("tenants/:tenant") { _, context in
             try context.requirePartner()
             let id = try context.authorizedTenant(try context.parameters.require("tenant"))
+            // Disconnected first, so that lexoffice stops sending the tenant's events and an OAuth2 grant ends
+            // with the tenant (both best effort: what fails is a warning in the activity log, which is kept).
+            if try await connections.connection(of: id) != nil { try await connector.disconnect(id) }
             guard try await tenants.delete(id) else { throw HubProblem.notFound("tenant '\(id)' does not exist") }
             return Response(status: .noContent)
         }
