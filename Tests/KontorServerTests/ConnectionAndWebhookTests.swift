@@ -161,9 +161,18 @@ struct ConnectionAndWebhookTests {
     }
 
     private func deliver(_ hub: HubHarness, _ body: String, signature: String?) async throws -> Int {
+        try await send(hub, body, signature: signature).status
+    }
+
+    /// Delivers `body` signed with the sandbox's webhook key.
+    private func deliverSigned(_ hub: HubHarness, _ body: String) async throws -> HubHarness.Answer {
+        try await send(hub, body, signature: try hub.webhookSigner.signature(for: Data(body.utf8)))
+    }
+
+    private func send(_ hub: HubHarness, _ body: String, signature: String?) async throws -> HubHarness.Answer {
         var headers: [String: String] = [:]
         if let signature { headers["X-Lxo-Signature"] = signature }
-        return try await hub.send(.post, "/webhooks/lexoffice", json: body, token: "", headers: headers).status
+        return try await hub.send(.post, "/webhooks/lexoffice", json: body, token: "", headers: headers)
     }
 
     @Test("signed events of a connected organization are enqueued once; unsigned and forged ones are refused")
@@ -207,14 +216,7 @@ struct ConnectionAndWebhookTests {
                 #"{"organizationId":null,"eventType":"invoice.created","resourceId":"r","eventDate":"2026-11-30"}"#,
             ]
             for body in notEvents {
-                let signature = try hub.webhookSigner.signature(for: Data(body.utf8))
-                let response = try await hub.send(
-                    .post,
-                    "/webhooks/lexoffice",
-                    json: body,
-                    token: "",
-                    headers: ["X-Lxo-Signature": signature]
-                )
+                let response = try await deliverSigned(hub, body)
                 #expect(response.status == 400, "\(body)")
                 #expect(response.headers["content-type"] == "application/problem+json", "\(body)")
             }
@@ -229,8 +231,7 @@ struct ConnectionAndWebhookTests {
                 #"{"organizationId":"\#(organization)","eventType":"invoice.created","resourceId":"r-1","#
                 + #""eventDate":"2026-11-30T10:00:00.000+01:00","extra":1e3}"#
             for body in [plain, withExponent] {
-                let signature = try hub.webhookSigner.signature(for: Data(body.utf8))
-                #expect(try await deliver(hub, body, signature: signature) == 202, "\(body)")
+                #expect(try await deliverSigned(hub, body).status == 202, "\(body)")
             }
             #expect(try await queue.admitStagedJobs() == 2)
             let jobs = try await queue.jobs(tenant: TenantID("acme")).filter { $0.kind == WebhookInbox.jobKind }
