@@ -60,7 +60,7 @@ package final class ChildProcess: Sendable {
     }
 
     /// The processor time the process used so far, in user and kernel mode together (`utime` + `stime` in
-    /// `/proc/<pid>/stat`, in clock ticks of 10 ms).
+    /// `/proc/<pid>/stat`; as precise as the clock tick, usually 10 ms).
     package func processorTime() throws -> Duration {
         let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
         // The fields after the command name, which is in parentheses and may itself contain spaces: state is the
