@@ -65,7 +65,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "KontorCore", dependencies: ["LexofficeKit"], swiftSettings: strictSettings),
+        .target(
+            name: "KontorCore",
+            dependencies: ["LexofficeKit", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KontorFlows",
+            dependencies: [
+                "KontorCore",
+                "LexofficeKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "KontorSQLite",
@@ -80,6 +93,7 @@ let package = Package(
             name: "KontorStore",
             dependencies: [
                 "KontorCore",
+                "KontorFlows",
                 "KontorSQLite",
                 "LexofficeKit",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -98,6 +112,7 @@ let package = Package(
             dependencies: [
                 "KontorStore",
                 "KontorCore",
+                "KontorFlows",
                 "LexofficeKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -120,6 +135,7 @@ let package = Package(
                 "KontorServer",
                 "KontorStore",
                 "KontorCore",
+                "KontorFlows",
                 "LexofficeKit",
                 "LexofficeSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -140,6 +156,7 @@ let package = Package(
                 "LexofficeKit",
                 "LexofficeSandbox",
                 "KontorCore",
+                "KontorFlows",
                 "KontorStore",
                 "KontorTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -204,6 +221,7 @@ let package = Package(
             dependencies: [
                 "KontorStore",
                 "KontorCore",
+                "KontorFlows",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -217,6 +235,7 @@ let package = Package(
                 "KontorStore",
                 "KontorSQLite",
                 "KontorCore",
+                "KontorFlows",
                 "KontorQueueWorker",
                 "KontorTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -231,6 +250,7 @@ let package = Package(
                 "KontorServer",
                 "KontorStore",
                 "KontorCore",
+                "KontorFlows",
                 "KontorTestSupport",
                 "LexofficeKit",
                 "LexofficeSandbox",
@@ -253,6 +273,7 @@ let package = Package(
                 "kontor",
                 "KontorTestSupport",
                 "KontorCore",
+                "KontorFlows",
                 "KontorStore",
                 "LexofficeKit",
                 "LexofficeSandbox",

@@ -1,4 +1,5 @@
 import Foundation
+import KontorFlows
 import KontorStore
 
 /// Runs each job by waiting `jobDuration`, then appends one line `owner tenant job start-µs end-µs` to the log

@@ -5,6 +5,7 @@
 // Usage: KontorQueueWorker DATABASE LOG-FILE OWNER JOB-MILLIS IDLE-EXIT-MILLIS LEASE-MILLIS DEADLINE-SECONDS
 
 import Foundation
+import KontorFlows
 import KontorStore
 import Logging
 import ServiceLifecycle

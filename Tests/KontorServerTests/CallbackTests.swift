@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import KontorCore
+import KontorFlows
 import KontorServer
 import KontorStore
 import KontorTestSupport

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import KontorCore
+import KontorFlows
 import KontorStore
 import LexofficeKit
 import LexofficeSandbox

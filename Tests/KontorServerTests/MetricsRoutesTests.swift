@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import KontorCore
+import KontorFlows
 import KontorServer
 import KontorStore
 import LexofficeKit

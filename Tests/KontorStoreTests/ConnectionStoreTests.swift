@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import KontorStore
 import KontorTestSupport
 import SQLKit
@@ -49,14 +50,14 @@ struct ConnectionStoreTests {
             let conflict = await #expect(throws: StoreError.self) {
                 try await store.save(stolen, credentials: .apiKey("k"))
             }
-            #expect(conflict?.code == .conflict)
+            #expect(conflict?.code == .duplicate)
             var missing = connection
             missing.tenantID = TenantID("nobody")
             missing.organizationID = "org-2"
             let notFound = await #expect(throws: StoreError.self) {
                 try await store.save(missing, credentials: .apiKey("k"))
             }
-            #expect(notFound?.code == .notFound)
+            #expect(notFound?.code == .unknownTenant)
 
             try await store.markReconnectNeeded(TenantID("acme"), reason: "token.revoked")
             #expect(try await store.connection(of: TenantID("acme"))?.status == .reconnectNeeded)

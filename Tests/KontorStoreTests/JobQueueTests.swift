@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import KontorStore
 import KontorTestSupport
 import Testing
@@ -172,8 +173,9 @@ struct JobQueueTests {
             )
             #expect(again.id == id)
             #expect(again.attempts == 2)
-            #expect(try await queue.renewLease(of: acme, owner: "crashed", duration: .seconds(30)) == false)
-            #expect(try await queue.renewLease(of: acme, owner: "other", duration: .seconds(30)))
+            let lost = try #require(running.claim)
+            #expect(try await queue.renewLease(of: acme, claim: lost, duration: .seconds(30)) == false)
+            #expect(try await queue.renewLease(of: acme, claim: try #require(again.claim), duration: .seconds(30)))
         }
     }
 
@@ -206,9 +208,9 @@ struct JobQueueTests {
             #expect(retried.state == .queued)
             #expect(retried.attempts == 0)
             let conflict = await #expect(throws: StoreError.self) { try await queue.retry(id) }
-            #expect(conflict?.code == .conflict)
+            #expect(conflict?.code == .invalidState)
             let missing = await #expect(throws: StoreError.self) { try await queue.retry(JobID(999_999)) }
-            #expect(missing?.code == .notFound)
+            #expect(missing?.code == .unknownJob)
         }
     }
 

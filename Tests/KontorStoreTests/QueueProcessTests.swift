@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import KontorStore
 import KontorTestSupport
 import Testing

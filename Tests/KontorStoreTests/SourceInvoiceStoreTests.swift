@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import KontorStore
 import KontorTestSupport
 import SQLKit
@@ -137,7 +138,7 @@ struct SourceInvoiceStoreTests {
             let error = await #expect(throws: StoreError.self) {
                 try await store.save(incoming("storno", cancels: "inv-1"))
             }
-            #expect(error?.code == .notFound)
+            #expect(error?.code == .unknownCancelledInvoice)
             #expect(try await store.invoice("storno", of: acme) == nil)
 
             let early = try await store.save(incoming("early", date: "2026-02-28")).invoice

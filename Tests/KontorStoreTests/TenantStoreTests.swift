@@ -26,7 +26,7 @@ struct TenantStoreTests {
             let duplicate = await #expect(throws: StoreError.self) {
                 try await store.create(newTenant("a", clock: clock))
             }
-            #expect(duplicate?.code == .conflict)
+            #expect(duplicate?.code == .duplicate)
             let stored = try #require(try await store.tenant(TenantID("a")))
             #expect(stored.name == "Radhaus a")
             #expect(stored.settings == TenantSettings())
@@ -82,11 +82,11 @@ struct TenantStoreTests {
             let stale = await #expect(throws: StoreError.self) {
                 try await store.update(TenantID("acme"), expectedVersion: 1) { $0.name = "stale" }
             }
-            #expect(stale?.code == .conflict)
+            #expect(stale?.code == .versionMismatch)
             let missing = await #expect(throws: StoreError.self) {
                 try await store.update(TenantID("nobody")) { $0.name = "x" }
             }
-            #expect(missing?.code == .notFound)
+            #expect(missing?.code == .unknownTenant)
         }
     }
 
@@ -106,7 +106,7 @@ struct TenantStoreTests {
             let refused = await #expect(throws: StoreError.self) {
                 try await store.update(TenantID("acme")) { $0.settings.transferVariant = .invoice }
             }
-            #expect(refused?.code == .conflict)
+            #expect(refused?.code == .invalidState)
             #expect(refused?.detail.contains("business year") == true)
             _ = try await store.update(TenantID("acme")) { $0.settings.autoTransfer = false }
             clock.advance(by: .seconds(366 * 86_400))
@@ -153,7 +153,7 @@ struct TenantStoreTests {
             let missing = await #expect(throws: StoreError.self) {
                 try await tokens.create(scope: .tenant(TenantID("nobody")), name: "x")
             }
-            #expect(missing?.code == .notFound)
+            #expect(missing?.code == .unknownTenant)
             let stored = try await database.withConnection { db in
                 try await db.raw("SELECT token_hash FROM api_tokens").all().map {
                     try $0.decode(column: "token_hash", as: String.self)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorStore
 
 /// `/api/v1/tenants/{t}/invoices`: source applications put their invoices (canonical JSON), read the transfer
@@ -39,7 +40,7 @@ struct InvoiceRoutes {
             let requeued: StoredSourceInvoice?
             do {
                 requeued = try await ledger.requeue(sourceID, of: tenant.id)
-            } catch let error as StoreError where error.code == .conflict {
+            } catch let error as StoreError where error.code == .invalidState {
                 throw HubProblem.conflict(error.detail)
             }
             guard let requeued else {
@@ -98,7 +99,7 @@ struct InvoiceRoutes {
         let saved: SourceInvoiceSave
         do {
             saved = try await invoices.save(Self.incoming(invoice, sourceID: sourceID, tenant: tenant.id))
-        } catch let error as StoreError where error.code == .notFound {
+        } catch let error as StoreError where error.code == .unknownCancelledInvoice {
             throw HubProblem.invalid("#/cancels", error.detail)
         } catch let error as StoreError where error.code == .unknownTenant {
             throw HubProblem.notFound(error.detail)

@@ -74,10 +74,7 @@ enum JSONBody {
     ) throws
         -> Response
     {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return jsonResponse(try encoder.encode(value), status: status, location: location)
+        jsonResponse(try KontorJSON.encoder().encode(value), status: status, location: location)
     }
 
     /// A JSON answer written directly (``CanonicalJSONObject``): the same bytes as ``response(_:status:location:)``.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorStore
 
 /// `/api/v1/jobs` (partner) and `/api/v1/tenants/{tenant}/jobs`: the job queue by state, and retrying dead jobs.

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KontorCore
+import KontorFlows
 import KontorStore
 import NIOCore
 import NIOHTTP1
@@ -30,9 +31,7 @@ package struct CallbackDelivery: Sendable {
 
     /// Delivers the callback in `job` (kind ``CallbackOutbox/jobKind``).
     package func deliver(_ job: Job) async -> JobOutcome {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        guard let event = try? decoder.decode(CallbackEvent.self, from: Data(job.payload.utf8)) else {
+        guard let event = try? KontorJSON.decoder().decode(CallbackEvent.self, from: Data(job.payload.utf8)) else {
             return .failed(reason: "the queued callback is not readable")
         }
         do {

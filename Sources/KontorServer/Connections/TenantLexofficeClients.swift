@@ -1,11 +1,13 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import KontorStore
 import LexofficeKit
 
 /// Makes lexoffice clients for tenants from their stored credentials: an API key as is, OAuth2 tokens with a
-/// provider that renews the access token before it expires and stores every renewed token (sealed) at once.
-package struct TenantLexofficeClients: Sendable {
+/// provider that renews the access token before it expires and stores every renewed token (sealed) at once. The
+/// flows reach lexoffice through it (``LexofficeConnections``).
+package struct TenantLexofficeClients: LexofficeConnections {
     private let configuration: HubServerConfiguration
     private let connections: ConnectionStore
 
@@ -16,15 +18,21 @@ package struct TenantLexofficeClients: Sendable {
     }
 
     /// A client for the tenant's stored connection.
-    /// - Throws: ``StoreError`` `not-found` without a connection; ``HubProblem`` 409 for an OAuth2 connection when
-    ///   OAuth2 is not configured.
+    /// - Throws: ``FlowProblem`` `not-connected` without a connection, `connection-unusable` for an OAuth2
+    ///   connection when OAuth2 is not configured.
     package func client(for tenant: TenantID) async throws -> LexofficeClient {
-        let credentials = try await connections.credentials(of: tenant)
+        let credentials: ConnectionCredentials
+        do {
+            credentials = try await connections.credentials(of: tenant)
+        } catch let error as StoreError where error.code == .notConnected {
+            throw FlowProblem(.notConnected, error.detail)
+        }
         let expiry = try await connections.connection(of: tenant)?.accessExpiresAt ?? Date.distantPast
         return try client(for: tenant, credentials: credentials, accessExpiresAt: expiry)
     }
 
     /// A client for credentials not stored yet (while connecting) or just loaded.
+    /// - Throws: ``FlowProblem`` `connection-unusable` for OAuth2 credentials when OAuth2 is not configured.
     package func client(
         for tenant: TenantID,
         credentials: ConnectionCredentials,
@@ -39,7 +47,7 @@ package struct TenantLexofficeClients: Sendable {
             return LexofficeClient(configuration: lexoffice, credentials: StaticAPIKey(Secret(key)))
         case .oauth2(let access, let refresh):
             guard let oauth = configuration.oauth else {
-                throw HubProblem.conflict("this hub has no OAuth2 application configured")
+                throw FlowProblem(.connectionUnusable, "this hub has no OAuth2 application configured")
             }
             let connections = connections
             let provider = OAuth2TokenProvider(

@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import KontorStore
 
 /// Runs the hub's jobs by kind: received lexoffice events (recorded in the tenant's activity log; a transferred
@@ -15,7 +16,7 @@ package struct HubJobHandler: JobHandler {
     /// The hub's handler on `queue`'s database: events into its activity log, callbacks signed with the tenants'
     /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`.
     /// - Parameters: `reconciliationDelay`, `reconciliationWindow`: see
-    ///   ``InvoiceTransfer/init(queue:clients:reconciliationDelay:reconciliationWindow:)``.
+    ///   ``InvoiceTransfer/init(records:tenants:connections:reconciliationDelay:reconciliationWindow:)``.
     package init(
         queue: JobQueue,
         secrets: SecretBox,
@@ -31,13 +32,15 @@ package struct HubJobHandler: JobHandler {
         )
         activity = ActivityLog(database: database)
         callbacks = CallbackDelivery(tenants: tenants, secrets: CallbackSecrets(tenants: tenants, box: secrets))
+        let records = TransferLedger(queue: queue)
         transfer = InvoiceTransfer(
-            queue: queue,
-            clients: clients,
+            records: records,
+            tenants: tenants,
+            connections: clients,
             reconciliationDelay: reconciliationDelay,
             reconciliationWindow: reconciliationWindow
         )
-        finalizations = DraftFinalization(ledger: TransferLedger(queue: queue), clients: clients)
+        finalizations = DraftFinalization(records: records, connections: clients)
     }
 
     private struct Event: Decodable {
@@ -60,8 +63,11 @@ package struct HubJobHandler: JobHandler {
 
     /// Records a lexoffice event in the activity log and writes back the number of a finalized draft.
     private func record(_ job: Job) async -> JobOutcome {
-        guard let event = try? JSONDecoder().decode(Event.self, from: Data(job.payload.utf8)) else {
+        guard let event = try? KontorJSON.decoder().decode(Event.self, from: Data(job.payload.utf8)) else {
             return .failed(reason: "the stored lexoffice event is not readable")
+        }
+        guard let claim = job.claim else {
+            return .retry(reason: "the job was handed over without its tenant lease")
         }
         do {
             if job.attempts <= 1 {
@@ -72,7 +78,12 @@ package struct HubJobHandler: JobHandler {
                     details: job.payload
                 )
             }
-            try await finalizations.handle(event.eventType, resourceID: event.resourceId, of: job.tenantID)
+            try await finalizations.handle(
+                event.eventType,
+                resourceID: event.resourceId,
+                of: job.tenantID,
+                under: claim
+            )
             return .completed
         } catch {
             return .retry(reason: "the event could not be processed: \(error)")

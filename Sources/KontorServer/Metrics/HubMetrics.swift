@@ -1,3 +1,4 @@
+import KontorFlows
 import KontorStore
 import LexofficeKit
 import Prometheus

@@ -1,3 +1,4 @@
+import KontorFlows
 import KontorStore
 
 /// A ``JobHandler`` that times another one and records each run in ``HubMetrics`` (`kontor_job_duration_seconds`

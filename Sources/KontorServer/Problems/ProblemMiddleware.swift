@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KontorCore
+import KontorFlows
 import KontorStore
 import Logging
 import NIOCore
@@ -29,6 +31,8 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return response(for: Self.problem(for: error), request: request)
         } catch let error as StoreError {
             return response(for: Self.problem(for: error, logger: context.logger), request: request)
+        } catch let problem as FlowProblem {
+            return response(for: Self.problem(for: problem, logger: context.logger), request: request)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
             return response(for: .internalError, request: request)
@@ -62,10 +66,20 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private static func problem(for error: StoreError, logger: Logger) -> HubProblem {
         switch error.code {
-        case .notFound: return .notFound(error.detail)
-        case .conflict: return .conflict(error.detail)
+        case .unknownTenant, .unknownJob, .notConnected: return .notFound(error.detail)
+        case .duplicate, .invalidState, .versionMismatch, .invoiceSent: return .conflict(error.detail)
         default:
             logger.error("storage failed", metadata: ["error": "\(error)"])
+            return .internalError
+        }
+    }
+
+    private static func problem(for problem: FlowProblem, logger: Logger) -> HubProblem {
+        switch problem.code {
+        case .notConnected, .unknownTenant: return .notFound(problem.detail)
+        case .connectionUnusable: return .conflict(problem.detail)
+        default:
+            logger.error("flow failed in a request", metadata: ["error": "\(problem)"])
             return .internalError
         }
     }
@@ -80,9 +94,7 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             code: problem.code,
             errors: problem.errors.isEmpty ? nil : problem.errors
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(body)) ?? Data()
+        let data = (try? KontorJSON.encoder().encode(body)) ?? Data()
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if problem.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         return Response(

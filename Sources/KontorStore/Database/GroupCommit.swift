@@ -205,7 +205,7 @@ private final class ResultSlot<Value: Sendable>: Sendable {
 
     func take() throws -> Value {
         guard let value = result.withLock({ $0 }) else {
-            throw StoreError(.conflict, "the write's batch ended without running it")
+            throw StoreError(.inconsistent, "the write's batch ended without running it")
         }
         return try value.get()
     }

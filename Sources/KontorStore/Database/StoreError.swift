@@ -12,12 +12,24 @@ package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         package static let unavailable = Code("database-unavailable")
         /// The schema in the database is newer than this build knows.
         package static let schemaTooNew = Code("schema-too-new")
-        /// The addressed record does not exist.
-        package static let notFound = Code("not-found")
         /// The tenant an operation names does not exist (any more).
         package static let unknownTenant = Code("unknown-tenant")
-        /// The record exists but is in a state that does not allow the operation.
-        package static let conflict = Code("conflict")
+        /// The job an operation names does not exist.
+        package static let unknownJob = Code("unknown-job")
+        /// A cancellation names an invoice the tenant never sent.
+        package static let unknownCancelledInvoice = Code("unknown-cancelled-invoice")
+        /// The tenant has no lexoffice connection.
+        package static let notConnected = Code("not-connected")
+        /// A record with the same identity exists (a tenant id, a connected lexoffice organization).
+        package static let duplicate = Code("duplicate")
+        /// The record exists but is in a state that does not allow the operation (the detail says which).
+        package static let invalidState = Code("invalid-state")
+        /// The record changed since the caller read it (optimistic locking).
+        package static let versionMismatch = Code("version-mismatch")
+        /// An invoice lexoffice may already hold was sent again with other content.
+        package static let invoiceSent = Code("invoice-sent")
+        /// A write was neither applied nor found afterwards, or a row holds a value this build does not know.
+        package static let inconsistent = Code("inconsistent")
 
         /// The master key for secrets is missing, unreadable or of the wrong size.
         package static let invalidMasterKey = Code("invalid-master-key")
@@ -26,6 +38,12 @@ package struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The raw code.
         package var description: String { rawValue }
+
+        /// Whether the caller named something that is not there (a tenant, a job, a connection), rather than the
+        /// store failing.
+        package var isUsageError: Bool {
+            [Self.unknownTenant, .unknownJob, .unknownCancelledInvoice, .notConnected].contains(self)
+        }
     }
 
     /// What went wrong.

@@ -1,6 +1,6 @@
 import Foundation
 import KontorCore
-import LexofficeKit
+import KontorFlows
 import SQLKit
 
 /// What saving a source invoice did.
@@ -23,7 +23,8 @@ package enum SourceInvoiceSave: Sendable, Equatable {
 /// Keeps the invoices source applications send, and decides on receipt whether each is to be transferred:
 /// with the tenant's auto transfer on, a finalized invoice's transfer job is queued in the same commit; drafts
 /// are only stored; invoices dated before the tenant's activation or received while it is inactive are
-/// stored as skipped with the reason; an invoice lexoffice may already hold cannot change.
+/// stored as skipped with the reason; an invoice lexoffice may already hold cannot change (the decisions are the
+/// transfer flow's ``TransferAdmission``; the store applies them in the commit that stores the invoice).
 package struct SourceInvoiceStore: Sendable {
     let database: any StoreDatabase
     let clock: any WallClock
@@ -36,18 +37,21 @@ package struct SourceInvoiceStore: Sendable {
 
     /// Stores `incoming`, or recognizes it as unchanged. Whether it is to be transferred is decided on the tenant
     /// as stored when the save commits.
-    /// - Throws: ``StoreError`` `unknown-tenant` when its tenant does not exist; `not-found` when `cancels` names
-    ///   no stored invoice of the tenant (detail names it); `conflict` when the invoice changed after it was sent
-    ///   to lexoffice.
+    /// - Throws: ``StoreError`` `unknown-tenant` when its tenant does not exist; `unknown-cancelled-invoice` when
+    ///   `cancels` names no stored invoice of the tenant (detail names it); `invoice-sent` when the invoice changed
+    ///   after it was sent to lexoffice (or a step of its transfer was recorded).
     package func save(_ incoming: IncomingSourceInvoice) async throws -> SourceInvoiceSave {
         try await database.groupedTransaction { db in
             guard let tenant = try await Self.receivingTenant(incoming.tenantID, in: db) else {
                 throw StoreError(.unknownTenant, "tenant '\(incoming.tenantID)' does not exist")
             }
             if let cancels = incoming.cancels, try await Self.invoice(cancels, of: incoming.tenantID, in: db) == nil {
-                throw StoreError(.notFound, "no invoice with source id '\(cancels)' was received for this tenant")
+                throw StoreError(
+                    .unknownCancelledInvoice,
+                    "no invoice with source id '\(cancels)' was received for this tenant"
+                )
             }
-            let (state, reason) = initialState(of: incoming, tenant: tenant)
+            let (state, reason) = TransferAdmission.initialState(of: incoming, tenant: tenant.activation)
             let now = clock.nowMilliseconds
             let saved: SourceInvoiceSave
             // A new invoice is stored at once; one received before is left by the insert to the checks below.
@@ -55,15 +59,12 @@ package struct SourceInvoiceStore: Sendable {
                 saved = .created(created)
             } else {
                 guard let existing = try await Self.invoice(incoming.sourceID, of: incoming.tenantID, in: db) else {
-                    throw StoreError(.conflict, "the invoice was neither stored nor found")
+                    throw StoreError(.inconsistent, "the invoice was neither stored nor found")
                 }
                 if existing.fingerprint == incoming.fingerprint { return .unchanged(existing) }
-                if TransferState.sentToLexoffice.contains(existing.transferState) {
-                    throw StoreError(
-                        .conflict,
-                        "invoice '\(incoming.sourceID)' was already \(existing.transferState == .transferred ? "transferred" : "sent") "
-                            + "to lexoffice, where it cannot be changed; send a cancellation (cancels) and a new invoice"
-                    )
+                let hasSteps = try await Self.hasSteps(existing, in: db)
+                if let refusal = TransferAdmission.refusalOfChange(to: existing, hasSteps: hasSteps) {
+                    throw StoreError(.invoiceSent, refusal)
                 }
                 saved = .updated(
                     try await Self.update(existing, to: incoming, state: state, reason: reason, at: now, in: db)
@@ -130,8 +131,16 @@ package struct SourceInvoiceStore: Sendable {
             WHERE id = \(bind: existing.sequence) RETURNING *
             """
         ).first()
-        guard let row else { throw StoreError(.conflict, "the invoice was neither stored nor found") }
+        guard let row else { throw StoreError(.inconsistent, "the invoice was neither stored nor found") }
         return try StoredSourceInvoice(row: row)
+    }
+
+    /// Whether a step of the invoice's transfer was recorded.
+    private static func hasSteps(_ invoice: StoredSourceInvoice, in db: any SQLDatabase) async throws -> Bool {
+        try await db.raw(
+            "SELECT 1 AS recorded FROM transfer_steps WHERE invoice_id = \(bind: invoice.sequence) LIMIT 1"
+        )
+        .first() != nil
     }
 
     /// The tenant's invoice with `sourceID`, or `nil`.
@@ -178,8 +187,7 @@ package struct SourceInvoiceStore: Sendable {
 
     /// What a save decides on: the tenant's activation and auto transfer setting.
     private struct ReceivingTenant {
-        var isActive: Bool
-        var activeSince: Date?
+        var activation: TransferAdmission.Tenant
         var autoTransfer: Bool
     }
 
@@ -191,35 +199,13 @@ package struct SourceInvoiceStore: Sendable {
             ).first()
         else { return nil }
         return ReceivingTenant(
-            isActive: try row.decode(column: "is_active", as: Bool.self),
-            activeSince: try row.decode(column: "active_since", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
+            activation: TransferAdmission.Tenant(
+                isActive: try row.decode(column: "is_active", as: Bool.self),
+                activeSince: try row.decode(column: "active_since", as: Int64?.self).map(
+                    Date.init(millisecondsSince1970:)
+                )
+            ),
             autoTransfer: try row.decode(column: "auto_transfer", as: Bool.self)
         )
-    }
-
-    /// The state a received invoice starts in, and why when it is not transferred. The activation cutoff is the
-    /// day of `activeSince` in Europe/Berlin, the time zone of lexoffice's business dates.
-    private func initialState(
-        of incoming: IncomingSourceInvoice,
-        tenant: ReceivingTenant
-    ) -> (TransferState, String?) {
-        switch SourceInvoiceStatus(rawValue: incoming.status) {
-        case .draft:
-            return (.stored, "a draft at the source; transferred once it is finalized")
-        case .cancelled:
-            return (.skipped, "voided at the source before it was transferred")
-        case .finalized, nil:
-            break
-        }
-        guard tenant.isActive else {
-            return (.skipped, "received while the tenant was inactive")
-        }
-        if let activeSince = tenant.activeSince {
-            let firstDay = LexofficeDateTime(activeSince).localDay.description
-            if incoming.invoiceDate < firstDay {
-                return (.skipped, "dated before the tenant's activation (\(firstDay))")
-            }
-        }
-        return (.pending, nil)
     }
 }

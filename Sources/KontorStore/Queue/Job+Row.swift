@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import SQLKit
 
 extension Job {
@@ -7,7 +8,7 @@ extension Job {
     init(row: any SQLRow) throws {
         let stateText = try row.decode(column: "state", as: String.self)
         guard let state = JobState(rawValue: stateText) else {
-            throw StoreError(.conflict, "unknown job state '\(stateText)' in the database")
+            throw StoreError(.inconsistent, "unknown job state '\(stateText)' in the database")
         }
         self.init(
             id: JobID(try row.decode(column: "id", as: Int64.self)),

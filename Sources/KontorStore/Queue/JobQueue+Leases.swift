@@ -1,13 +1,21 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import SQLKit
 
 extension JobQueue {
     /// Takes the lease of up to `limit` tenants that have due jobs and whose lease is free or expired, oldest due
-    /// job first, all in one transaction. A tenant whose lease expired (its worker crashed) gets its `running` jobs
-    /// back into the queue.
+    /// job first, all in one transaction; each taking starts a new epoch of the lease (``JobClaim``). A tenant whose
+    /// lease expired (its worker crashed or lost it) gets its `running` jobs back into the queue, except those that
+    /// used their last attempt: a job that brings its worker down every time is `dead` then, not run forever.
+    /// Tenants in `excluded` (those the caller still works on) are not taken.
     /// - Returns: The tenants now leased to `owner` until `now + duration`, oldest due job first.
-    package func leaseReadyTenants(owner: String, limit: Int, duration: Duration) async throws -> [TenantID] {
+    package func leaseReadyTenants(
+        owner: String,
+        limit: Int,
+        duration: Duration,
+        excluding excluded: Set<TenantID> = []
+    ) async throws -> [TenantID] {
         guard limit > 0 else { return [] }
         let now = clock.nowMilliseconds
         let candidates = try await database.read { db in
@@ -21,6 +29,7 @@ extension JobQueue {
                 GROUP BY j.tenant_id ORDER BY first_id LIMIT \(literal: limit)
                 """
             ).all().map { TenantID(try $0.decode(column: "tenant_id", as: String.self)) }
+                .filter { !excluded.contains($0) }
         }
         guard !candidates.isEmpty else { return [] }
         let taken = try await database.groupedTransaction { db in
@@ -45,14 +54,21 @@ extension JobQueue {
         let now = clock.nowMilliseconds
         let taken = try await db.raw(
             """
-            INSERT INTO tenant_leases (tenant_id, owner, lease_until) \
-            VALUES (\(bind: tenant.rawValue), \(bind: owner), \(bind: now + duration.milliseconds)) \
-            ON CONFLICT (tenant_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until \
-            WHERE (tenant_leases.owner IS NULL OR tenant_leases.lease_until < \(bind: now)) \
+            INSERT INTO tenant_leases (tenant_id, owner, lease_until, epoch) \
+            VALUES (\(bind: tenant.rawValue), \(bind: owner), \(bind: now + duration.milliseconds), 1) \
+            ON CONFLICT (tenant_id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until, \
+            epoch = tenant_leases.epoch + 1 WHERE (tenant_leases.owner IS NULL OR tenant_leases.lease_until < \(bind: now)) \
             RETURNING tenant_id
             """
         ).first()
         guard taken != nil else { return false }
+        try await db.raw(
+            """
+            UPDATE jobs SET state = 'dead', lease_owner = NULL, updated_at = \(bind: now), last_error = \
+            \(bind: Self.abandonedLastAttempt) WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running' \
+            AND attempts >= max_attempts
+            """
+        ).run()
         try await db.raw(
             """
             UPDATE jobs SET state = 'queued', lease_owner = NULL, updated_at = \(bind: now) \
@@ -62,15 +78,22 @@ extension JobQueue {
         return true
     }
 
-    /// Extends `owner`'s lease of `tenant` to `now + duration`.
-    /// - Returns: `false` when the lease is no longer `owner`'s (it expired and another worker took it).
-    package func renewLease(of tenant: TenantID, owner: String, duration: Duration) async throws -> Bool {
+    /// The error of a job whose worker went away during its last attempt.
+    static let abandonedLastAttempt =
+        "its worker stopped (crashed or lost its lease) during every attempt, the last one included; "
+        + "retry it by hand once the cause is found"
+
+    /// Extends the lease of `tenant` that `claim` names to `now + duration`.
+    /// - Returns: `false` when the lease is no longer the claim's (it expired and a worker, perhaps the same one,
+    ///   took it again).
+    package func renewLease(of tenant: TenantID, claim: JobClaim, duration: Duration) async throws -> Bool {
         try await database.groupedTransaction { db in
             let now = clock.nowMilliseconds
             return try await db.raw(
                 """
                 UPDATE tenant_leases SET lease_until = \(bind: now + duration.milliseconds) \
-                WHERE tenant_id = \(bind: tenant.rawValue) AND owner = \(bind: owner) RETURNING tenant_id
+                WHERE tenant_id = \(bind: tenant.rawValue) AND owner = \(bind: claim.owner) \
+                AND epoch = \(bind: claim.epoch) RETURNING tenant_id
                 """
             ).first() != nil
         }
@@ -110,13 +133,14 @@ extension JobQueue {
         let tenantIndex = database.kind == .sqlite ? " INDEXED BY jobs_tenant" : ""
         let lease = try await db.raw(
             """
-            SELECT owner, lease_until, paused_reason FROM tenant_leases WHERE tenant_id = \(bind: tenant.rawValue)\
+            SELECT owner, lease_until, paused_reason, epoch FROM tenant_leases WHERE tenant_id = \(bind: tenant.rawValue)\
             \(unsafeRaw: lockClause)
             """
         ).first()
         guard let lease, try lease.decode(column: "owner", as: String?.self) == owner else { return nil }
         let leaseUntil = try lease.decode(column: "lease_until", as: Int64.self)
         guard leaseUntil >= now else { return nil }
+        let claim = JobClaim(owner: owner, epoch: try lease.decode(column: "epoch", as: Int64.self))
         let isPaused = try lease.decode(column: "paused_reason", as: String?.self) != nil
         let kindClause: SQLQueryString = isPaused ? " AND \(runsWhilePaused("kind"))" : ""
         // Extend the lease only once a third of it is used up: one statement less for most claims.
@@ -135,7 +159,11 @@ extension JobQueue {
             AND state = 'queued' AND run_at <= \(bind: now)\(kindClause) ORDER BY id LIMIT 1) RETURNING *
             """
         ).first()
-        return try claimed.map(Job.init(row:))
+        return try claimed.map { row in
+            var job = try Job(row: row)
+            job.claim = claim
+            return job
+        }
     }
 
     /// Records what became of a claimed job.
@@ -170,6 +198,13 @@ extension JobQueue {
         outcome: JobOutcome,
         in db: any SQLDatabase
     ) async throws -> JobState? {
+        if let claim = job.claim {
+            do {
+                try await claim.verify(for: job.tenantID, in: db, kind: database.kind)
+            } catch let problem as FlowProblem where problem.code == .leaseLost {
+                return nil
+            }
+        }
         let now = clock.nowMilliseconds
         let (state, runAt, attempts, error): (JobState, Int64, Int, String?) =
             switch outcome {

@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import SQLKit
 
 /// The durable job queue (DESIGN.md §4): jobs survive crashes, a tenant's jobs run one at a time under a tenant
@@ -49,7 +50,7 @@ package struct JobQueue: Sendable {
         guard
             let existing = try await db.raw("SELECT id FROM jobs WHERE dedupe_key = \(bind: job.dedupeKey)").first()
         else {
-            throw StoreError(.conflict, "the job was neither stored nor found by its dedupe key")
+            throw StoreError(.inconsistent, "the job was neither stored nor found by its dedupe key")
         }
         return .duplicate(JobID(try existing.decode(column: "id", as: Int64.self)))
     }
@@ -128,10 +129,10 @@ package struct JobQueue: Sendable {
     package func retry(_ id: JobID) async throws -> Job {
         try await database.transaction { db in
             guard let job = try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id.rawValue)").first() else {
-                throw StoreError(.notFound, "job \(id) does not exist")
+                throw StoreError(.unknownJob, "job \(id) does not exist")
             }
             guard try Job(row: job).state == .dead else {
-                throw StoreError(.conflict, "job \(id) is not dead; only dead jobs can be retried")
+                throw StoreError(.invalidState, "job \(id) is not dead; only dead jobs can be retried")
             }
             let now = clock.nowMilliseconds
             try await db.raw(
@@ -141,7 +142,7 @@ package struct JobQueue: Sendable {
                 """
             ).run()
             guard let updated = try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id.rawValue)").first() else {
-                throw StoreError(.notFound, "job \(id) does not exist")
+                throw StoreError(.unknownJob, "job \(id) does not exist")
             }
             return try Job(row: updated)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -91,7 +92,7 @@ package struct JobWorkerPool: Service {
                 // A batch of tenants at a time, each batch's sessions started before the next is leased.
                 while limit - active.count > 0, !Task.isCancelled {
                     let batch = min(limit - active.count, Self.leaseBatch)
-                    let leased = await leaseTenants(limit: batch)
+                    let leased = await leaseTenants(limit: batch, excluding: active.tenants)
                     for tenant in leased {
                         active.insert(tenant)
                         group.addTask {
@@ -127,12 +128,15 @@ package struct JobWorkerPool: Service {
     private static let maximumAdmissionBatches = 128
     private static let admissionIntervalWhileBusy = Duration.seconds(1)
 
-    private func leaseTenants(limit: Int) async -> [TenantID] {
+    /// Leases tenants with due jobs, never one this pool still works on (a session whose lease was lost may not
+    /// have ended yet: one process never works a tenant twice at once).
+    private func leaseTenants(limit: Int, excluding active: Set<TenantID>) async -> [TenantID] {
         do {
             return try await queue.leaseReadyTenants(
                 owner: configuration.owner,
                 limit: limit,
-                duration: configuration.leaseDuration
+                duration: configuration.leaseDuration,
+                excluding: active
             )
         } catch {
             logger.warning("cannot lease tenants", metadata: ["error": "\(error)"])
@@ -186,38 +190,68 @@ package struct JobWorkerPool: Service {
         return left
     }
 
-    /// Runs the handler while renewing the tenant's lease every third of its duration.
+    /// Runs the handler while renewing the tenant's lease every third of its duration. A renewal that fails (the
+    /// database unreachable) is tried again every ``renewalRetryInterval`` as long as the lease lasts; a lease that
+    /// is lost (taken over, or about to expire without a renewal) cancels the handler at once, and the attempt ends
+    /// as interrupted. The claim's writes are refused by then anyway (``JobClaim``); the cancellation stops the
+    /// lexoffice requests the handler may still be waiting to send.
     private func runKeepingLease(_ job: Job, logger: Logger) async -> JobOutcome {
-        await withTaskGroup(of: JobOutcome?.self) { group in
+        guard let claim = job.claim else { return await handler.handle(job) }
+        return await withTaskGroup(of: JobOutcome?.self) { group in
             group.addTask { await handler.handle(job) }
-            group.addTask {
-                while !Task.isCancelled {
-                    do {
-                        try await Task.sleep(for: configuration.leaseDuration / 3)
-                        let kept = try await queue.renewLease(
-                            of: job.tenantID,
-                            owner: configuration.owner,
-                            duration: configuration.leaseDuration
-                        )
-                        if !kept {
-                            logger.warning("tenant lease lost while a job ran", metadata: ["job.id": "\(job.id)"])
-                        }
-                    } catch {
-                        return nil
-                    }
-                }
-                return nil
-            }
-            var outcome = JobOutcome.retry(reason: "the job was interrupted")
-            for await result in group {
+            group.addTask { await keepLease(claim, of: job, logger: logger) }
+            var outcome: JobOutcome?
+            for await result in group where outcome == nil {
                 if let result {
                     outcome = result
                     group.cancelAll()
                 }
             }
-            return outcome
+            return outcome ?? .retry(reason: "the job was interrupted")
         }
     }
+
+    /// Renews the job's lease until cancelled; returns the attempt's outcome only when the lease is lost.
+    private func keepLease(_ claim: JobClaim, of job: Job, logger: Logger) async -> JobOutcome? {
+        let duration = configuration.leaseDuration
+        // A claim extends the lease only once a third of it is used up: at least two thirds are left.
+        var validUntil = ContinuousClock.now.advanced(by: duration * 2 / 3)
+        var wait = duration / 3
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                return nil
+            }
+            let attempted = ContinuousClock.now
+            do {
+                guard try await queue.renewLease(of: job.tenantID, claim: claim, duration: duration) else {
+                    logger.warning(
+                        "tenant lease lost while a job ran; the job is stopped",
+                        metadata: ["job.id": "\(job.id)"]
+                    )
+                    return .retry(reason: "the tenant lease was lost while the job ran")
+                }
+                validUntil = attempted.advanced(by: duration)
+                wait = duration / 3
+            } catch {
+                let retry = min(Self.renewalRetryInterval, duration / 10)
+                guard ContinuousClock.now.advanced(by: retry * 2) < validUntil else {
+                    logger.error(
+                        "tenant lease could not be renewed before it ran out; the job is stopped",
+                        metadata: ["job.id": "\(job.id)", "error": "\(error)"]
+                    )
+                    return .retry(reason: "the tenant lease could not be renewed: \(error)")
+                }
+                logger.warning("cannot renew tenant lease; trying again", metadata: ["error": "\(error)"])
+                wait = retry
+            }
+        }
+        return nil
+    }
+
+    /// How soon a lease renewal that failed is tried again (at most a tenth of the lease).
+    private static let renewalRetryInterval = Duration.seconds(1)
 
     private func log(_ job: Job, outcome: JobOutcome, state: JobState?, logger: Logger) {
         let metadata: Logger.Metadata = [
@@ -249,6 +283,9 @@ private final class ActiveTenants: Sendable {
     private let state = Mutex(State())
 
     var count: Int { state.withLock { $0.tenants.count } }
+
+    /// The tenants being worked on.
+    var tenants: Set<TenantID> { state.withLock { $0.tenants } }
 
     func insert(_ tenant: TenantID) { state.withLock { _ = $0.tenants.insert(tenant) } }
 

@@ -59,7 +59,7 @@ package struct APITokenStore: Sendable {
             if let tenantID,
                 try await db.raw("SELECT id FROM tenants WHERE id = \(bind: tenantID)").first() == nil
             {
-                throw StoreError(.notFound, "tenant '\(tenantID)' does not exist")
+                throw StoreError(.unknownTenant, "tenant '\(tenantID)' does not exist")
             }
             try await db.raw(
                 """

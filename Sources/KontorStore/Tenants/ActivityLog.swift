@@ -59,7 +59,7 @@ package struct ActivityLog: Sendable {
             \(bind: clock.nowMilliseconds), \(bind: kind), \(bind: message), \(bind: details)) RETURNING id
             """
         ).first()
-        guard let row else { throw StoreError(.conflict, "the activity entry was not stored") }
+        guard let row else { throw StoreError(.inconsistent, "the activity entry was not stored") }
         return try row.decode(column: "id", as: Int64.self)
     }
 

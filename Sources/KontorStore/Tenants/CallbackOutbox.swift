@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import SQLKit
 
 /// A callback to a tenant's source application, as queued: a stable event id (the receiver deduplicates on it),
@@ -53,9 +54,7 @@ package struct CallbackOutbox: Sendable {
             createdAt: queue.clock.now,
             data: data
         )
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
+        let payload = try KontorJSON.text(of: event)
         _ = try await queue.enqueue(
             NewJob(tenantID: tenant, kind: Self.jobKind, payload: payload, dedupeKey: "callback:\(event.id)"),
             in: db

@@ -23,7 +23,7 @@ package struct ConnectionStore: Sendable {
         let subscriptions = String(decoding: try JSONEncoder().encode(connection.subscriptionIDs), as: UTF8.self)
         try await database.transaction { db in
             guard try await TenantStore.tenant(connection.tenantID, in: db) != nil else {
-                throw StoreError(.notFound, "tenant '\(connection.tenantID)' does not exist")
+                throw StoreError(.unknownTenant, "tenant '\(connection.tenantID)' does not exist")
             }
             if let organization = connection.organizationID,
                 let owner = try await db.raw(
@@ -34,7 +34,7 @@ package struct ConnectionStore: Sendable {
                 ).first()
             {
                 let other = try owner.decode(column: "tenant_id", as: String.self)
-                throw StoreError(.conflict, "this lexoffice organization is already connected to tenant '\(other)'")
+                throw StoreError(.duplicate, "this lexoffice organization is already connected to tenant '\(other)'")
             }
             try await db.raw(
                 """
@@ -80,7 +80,7 @@ package struct ConnectionStore: Sendable {
             try await db.raw("SELECT credentials FROM connections WHERE tenant_id = \(bind: tenant.rawValue)").first()?
                 .decode(column: "credentials", as: String.self)
         }
-        guard let sealed else { throw StoreError(.notFound, "tenant '\(tenant)' has no lexoffice connection") }
+        guard let sealed else { throw StoreError(.notConnected, "tenant '\(tenant)' has no lexoffice connection") }
         let json = try secrets.open(sealed, context: Self.context(tenant))
         do {
             return try JSONDecoder().decode(ConnectionCredentials.self, from: Data(json.utf8))
@@ -108,7 +108,7 @@ package struct ConnectionStore: Sendable {
                     WHERE tenant_id = \(bind: tenant.rawValue) RETURNING tenant_id
                     """
                 ).first() != nil
-            else { throw StoreError(.notFound, "tenant '\(tenant)' has no lexoffice connection") }
+            else { throw StoreError(.notConnected, "tenant '\(tenant)' has no lexoffice connection") }
         }
     }
 
@@ -161,7 +161,7 @@ extension LexofficeConnection {
         let kindText = try row.decode(column: "kind", as: String.self)
         let statusText = try row.decode(column: "status", as: String.self)
         guard let kind = ConnectionKind(rawValue: kindText), let status = ConnectionStatus(rawValue: statusText) else {
-            throw StoreError(.conflict, "unknown connection kind or status in the database")
+            throw StoreError(.inconsistent, "unknown connection kind or status in the database")
         }
         let subscriptions = try row.decode(column: "subscriptions", as: String.self)
         self.init(

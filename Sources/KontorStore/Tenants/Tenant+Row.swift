@@ -7,7 +7,7 @@ extension Tenant {
     init(row: any SQLRow) throws {
         let variantText = try row.decode(column: "transfer_variant", as: String.self)
         guard let variant = TransferVariant(rawValue: variantText) else {
-            throw StoreError(.conflict, "unknown transfer variant '\(variantText)' in the database")
+            throw StoreError(.inconsistent, "unknown transfer variant '\(variantText)' in the database")
         }
         self.init(
             id: TenantID(try row.decode(column: "id", as: String.self)),

@@ -46,7 +46,7 @@ package struct TenantStore: Sendable {
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """
             ).first()
-            guard inserted != nil else { throw StoreError(.conflict, "a tenant with id '\(record.id)' exists") }
+            guard inserted != nil else { throw StoreError(.duplicate, "a tenant with id '\(record.id)' exists") }
         }
         return record
     }
@@ -88,11 +88,11 @@ package struct TenantStore: Sendable {
         defer { recent.invalidateAll() }
         return try await database.transaction { db in
             guard let current = try await Self.tenant(id, in: db) else {
-                throw StoreError(.notFound, "tenant '\(id)' does not exist")
+                throw StoreError(.unknownTenant, "tenant '\(id)' does not exist")
             }
             if let expectedVersion, expectedVersion != current.version {
                 throw StoreError(
-                    .conflict,
+                    .versionMismatch,
                     "tenant '\(id)' was changed meanwhile (version \(current.version), not \(expectedVersion))"
                 )
             }
@@ -143,7 +143,7 @@ package struct TenantStore: Sendable {
                 try await db.raw(
                     "UPDATE tenants SET callback_secret = \(bind: sealed) WHERE id = \(bind: id.rawValue) RETURNING id"
                 ).first() != nil
-            else { throw StoreError(.notFound, "tenant '\(id)' does not exist") }
+            else { throw StoreError(.unknownTenant, "tenant '\(id)' does not exist") }
         }
     }
 
@@ -168,7 +168,7 @@ package struct TenantStore: Sendable {
             ).first()?.decode(column: "n", as: Int.self) ?? 0
         if count > 0 {
             throw StoreError(
-                .conflict,
+                .invalidState,
                 "tenant '\(id)' already transferred \(count) documents this business year; "
                     + "the transfer variant can change only at the start of a business year"
             )

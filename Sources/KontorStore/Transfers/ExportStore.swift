@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import SQLKit
 
 /// A bulk export of a tenant's stored source invoices and its progress.
@@ -31,7 +32,7 @@ package struct InvoiceExport: Sendable, Equatable {
 
 /// Starts bulk exports (DESIGN.md §1 flow 1) and reports their progress. An export takes the tenant's stored
 /// invoices dated within a range and of the chosen source statuses; each finalized one that is pending or failed
-/// is queued for transfer (one job each, in the order received, committed with the export); everything else
+/// (``TransferTransition/export``) is queued for transfer (one job each, in the order received, committed with the export); everything else
 /// (already transferred, being transferred, drafts, skipped) is counted as skipped. A second export of the same
 /// range therefore skips what the first one transferred.
 package struct ExportStore: Sendable {
@@ -62,7 +63,7 @@ package struct ExportStore: Sendable {
                     \(bind: names.joined(separator: ",")), \(bind: now)) RETURNING id
                     """
                 ).first()
-            else { throw StoreError(.conflict, "the export was not stored") }
+            else { throw StoreError(.inconsistent, "the export was not stored") }
             let id = try row.decode(column: "id", as: Int64.self)
             let taken: SQLQueryString = """
                 tenant_id = \(bind: tenant.rawValue) AND invoice_date >= \(bind: from.description) \
@@ -70,7 +71,7 @@ package struct ExportStore: Sendable {
                 """
             let transferable: SQLQueryString = """
                 status = \(bind: SourceInvoiceStatus.finalized.rawValue) \
-                AND transfer_state IN (\(binds: [TransferState.pending.rawValue, TransferState.failed.rawValue]))
+                AND \(TransferLedger.isSource(of: .export))
                 """
             try await db.raw(
                 """
@@ -84,7 +85,7 @@ package struct ExportStore: Sendable {
             ).all().map { try $0.decode(column: "source_id", as: String.self) }
             try await db.raw(
                 """
-                UPDATE source_invoices SET transfer_state = 'pending', state_reason = NULL, \
+                UPDATE source_invoices SET \(TransferLedger.setState(.export)), state_reason = NULL, \
                 updated_at = \(bind: now) WHERE \(taken) AND \(transferable)
                 """
             ).run()
@@ -95,7 +96,7 @@ package struct ExportStore: Sendable {
             return id
         }
         guard let export = try await export(id, of: tenant) else {
-            throw StoreError(.conflict, "the export \(id) was not found after it was stored")
+            throw StoreError(.inconsistent, "the export \(id) was not found after it was stored")
         }
         return export
     }

@@ -1,20 +1,25 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import SQLKit
 
 extension TransferLedger {
     /// Ends the invoice's transfer: `transferred` with its results, an activity entry (a warning when the
     /// totals differ), and the `invoice.transferred` callback, all in one commit.
-    package func complete(_ invoice: StoredSourceInvoice, with result: TransferResult) async throws {
-        try await database.groupedTransaction { db in
+    package func complete(
+        _ invoice: StoredSourceInvoice,
+        with result: TransferResult,
+        under claim: JobClaim
+    ) async throws {
+        try await write(for: invoice.tenantID, under: claim) { [now, activity, outbox] db in
             let updated = try await db.raw(
                 """
-                UPDATE source_invoices SET transfer_state = 'transferred', state_reason = NULL, \
+                UPDATE source_invoices SET \(Self.setState(.complete)), state_reason = NULL, \
                 lexoffice_id = \(bind: result.lexofficeID), lexoffice_type = \(bind: result.documentType), \
                 voucher_number = \(bind: result.voucherNumber), \
                 customer_number = \(bind: result.customerNumber), lexoffice_status = \(bind: result.lexofficeStatus), \
                 totals_difference = \(bind: result.totalsDifference), updated_at = \(bind: now) \
-                WHERE id = \(bind: invoice.sequence) AND transfer_state = 'transferring' RETURNING id
+                WHERE id = \(bind: invoice.sequence) AND \(Self.isSource(of: .complete)) RETURNING id
                 """
             ).first()
             guard updated != nil else { return }
@@ -50,23 +55,30 @@ extension TransferLedger {
     /// Ends the transfer of the tenant's invoice `sourceID` (`transferring`, or still `pending` when the job gave up
     /// before it began) as `failed` for `reason` (a retry starts it again), with an activity entry and an
     /// `invoice.failed` callback.
-    package func fail(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
-        try await end(sourceID, of: tenant, as: .failed, reason: reason)
+    package func fail(_ sourceID: String, of tenant: TenantID, reason: String, under claim: JobClaim) async throws {
+        try await end(sourceID, of: tenant, by: .fail, reason: reason, under: claim)
     }
 
     /// Ends the transfer of the tenant's invoice `sourceID` (`transferring` or `pending`) as `skipped` for `reason`
     /// (it is kept, not sent), with an activity entry and an `invoice.skipped` callback.
-    package func skip(_ sourceID: String, of tenant: TenantID, reason: String) async throws {
-        try await end(sourceID, of: tenant, as: .skipped, reason: reason)
+    package func skip(_ sourceID: String, of tenant: TenantID, reason: String, under claim: JobClaim) async throws {
+        try await end(sourceID, of: tenant, by: .skip, reason: reason, under: claim)
     }
 
-    private func end(_ sourceID: String, of tenant: TenantID, as state: TransferState, reason: String) async throws {
-        try await database.groupedTransaction { db in
+    private func end(
+        _ sourceID: String,
+        of tenant: TenantID,
+        by transition: TransferTransition,
+        reason: String,
+        under claim: JobClaim
+    ) async throws {
+        let state = transition.target
+        try await write(for: tenant, under: claim) { [now, activity, outbox] db in
             let row = try await db.raw(
                 """
-                UPDATE source_invoices SET transfer_state = \(bind: state.rawValue), state_reason = \(bind: reason), \
+                UPDATE source_invoices SET \(Self.setState(transition)), state_reason = \(bind: reason), \
                 updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID) \
-                AND transfer_state IN ('transferring', 'pending') RETURNING *
+                AND \(Self.isSource(of: transition)) RETURNING *
                 """
             ).first()
             guard let row else { return }
@@ -94,9 +106,10 @@ extension TransferLedger {
         lexofficeID: String,
         voucherNumber: String?,
         status: String,
-        of tenant: TenantID
+        of tenant: TenantID,
+        under claim: JobClaim
     ) async throws -> Bool {
-        try await database.groupedTransaction { db in
+        try await write(for: tenant, under: claim) { [now, activity, outbox] db in
             let row = try await db.raw(
                 """
                 UPDATE source_invoices SET voucher_number = \(bind: voucherNumber), lexoffice_status = \(bind: status), \

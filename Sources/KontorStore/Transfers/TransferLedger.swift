@@ -1,12 +1,15 @@
 import Foundation
 import KontorCore
+import KontorFlows
 import SQLKit
 
 /// The durable record of invoice transfers (DESIGN.md §5): which invoice a worker is transferring, every write
 /// as a step (intent before the call, done after it), the contact links, and the end of a transfer committed
 /// together with its activity entry and its callback to the source, so the source hears of each transfer once
-/// (with an event id that stays the same across delivery retries).
-package struct TransferLedger: Sendable {
+/// (with an event id that stays the same across delivery retries). It is the store's side of the transfer flow's
+/// ``TransferRecords`` port: state changes follow the flow's ``TransferTransition``s, and every write made for a job
+/// commits only under the job's ``JobClaim``.
+package struct TransferLedger: TransferRecords {
     let queue: JobQueue
     let outbox: CallbackOutbox
     let activity: ActivityLog
@@ -23,25 +26,56 @@ package struct TransferLedger: Sendable {
     /// The queue clock's time in milliseconds.
     var now: Int64 { queue.clock.nowMilliseconds }
 
-    /// Takes the tenant's invoice `sourceID` for a transfer attempt: a `pending`, `failed` or (after a crash)
-    /// `transferring` invoice becomes `transferring`.
+    /// The transaction of a write made for a job: `body` runs after the claim is verified, in the same commit.
+    func write<Value: Sendable>(
+        for tenant: TenantID,
+        under claim: JobClaim,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> Value
+    ) async throws -> Value {
+        let kind = database.kind
+        return try await database.groupedTransaction { db in
+            try await claim.verify(for: tenant, in: db, kind: kind)
+            return try await body(db)
+        }
+    }
+
+    /// Takes the tenant's invoice `sourceID` for a transfer attempt (``TransferTransition/begin``).
     /// - Returns: The invoice, or `nil` when there is nothing to transfer (already transferred, a draft, skipped,
     ///   or unknown).
-    package func begin(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
-        try await database.groupedTransaction { db in
+    package func begin(
+        _ sourceID: String,
+        of tenant: TenantID,
+        under claim: JobClaim
+    ) async throws -> StoredSourceInvoice? {
+        try await write(for: tenant, under: claim) { [now] db in
             try await db.raw(
                 """
-                UPDATE source_invoices SET transfer_state = 'transferring', state_reason = NULL, \
+                UPDATE source_invoices SET \(Self.setState(.begin)), state_reason = NULL, \
                 updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID) \
-                AND transfer_state IN ('pending', 'failed', 'transferring') RETURNING *
+                AND \(Self.isSource(of: .begin)) RETURNING *
                 """
             ).first().map(StoredSourceInvoice.init(row:))
         }
     }
 
-    /// Queues the tenant's invoice `sourceID` for another transfer: a `failed`, `pending` or `transferring`
-    /// invoice (whose job gave up, e.g. while its cancellation was transferred) becomes `pending` with a new
-    /// transfer job (in the same commit). Safe while a job still runs: the tenant's jobs run one at a time and a
+    /// `transfer_state = <the transition's target>`.
+    static func setState(_ transition: TransferTransition) -> SQLQueryString {
+        "transfer_state = \(bind: transition.target.rawValue)"
+    }
+
+    /// `transfer_state IN (<the transition's sources>)`.
+    static func isSource(of transition: TransferTransition, column: String = "transfer_state") -> SQLQueryString {
+        "\(unsafeRaw: column) IN (\(binds: transition.sourceNames))"
+    }
+
+    /// The tenant's invoice `sourceID`, or `nil`.
+    package func invoice(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice? {
+        try await SourceInvoiceStore(database: database, clock: queue.clock).invoice(sourceID, of: tenant)
+    }
+
+    /// Queues the tenant's invoice `sourceID` for another transfer (``TransferTransition/retry``): a `failed`,
+    /// `pending` or `transferring` invoice (whose job gave up, e.g. while its cancellation was transferred) becomes
+    /// `pending` with a new transfer job (in the same commit). Safe while a job still runs: the tenant's jobs run one at a time and a
     /// transfer's writes are steps that are never sent twice.
     /// - Returns: The invoice, or `nil` when the tenant has no such invoice.
     /// - Throws: ``StoreError`` `conflict` when the invoice is in another state (the detail says which).
@@ -49,9 +83,9 @@ package struct TransferLedger: Sendable {
         try await database.groupedTransaction { db in
             let row = try await db.raw(
                 """
-                UPDATE source_invoices SET transfer_state = 'pending', state_reason = NULL, updated_at = \(bind: now) \
+                UPDATE source_invoices SET \(Self.setState(.retry)), state_reason = NULL, updated_at = \(bind: now) \
                 WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID) \
-                AND transfer_state IN ('pending', 'failed', 'transferring') RETURNING *
+                AND \(Self.isSource(of: .retry)) RETURNING *
                 """
             ).first()
             guard let row else {
@@ -64,7 +98,7 @@ package struct TransferLedger: Sendable {
                 guard let existing else { return nil }
                 let state = try existing.decode(column: "transfer_state", as: String.self)
                 throw StoreError(
-                    .conflict,
+                    .invalidState,
                     "the invoice is \(state); only failed, pending or unfinished invoices are retried"
                 )
             }
@@ -88,9 +122,10 @@ package struct TransferLedger: Sendable {
     package func recordIntent(
         _ name: TransferStep.Name,
         fingerprint: String,
-        of invoice: StoredSourceInvoice
+        of invoice: StoredSourceInvoice,
+        under claim: JobClaim
     ) async throws {
-        try await database.groupedTransaction { [now] db in
+        try await write(for: invoice.tenantID, under: claim) { [now] db in
             try await db.raw(
                 """
                 INSERT INTO transfer_steps (invoice_id, name, state, fingerprint, started_at) \
@@ -106,10 +141,11 @@ package struct TransferLedger: Sendable {
     package func recordDone(
         _ name: TransferStep.Name,
         lexofficeID: String,
-        note: String? = nil,
-        of invoice: StoredSourceInvoice
+        note: String?,
+        of invoice: StoredSourceInvoice,
+        under claim: JobClaim
     ) async throws {
-        try await database.groupedTransaction { [now] db in
+        try await write(for: invoice.tenantID, under: claim) { [now] db in
             try await db.raw(
                 """
                 UPDATE transfer_steps SET state = 'done', lexoffice_id = \(bind: lexofficeID), note = \(bind: note), \
@@ -166,8 +202,8 @@ package struct TransferLedger: Sendable {
     /// Links the tenant's source customer to a lexoffice contact (replacing a link to another contact), and tells
     /// the source the contact and its customer number with a `customer.linked` callback (in the same commit).
     /// Linking the same contact again changes nothing.
-    package func link(_ link: ContactLink, of tenant: TenantID) async throws {
-        try await database.groupedTransaction { db in
+    package func link(_ link: ContactLink, of tenant: TenantID, under claim: JobClaim) async throws {
+        try await write(for: tenant, under: claim) { [now, outbox] db in
             let inserted = try await db.raw(
                 """
                 INSERT INTO contact_links (tenant_id, source_customer_id, lexoffice_contact_id, customer_number, \
@@ -207,8 +243,6 @@ package struct TransferLedger: Sendable {
     /// JSON text of `members`, keys sorted (`nil` values become `null`). `JSONEncoder` rather than
     /// `JSONSerialization`, which took 5 % of the hub's CPU time in the many-tenant transfer benchmark.
     static func json(_ members: [String: String?]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(members), as: UTF8.self)
+        try KontorJSON.text(of: members)
     }
 }

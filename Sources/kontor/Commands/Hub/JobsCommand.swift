@@ -1,5 +1,6 @@
 import ArgumentParser
 import KontorCore
+import KontorFlows
 import KontorStore
 
 /// `kontor jobs list|retry`: the durable job queue.

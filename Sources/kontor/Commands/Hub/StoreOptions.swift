@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KontorCore
 import KontorStore
 import Logging
 
@@ -46,7 +47,7 @@ struct StoreOptions: ParsableArguments {
                 return try await body(database)
             }
         } catch let error as StoreError {
-            throw CommandFailure(error.detail, status: error.code == .notFound ? .usage : .failure)
+            throw CommandFailure(error.detail, status: error.code.isUsageError ? .usage : .failure)
         }
     }
 }
@@ -54,9 +55,6 @@ struct StoreOptions: ParsableArguments {
 /// Encodes hub records for `--json` output: sorted keys, ISO 8601 dates, one document per command.
 enum HubJSON {
     static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try KontorJSON.encoder(pretty: true).encode(value), as: UTF8.self)
     }
 }

@@ -29,7 +29,7 @@ enum TenantCredentials {
         let credentials: ConnectionCredentials = try await StoreOptions.withMigratedDatabase(at: location) { database in
             do {
                 return try await ConnectionStore(database: database, secrets: secrets).credentials(of: TenantID(tenant))
-            } catch let error as StoreError where error.code == .notFound {
+            } catch let error as StoreError where error.code == .notConnected {
                 throw CommandFailure(
                     "tenant '\(tenant)' has no lexoffice connection in the hub database",
                     status: .usage

@@ -1,6 +1,5 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
 /// Transfers a stored source invoice into lexoffice exactly once (DESIGN.md §1 flow 1, §5), as the job
@@ -21,37 +20,31 @@ import LexofficeKit
 ///
 /// In the `voucher` variant step 4 is a bookkeeping voucher with the source's number and PDF
 /// (``VoucherTransfer``): 2 requests, no read-back.
-package struct InvoiceTransfer: Sendable {
-    private let invoices: SourceInvoiceStore
-    private let ledger: TransferLedger
-    private let tenants: TenantStore
-    private let clients: TenantLexofficeClients
-    private let steps: TransferStepRunner
+package struct InvoiceTransfer: JobHandler {
+    private let records: any TransferRecords
+    private let tenants: any TenantLookup
+    private let connections: any LexofficeConnections
     private let reconciliationDelay: Duration
+    private let reconciliationWindow: Duration
 
-    /// A transfer on `queue`'s database, reaching lexoffice through `clients`.
+    /// A transfer on `records`, reading tenants from `tenants`, reaching lexoffice through `connections`.
     /// - Parameters:
     ///   - reconciliationDelay: how long after a write with an unknown outcome its document is looked for
     ///     (lexoffice's lists may lag behind its writes); also the least wait before that retry.
     ///   - reconciliationWindow: how long after the write it is looked for once more, when the first look missed
     ///     it, before it is sent again.
     package init(
-        queue: JobQueue,
-        clients: TenantLexofficeClients,
+        records: any TransferRecords,
+        tenants: any TenantLookup,
+        connections: any LexofficeConnections,
         reconciliationDelay: Duration = .seconds(10),
         reconciliationWindow: Duration = .seconds(60)
     ) {
-        let ledger = TransferLedger(queue: queue)
-        self.invoices = SourceInvoiceStore(database: queue.database, clock: queue.clock)
-        self.ledger = ledger
-        self.tenants = TenantStore(database: queue.database, clock: queue.clock)
-        self.clients = clients
-        self.steps = TransferStepRunner(
-            ledger: ledger,
-            reconciliationDelay: reconciliationDelay,
-            reconciliationWindow: max(reconciliationWindow, reconciliationDelay)
-        )
+        self.records = records
+        self.tenants = tenants
+        self.connections = connections
         self.reconciliationDelay = reconciliationDelay
+        self.reconciliationWindow = max(reconciliationWindow, reconciliationDelay)
     }
 
     /// Runs a ``TransferJob``.
@@ -59,33 +52,38 @@ package struct InvoiceTransfer: Sendable {
         guard let request = TransferJob(payload: job.payload) else {
             return .failed(reason: "the queued transfer is not readable")
         }
+        guard let claim = job.claim else {
+            return .retry(reason: "the job was handed over without its tenant lease")
+        }
         do {
-            try await transfer(request.sourceId, of: job.tenantID, originalFirst: true)
+            try await transfer(request.sourceId, of: job.tenantID, under: claim, originalFirst: true)
             return .completed
         } catch {
-            return await outcome(of: error, sourceID: request.sourceId, job: job)
+            return await outcome(of: error, sourceID: request.sourceId, job: job, claim: claim)
         }
     }
 
     /// What the queue does after `error`. A failure that retrying cannot fix, and the last attempt, end the
     /// invoice's transfer as `failed` with the reason (a retry through the hub API starts it again).
-    private func outcome(of error: any Error, sourceID: String, job: Job) async -> JobOutcome {
+    private func outcome(of error: any Error, sourceID: String, job: Job, claim: JobClaim) async -> JobOutcome {
         do {
             switch TransferDisposition(error, reconciliationDelay: reconciliationDelay) {
             case .retry(let reason, let after) where job.attempts < job.maxAttempts:
                 return .retry(reason: reason, after: after)
             case .retry(let reason, _):
                 let final = "\(reason) (gave up after \(job.attempts) attempts)"
-                try await ledger.fail(sourceID, of: job.tenantID, reason: final)
+                try await records.fail(sourceID, of: job.tenantID, reason: final, under: claim)
                 return .failed(reason: final)
             case .pause(let reason):
                 return .pauseTenant(reason: reason)
             case .fail(let reason):
-                try await ledger.fail(sourceID, of: job.tenantID, reason: reason)
+                try await records.fail(sourceID, of: job.tenantID, reason: reason, under: claim)
                 return .failed(reason: reason)
             case .skip(let reason):
-                try await ledger.skip(sourceID, of: job.tenantID, reason: reason)
+                try await records.skip(sourceID, of: job.tenantID, reason: reason, under: claim)
                 return .completed
+            case .abandon(let reason):
+                return .retry(reason: reason)
             }
         } catch {
             return .retry(reason: "the transfer's end could not be recorded: \(error)")
@@ -93,32 +91,44 @@ package struct InvoiceTransfer: Sendable {
     }
 
     /// Transfers the tenant's invoice `sourceID` unless there is nothing to do.
-    private func transfer(_ sourceID: String, of tenantID: TenantID, originalFirst: Bool) async throws {
+    private func transfer(
+        _ sourceID: String,
+        of tenantID: TenantID,
+        under claim: JobClaim,
+        originalFirst: Bool
+    ) async throws {
         guard let tenant = try await tenants.tenant(tenantID) else {
-            throw TransferProblem.fail("the tenant no longer exists")
+            throw FlowProblem(.unknownTenant, "the tenant no longer exists")
         }
         guard tenant.isActive else {
-            throw TransferProblem.fail(
+            throw FlowProblem(
+                .tenantInactive,
                 "the tenant was deactivated before the invoice was sent; activate it, then retry or export again"
             )
         }
         // The connection first: without one the tenant pauses, and the invoice must not look sent meanwhile.
-        let client = try await clients.client(for: tenantID)
-        guard let invoice = try await ledger.begin(sourceID, of: tenantID) else { return }
+        let client = try await connections.client(for: tenantID)
+        guard let invoice = try await records.begin(sourceID, of: tenantID, under: claim) else { return }
         let source = try Self.decode(invoice)
         let variant = tenant.settings.transferVariant
         let preceding = try await invoice.cancels.asyncMap {
-            try await original($0, of: tenantID, originalFirst, variant: variant)
+            try await original($0, of: tenantID, under: claim, originalFirst, variant: variant)
         }
-        let contact = try await ContactResolver(ledger: ledger, steps: steps)
+        let steps = TransferStepRunner(
+            records: records,
+            claim: claim,
+            reconciliationDelay: reconciliationDelay,
+            reconciliationWindow: reconciliationWindow
+        )
+        let contact = try await ContactResolver(records: records, steps: steps)
             .contact(for: source.customer, of: invoice, client: client)
         let result: TransferResult
         switch variant {
         case .voucher:
-            result = try await VoucherTransfer(ledger: ledger, steps: steps, client: client)
+            result = try await VoucherTransfer(records: records, steps: steps, client: client)
                 .voucher(source, of: invoice, contact: contact, isCancellation: preceding != nil)
         case .invoice:
-            let documents = SalesDocumentTransfer(ledger: ledger, steps: steps, client: client)
+            let documents = SalesDocumentTransfer(records: records, steps: steps, client: client)
             if let preceding {
                 result = try await documents.creditNote(source, of: invoice, contact: contact, cancelling: preceding)
             } else {
@@ -130,7 +140,7 @@ package struct InvoiceTransfer: Sendable {
                 )
             }
         }
-        try await ledger.complete(invoice, with: result)
+        try await records.complete(invoice, with: result, under: claim)
     }
 
     /// The lexoffice id of the invoice a cancellation cancels, transferring it first when it is still to go. In the
@@ -138,41 +148,46 @@ package struct InvoiceTransfer: Sendable {
     private func original(
         _ sourceID: String,
         of tenant: TenantID,
+        under claim: JobClaim,
         _ transferFirst: Bool,
         variant: TransferVariant
     ) async throws -> LexofficeID {
-        guard var original = try await invoices.invoice(sourceID, of: tenant) else {
-            throw TransferProblem.fail("the cancelled invoice '\(sourceID)' is not stored")
+        guard var original = try await records.invoice(sourceID, of: tenant) else {
+            throw FlowProblem(.unknownOriginal, "the cancelled invoice '\(sourceID)' is not stored")
         }
-        if transferFirst, [.pending, .failed, .transferring].contains(original.transferState) {
+        if transferFirst, TransferTransition.resumable.contains(original.transferState) {
             do {
-                try await transfer(sourceID, of: tenant, originalFirst: false)
-            } catch let problem as TransferProblem {
+                try await transfer(sourceID, of: tenant, under: claim, originalFirst: false)
+            } catch let problem as FlowProblem {
                 // The original ends as its own job would have ended it; the cancellation follows below.
-                switch problem {
-                case .fail(let reason): try await ledger.fail(sourceID, of: tenant, reason: reason)
-                case .skip(let reason): try await ledger.skip(sourceID, of: tenant, reason: reason)
+                switch TransferDisposition(problem, reconciliationDelay: reconciliationDelay) {
+                case .fail(let reason): try await records.fail(sourceID, of: tenant, reason: reason, under: claim)
+                case .skip(let reason): try await records.skip(sourceID, of: tenant, reason: reason, under: claim)
+                default: throw problem
                 }
             }
-            original = try await invoices.invoice(sourceID, of: tenant) ?? original
+            original = try await records.invoice(sourceID, of: tenant) ?? original
         }
         switch original.transferState {
         case .transferred:
             guard let id = original.lexofficeID else {
-                throw TransferProblem.fail("the cancelled invoice \(original.number) has no lexoffice id")
+                throw FlowProblem(.originalFailed, "the cancelled invoice \(original.number) has no lexoffice id")
             }
             guard variant == .voucher || original.lexofficeStatus != VoucherStatus.draft.rawValue else {
-                throw TransferProblem.fail(
+                throw FlowProblem(
+                    .originalIsDraft,
                     "the cancelled invoice \(original.number) is still a draft in lexoffice; finalize or delete it there"
                 )
             }
             return try LexofficeID(id)
         case .skipped, .stored:
-            throw TransferProblem.skip(
+            throw FlowProblem(
+                .originalNotSent,
                 "it cancels invoice \(original.number), which is not in lexoffice (\(original.stateReason ?? "not sent"))"
             )
         case .pending, .transferring, .failed:
-            throw TransferProblem.fail(
+            throw FlowProblem(
+                .originalFailed,
                 "the cancelled invoice \(original.number) could not be transferred first: \(original.stateReason ?? "")"
             )
         }
@@ -183,7 +198,7 @@ package struct InvoiceTransfer: Sendable {
             var content = invoice.content
             return try content.withUTF8 { try SourceInvoice.decodeJSON(UnsafeRawBufferPointer($0)) }
         } catch {
-            throw TransferProblem.fail("the stored invoice is not readable: \(error)")
+            throw FlowProblem(.unreadable, "the stored invoice is not readable: \(error)")
         }
     }
 }

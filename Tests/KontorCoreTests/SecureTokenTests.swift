@@ -1,4 +1,4 @@
-import KontorStore
+import KontorCore
 import Testing
 
 @Suite("Secure tokens")

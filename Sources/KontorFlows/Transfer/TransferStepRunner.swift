@@ -1,15 +1,19 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
 /// Runs one outgoing write of a transfer exactly once (DESIGN.md §5): a step already `done` returns its id
 /// without a request; a step left in `intent` (crash, timeout, 5xx after sending) is in doubt and is looked for
 /// in lexoffice `reconciliationDelay` after it was sent, and once more when `reconciliationWindow` has passed
 /// (lexoffice's lists may lag behind its writes for longer than usual); only when it is still not there is the
-/// intent recorded again and the request sent.
+/// intent recorded again and the request sent. A step done before with other content than the transfer would send
+/// now is never taken for this one: the transfer fails with ``FlowProblem/Code/stepChanged``.
+///
+/// Every record is written under the job's `claim`: a worker that lost its tenant's lease writes nothing more.
 struct TransferStepRunner: Sendable {
-    let ledger: TransferLedger
+    let records: any TransferRecords
+    /// The lease the job runs under.
+    let claim: JobClaim
     /// How long after an unknown outcome lexoffice's lists are trusted to show the write (they may lag behind).
     let reconciliationDelay: Duration
     /// How long after an unknown outcome the document is still looked for before it is sent again.
@@ -26,18 +30,27 @@ struct TransferStepRunner: Sendable {
         find: @Sendable (TransferStep) async throws -> LexofficeID?,
         send: @Sendable () async throws -> LexofficeID
     ) async throws -> LexofficeID {
-        let step = try await ledger.steps(of: invoice).first { $0.name == name }
+        let step = try await records.steps(of: invoice).first { $0.name == name }
+        if let step, step.fingerprint != fingerprint {
+            guard step.state == .intent else {
+                throw FlowProblem(
+                    .stepChanged,
+                    "the \(name.rawValue) was sent to lexoffice with other content than the invoice holds now"
+                )
+            }
+        }
         if let step, step.state == .done, let id = step.lexofficeID {
             return try LexofficeID(id)
         }
         if let step, step.state == .intent {
             try await waitForLexofficeLists(after: step.startedAt)
             if let found = try await find(step) {
-                try await ledger.recordDone(
+                try await records.recordDone(
                     name,
                     lexofficeID: found.rawValue,
                     note: "found in lexoffice after an unknown outcome; not sent again",
-                    of: invoice
+                    of: invoice,
+                    under: claim
                 )
                 return found
             }
@@ -47,9 +60,10 @@ struct TransferStepRunner: Sendable {
                 throw TransferStepInDoubt(step: name, lookAgainAfter: .seconds(window - lookedFor))
             }
         }
-        try await ledger.recordIntent(name, fingerprint: fingerprint, of: invoice)
+        try await records.recordIntent(name, fingerprint: fingerprint, of: invoice, under: claim)
+        try Task.checkCancellation()
         let created = try await send()
-        try await ledger.recordDone(name, lexofficeID: created.rawValue, of: invoice)
+        try await records.recordDone(name, lexofficeID: created.rawValue, note: nil, of: invoice, under: claim)
         return created
     }
 

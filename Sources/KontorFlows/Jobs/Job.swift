@@ -56,6 +56,39 @@ package struct Job: Sendable, Equatable, Codable {
     package var dedupeKey: String?
     /// The error of the last failed attempt, for people.
     package var lastError: String?
+    /// The tenant lease the job was claimed under, while it is `running`.
+    package var claim: JobClaim?
+
+    /// A job as the queue stores it.
+    package init(
+        id: JobID,
+        tenantID: TenantID,
+        kind: String,
+        payload: String,
+        state: JobState,
+        attempts: Int,
+        maxAttempts: Int,
+        runAt: Date,
+        createdAt: Date,
+        updatedAt: Date,
+        dedupeKey: String?,
+        lastError: String?,
+        claim: JobClaim? = nil
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.kind = kind
+        self.payload = payload
+        self.state = state
+        self.attempts = attempts
+        self.maxAttempts = maxAttempts
+        self.runAt = runAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.dedupeKey = dedupeKey
+        self.lastError = lastError
+        self.claim = claim
+    }
 }
 
 /// A job to enqueue.

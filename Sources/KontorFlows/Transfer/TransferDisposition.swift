@@ -1,26 +1,8 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
-/// A reason, found by the transfer itself, not to go on.
-enum TransferProblem: Error {
-    /// The transfer cannot succeed as the data stands (the reason says why); retrying would not help.
-    case fail(String)
-    /// The invoice is not to be transferred at all (the reason says why).
-    case skip(String)
-
-    /// The lexoffice body `map` makes from a stored invoice; a failed transfer when the invoice cannot be mapped.
-    static func mapped<Body>(_ map: () throws(SourceInvoiceMappingError) -> Body) throws -> Body {
-        do {
-            return try map()
-        } catch {
-            throw TransferProblem.fail("the invoice cannot be sent to lexoffice: \(error.detail)")
-        }
-    }
-}
-
-/// What to do after a transfer attempt threw.
+/// What to do after a transfer attempt threw; decided on error codes only.
 enum TransferDisposition: Equatable {
     /// Try again later (lexoffice busy or unreachable, or a write's outcome unknown: it is looked up first).
     case retry(String, after: Duration?)
@@ -30,15 +12,14 @@ enum TransferDisposition: Equatable {
     case fail(String)
     /// End the transfer as skipped.
     case skip(String)
+    /// The job's lease is gone: end the attempt without recording anything (its successor decides).
+    case abandon(String)
 
     /// The disposition of `error`; an unknown outcome waits `reconciliationDelay` before the lookup.
     init(_ error: any Error, reconciliationDelay: Duration) {
         switch error {
-        case let problem as TransferProblem:
-            switch problem {
-            case .fail(let reason): self = .fail(reason)
-            case .skip(let reason): self = .skip(reason)
-            }
+        case let problem as FlowProblem:
+            self = Self(problem)
         case let doubt as TransferStepInDoubt:
             self = .retry(
                 "lexoffice does not show the \(doubt.step.rawValue) of a write in doubt yet; it is looked for once "
@@ -47,10 +28,25 @@ enum TransferDisposition: Equatable {
             )
         case let lexoffice as LexofficeError:
             self = Self(lexoffice, reconciliationDelay: reconciliationDelay)
-        case let store as StoreError where store.code == .notFound:
-            self = .pause("the tenant has no lexoffice connection: \(store.detail)")
+        case is CancellationError:
+            self = .abandon("the attempt was cancelled")
         default:
             self = .retry("\(error)", after: nil)
+        }
+    }
+
+    private init(_ problem: FlowProblem) {
+        switch problem.code {
+        case .leaseLost:
+            self = .abandon(problem.detail)
+        case .notConnected:
+            self = .pause("the tenant has no lexoffice connection: \(problem.detail)")
+        case .connectionUnusable:
+            self = .pause(problem.detail)
+        case .originalNotSent:
+            self = .skip(problem.detail)
+        default:
+            self = .fail(problem.detail)
         }
     }
 

@@ -1,13 +1,12 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
 /// Looks in lexoffice for an invoice or credit note the hub sent without learning the outcome (DESIGN.md §5):
 /// the voucherlist narrowed to the type, contact, voucher date and creation time, then each candidate that no
 /// other transfer step produced is read and compared by its ``DocumentSignature``.
 struct SalesDocumentFinder: Sendable {
-    let ledger: TransferLedger
+    let records: any TransferRecords
 
     /// The id of the document matching `signature`, or `nil` when lexoffice holds none.
     /// - Parameters:
@@ -34,7 +33,7 @@ struct SalesDocumentFinder: Sendable {
         )
         let page = try await client.voucherList.page(filter, page: try PageRequest(page: 0, size: PageRequest.maxSize))
         for item in page.content where (item.createdDate?.date ?? .distantPast) >= earliest {
-            guard try await !ledger.isRecorded(item.id.rawValue, of: tenant) else { continue }
+            guard try await !records.isRecorded(item.id.rawValue, of: tenant) else { continue }
             if try await read(item.id) == signature { return item.id }
         }
         return nil

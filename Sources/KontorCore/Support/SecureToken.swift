@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import KontorCore
 
 /// Random tokens and their hashes for secrets the hub hands out (API tokens, OAuth2 states, callback secrets).
 package enum SecureToken {

@@ -17,7 +17,7 @@ package struct TransferJob: Sendable, Codable, Equatable {
 
     /// The request in a job's payload, or `nil` when the payload is not one.
     package init?(payload: String) {
-        guard let request = try? JSONDecoder().decode(Self.self, from: Data(payload.utf8)) else { return nil }
+        guard let request = try? KontorJSON.decoder().decode(Self.self, from: Data(payload.utf8)) else { return nil }
         self = request
     }
 

@@ -1,12 +1,11 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
 /// Creates the lexoffice document of a source invoice (an invoice, or for a cancellation a credit note linked to
 /// the original) as one exactly-once step, then reads it back once for its number, status and totals.
 struct SalesDocumentTransfer: Sendable {
-    let ledger: TransferLedger
+    let records: any TransferRecords
     let steps: TransferStepRunner
     let client: LexofficeClient
 
@@ -17,7 +16,7 @@ struct SalesDocumentTransfer: Sendable {
         contact: ContactResolver.Resolved,
         finalize: Bool
     ) async throws -> TransferResult {
-        let body = try TransferProblem.mapped { () throws(SourceInvoiceMappingError) in
+        let body = try FlowProblem.mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeInvoice(contactID: contact.id)
         }
         let client = client
@@ -43,7 +42,7 @@ struct SalesDocumentTransfer: Sendable {
         contact: ContactResolver.Resolved,
         cancelling preceding: LexofficeID
     ) async throws -> TransferResult {
-        let body = try TransferProblem.mapped { () throws(SourceInvoiceMappingError) in
+        let body = try FlowProblem.mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeCreditNote(contactID: contact.id)
         }
         let client = client
@@ -82,7 +81,7 @@ struct SalesDocumentTransfer: Sendable {
         read: @escaping @Sendable (LexofficeID) async throws -> DocumentSignature,
         send: @escaping @Sendable () async throws -> LexofficeID
     ) async throws -> LexofficeID {
-        let finder = SalesDocumentFinder(ledger: ledger)
+        let finder = SalesDocumentFinder(records: records)
         let client = client
         return try await steps.run(
             step,

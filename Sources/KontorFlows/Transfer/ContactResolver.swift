@@ -1,6 +1,5 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
 /// The lexoffice contact of an invoice's customer: the contact id the source names (read once for its customer
@@ -14,7 +13,7 @@ struct ContactResolver: Sendable {
         var customerNumber: String?
     }
 
-    let ledger: TransferLedger
+    let records: any TransferRecords
     let steps: TransferStepRunner
 
     /// The customer's contact, creating it when needed.
@@ -24,7 +23,7 @@ struct ContactResolver: Sendable {
         client: LexofficeClient
     ) async throws -> Resolved {
         if let named = customer.lexofficeContactId {
-            let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID)
+            let link = try await records.contactLink(for: customer.sourceId, of: invoice.tenantID)
             if let link, link.lexofficeContactID == named {
                 return Resolved(id: try LexofficeID(named), customerNumber: link.customerNumber)
             }
@@ -34,18 +33,20 @@ struct ContactResolver: Sendable {
             do {
                 contact = try await client.contacts.get(id)
             } catch let error as LexofficeError where error.code == .notFound {
-                throw TransferProblem.fail(
+                throw FlowProblem(
+                    .unknownContact,
                     "lexoffice refused the transfer: the contact \(named) the source names does not exist"
                 )
             }
             let number = contact.roles.customer?.number.map(String.init)
-            try await ledger.link(
+            try await records.link(
                 ContactLink(sourceCustomerID: customer.sourceId, lexofficeContactID: named, customerNumber: number),
-                of: invoice.tenantID
+                of: invoice.tenantID,
+                under: steps.claim
             )
             return Resolved(id: id, customerNumber: number)
         }
-        if let link = try await ledger.contactLink(for: customer.sourceId, of: invoice.tenantID) {
+        if let link = try await records.contactLink(for: customer.sourceId, of: invoice.tenantID) {
             return Resolved(id: try LexofficeID(link.lexofficeContactID), customerNumber: link.customerNumber)
         }
         let contact = Self.newContact(for: customer)
@@ -57,9 +58,10 @@ struct ContactResolver: Sendable {
             send: { try await client.contacts.create(contact).id }
         )
         let number = try await client.contacts.get(id).roles.customer?.number.map(String.init)
-        try await ledger.link(
+        try await records.link(
             ContactLink(sourceCustomerID: customer.sourceId, lexofficeContactID: id.rawValue, customerNumber: number),
-            of: invoice.tenantID
+            of: invoice.tenantID,
+            under: steps.claim
         )
         return Resolved(id: id, customerNumber: number)
     }
@@ -84,7 +86,7 @@ struct ContactResolver: Sendable {
             page: try PageRequest(page: 0, size: 100)
         )
         for candidate in page.content where ContactSignature(candidate) == wanted {
-            guard let id = candidate.id, try await !ledger.isLinked(id.rawValue, of: tenant) else { continue }
+            guard let id = candidate.id, try await !records.isLinked(id.rawValue, of: tenant) else { continue }
             return id
         }
         return nil

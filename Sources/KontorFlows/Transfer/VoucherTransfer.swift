@@ -1,6 +1,5 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
 /// The `voucher` transfer variant: a bookkeeping voucher (`salesinvoice`, for a cancellation `salescreditnote`)
@@ -9,7 +8,7 @@ import LexofficeKit
 /// A voucher in doubt is looked up by its number (the source's, unique per tenant). An attachment in doubt is
 /// simply sent again: lexoffice deduplicates a voucher's files by checksum and answers the existing file's id.
 struct VoucherTransfer: Sendable {
-    let ledger: TransferLedger
+    let records: any TransferRecords
     let steps: TransferStepRunner
     let client: LexofficeClient
 
@@ -20,14 +19,14 @@ struct VoucherTransfer: Sendable {
         contact: ContactResolver.Resolved,
         isCancellation: Bool
     ) async throws -> TransferResult {
-        let body = try TransferProblem.mapped { () throws(SourceInvoiceMappingError) in
+        let body = try FlowProblem.mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeVoucher(contactID: contact.id, isCancellation: isCancellation)
         }
         guard let pdf = source.decodedPDF() else {
-            throw TransferProblem.fail("the voucher variant attaches the source's PDF, but the invoice has no pdf")
+            throw FlowProblem(.pdfMissing, "the voucher variant attaches the source's PDF, but the invoice has no pdf")
         }
         let client = client
-        let ledger = ledger
+        let records = records
         let id = try await steps.run(
             .voucher,
             fingerprint: TransferFingerprint.of(body),
@@ -42,7 +41,7 @@ struct VoucherTransfer: Sendable {
                     page: try PageRequest(page: 0, size: PageRequest.maxSize)
                 )
                 for candidate in candidates.content
-                where try await !ledger.isRecorded(candidate.id.rawValue, of: invoice.tenantID) {
+                where try await !records.isRecorded(candidate.id.rawValue, of: invoice.tenantID) {
                     return candidate.id
                 }
                 return nil

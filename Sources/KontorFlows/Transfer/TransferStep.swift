@@ -1,6 +1,5 @@
 import Foundation
 import KontorCore
-import SQLKit
 
 /// One outgoing write of an invoice transfer (DESIGN.md §5): recorded as `intent` before the request is sent
 /// and as `done` with the lexoffice id once lexoffice confirmed it. A step found in `intent` by a later attempt
@@ -42,23 +41,23 @@ package struct TransferStep: Sendable, Equatable {
     package var lexofficeID: String?
     /// How it ended, for people (e.g. "found in lexoffice after an unknown outcome").
     package var note: String?
-}
 
-extension TransferStep {
-    init(row: any SQLRow) throws {
-        let name = try row.decode(column: "name", as: String.self)
-        let state = try row.decode(column: "state", as: String.self)
-        guard let known = Name(rawValue: name), let knownState = State(rawValue: state) else {
-            throw StoreError(.conflict, "transfer step row holds an unknown step '\(name)' or state '\(state)'")
-        }
-        self.init(
-            name: known,
-            state: knownState,
-            fingerprint: try row.decode(column: "fingerprint", as: String.self),
-            startedAt: Date(millisecondsSince1970: try row.decode(column: "started_at", as: Int64.self)),
-            finishedAt: try row.decode(column: "finished_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
-            lexofficeID: try row.decode(column: "lexoffice_id", as: String?.self),
-            note: try row.decode(column: "note", as: String?.self)
-        )
+    /// A step.
+    package init(
+        name: Name,
+        state: State,
+        fingerprint: String,
+        startedAt: Date,
+        finishedAt: Date? = nil,
+        lexofficeID: String? = nil,
+        note: String? = nil
+    ) {
+        self.name = name
+        self.state = state
+        self.fingerprint = fingerprint
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.lexofficeID = lexofficeID
+        self.note = note
     }
 }

@@ -1,0 +1,4 @@
+import KontorFlows
+
+/// The flows read tenants through the store.
+extension TenantStore: TenantLookup {}
