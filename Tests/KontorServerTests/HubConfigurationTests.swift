@@ -18,6 +18,8 @@ struct HubConfigurationTests {
         #expect(defaults.lexofficeRequestsPerSecond == 2)
         #expect(defaults.reconciliationDelay == .seconds(10))
         #expect(defaults.reconciliationWindow == .seconds(60))
+        #expect(defaults.transferRetryWindow == .seconds(24 * 3600))
+        #expect(defaults.callbackRetryWindow == .seconds(72 * 3600))
         #expect(defaults.additionalEvents.isEmpty)
         #expect(
             try configuration(["transfer.reconciliation.delay": 90]).reconciliationWindow == .seconds(90),
@@ -36,6 +38,9 @@ struct HubConfigurationTests {
         #expect(try configuration(["transfer.reconciliation.delay": "30"]).reconciliationDelay == .seconds(30))
         let window = try configuration(["transfer.reconciliation.delay": 5, "transfer.reconciliation.window": 5])
         #expect(window.reconciliationWindow == .seconds(5))
+        let retries = try configuration(["transfer.retry.hours": 48, "callbacks.retry.hours": 1.5])
+        #expect(retries.transferRetryWindow == .seconds(48 * 3600))
+        #expect(retries.callbackRetryWindow == .seconds(5400))
         let events = try configuration(["lexoffice.events": " contact.changed, invoice.created,contact.changed,"])
         #expect(events.additionalEvents == [.contactChanged, .invoiceCreated])
     }
@@ -52,6 +57,7 @@ struct HubConfigurationTests {
             ("transfer.reconciliation.window", 9.0 as ConfigValue),
             ("transfer.reconciliation.window", 86401.0 as ConfigValue),
             ("lexoffice.events", "invoice.created,invoice.printed" as ConfigValue),
+            ("transfer.retry.hours", 0.5 as ConfigValue), ("callbacks.retry.hours", 721 as ConfigValue),
         ] as [(String, ConfigValue)]
     )
     func rejectedValues(key: String, value: ConfigValue) throws {

@@ -58,6 +58,16 @@ package struct Job: Sendable, Equatable, Codable {
     package var lastError: String?
     /// The tenant lease the job was claimed under, while it is `running`.
     package var claim: JobClaim?
+    /// For a job whose retries are bounded by time (see ``JobQueue``'s retry windows): when the queue gives up.
+    /// Set on a claimed job; `nil` when the job's attempts are bounded by ``maxAttempts``.
+    package var givesUpAt: Date?
+
+    /// Whether a failure now may be retried: before ``givesUpAt`` for a job bounded by time, else while attempts
+    /// are left.
+    package func mayRetry(at now: Date) -> Bool {
+        if let givesUpAt { return now < givesUpAt }
+        return attempts < maxAttempts
+    }
 
     /// A job as the queue stores it.
     package init(

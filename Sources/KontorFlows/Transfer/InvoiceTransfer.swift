@@ -68,7 +68,7 @@ package struct InvoiceTransfer: JobHandler {
     private func outcome(of error: any Error, sourceID: String, job: Job, claim: JobClaim) async -> JobOutcome {
         do {
             switch TransferDisposition(error, reconciliationDelay: reconciliationDelay) {
-            case .retry(let reason, let after) where job.attempts < job.maxAttempts:
+            case .retry(let reason, let after) where job.mayRetry(at: Date()):
                 return .retry(reason: reason, after: after)
             case .retry(let reason, _):
                 let final = "\(reason) (gave up after \(job.attempts) attempts)"

@@ -8,8 +8,10 @@ import NIOHTTP1
 
 /// Sends queued callbacks to the tenant's callback URL: JSON `{id, type, tenant, createdAt, data}`, signed with
 /// ``CallbackSignature``, with `Kontor-Event-Id` (stable across retries). 2xx delivers; 408, 429, 5xx and network
-/// errors are retried with the queue's backoff; 410 and other 4xx end the job as dead with the reason. A tenant
-/// without a callback URL has nothing to deliver.
+/// errors are retried with the queue's backoff (for as long as the queue's retry window for callbacks allows);
+/// 401, 403, 404 and 410, which a receiver being redeployed or misconfigured for a while answers too, are retried
+/// ``attemptsOnRefusal`` times; other 4xx end the job as dead with the reason. A tenant without a callback URL
+/// has nothing to deliver.
 package struct CallbackDelivery: Sendable {
     private let tenants: TenantStore
     private let secrets: CallbackSecrets
@@ -53,17 +55,28 @@ package struct CallbackDelivery: Sendable {
             request.body = .bytes(ByteBuffer(bytes: body))
             let response = try await httpClient.execute(request, timeout: .seconds(10))
             _ = try? await response.body.collect(upTo: 64 * 1024)
-            return Self.outcome(status: Int(response.status.code))
+            return Self.outcome(status: Int(response.status.code), attempt: job.attempts)
         } catch {
             return .retry(reason: "callback not delivered: \(type(of: error))")
         }
     }
 
-    private static func outcome(status: Int) -> JobOutcome {
+    /// How many attempts a callback gets when its receiver answers 401, 403, 404 or 410.
+    package static let attemptsOnRefusal = 5
+
+    private static func outcome(status: Int, attempt: Int) -> JobOutcome {
         switch status {
-        case 200..<300: .completed
-        case 408, 429, 500..<600: .retry(reason: "the callback receiver answered HTTP \(status)")
-        default: .failed(reason: "the callback receiver answered HTTP \(status); not retried")
+        case 200..<300:
+            return .completed
+        case 408, 429, 500..<600:
+            return .retry(reason: "the callback receiver answered HTTP \(status)")
+        case 401, 403, 404, 410:
+            guard attempt < attemptsOnRefusal else {
+                return .failed(reason: "the callback receiver answered HTTP \(status) \(attempt) times; not retried")
+            }
+            return .retry(reason: "the callback receiver answered HTTP \(status); tried again a few times")
+        default:
+            return .failed(reason: "the callback receiver answered HTTP \(status); not retried")
         }
     }
 

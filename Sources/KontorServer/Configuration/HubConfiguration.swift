@@ -59,6 +59,10 @@ package struct HubConfiguration: Sendable {
     package var reconciliationDelay: Duration
     /// How long after such a write the hub still looks for the document (once more) before it sends it again.
     package var reconciliationWindow: Duration
+    /// How long a transfer keeps retrying after its first failure (a lexoffice outage) before it fails.
+    package var transferRetryWindow: Duration
+    /// How long a callback keeps being retried after its first failure (the source unreachable) before it is dead.
+    package var callbackRetryWindow: Duration
 
     /// Reads the configuration.
     ///
@@ -94,6 +98,9 @@ package struct HubConfiguration: Sendable {
     /// - `transfer.reconciliation.window` (number of seconds, default `60`, from the delay up to 86400): when the
     ///   look-up after the delay does not find the document, it is looked up once more this long after the write,
     ///   and only then sent again; a safety margin for an unusually long lag.
+    /// - `transfer.retry.hours` (number, default `24`, 1–720): how long an invoice transfer keeps retrying after its
+    ///   first failure (lexoffice unreachable, 5xx, 429) before it ends `failed`; the waits grow to an hour.
+    /// - `callbacks.retry.hours` (number, default `72`, 1–720): the same for callbacks to the source application.
     /// - Throws: ``ConfigurationError`` naming the first invalid key.
     package init(config: ConfigReader) throws {
         host = config.string(forKey: "http.host", default: "127.0.0.1")
@@ -151,6 +158,17 @@ package struct HubConfiguration: Sendable {
             )
         }
         reconciliationWindow = .seconds(window)
+        transferRetryWindow = try Self.hours(config, "transfer.retry.hours", default: 24)
+        callbackRetryWindow = try Self.hours(config, "callbacks.retry.hours", default: 72)
+    }
+
+    /// A number of hours, 1–720, as a duration.
+    private static func hours(_ config: ConfigReader, _ key: ConfigKey, default value: Double) throws -> Duration {
+        let hours = try number(config, key, default: value)
+        guard (1...720).contains(hours) else {
+            throw ConfigurationError(key: "\(key)", detail: "must be 1 to 720 hours")
+        }
+        return .seconds(hours * 3600)
     }
 
     private static func number(_ config: ConfigReader, _ key: ConfigKey, default value: Double) throws -> Double {

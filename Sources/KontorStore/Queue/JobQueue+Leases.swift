@@ -6,8 +6,9 @@ import SQLKit
 extension JobQueue {
     /// Takes the lease of up to `limit` tenants that have due jobs and whose lease is free or expired, oldest due
     /// job first, all in one transaction; each taking starts a new epoch of the lease (``JobClaim``). A tenant whose
-    /// lease expired (its worker crashed or lost it) gets its `running` jobs back into the queue, except those that
-    /// used their last attempt: a job that brings its worker down every time is `dead` then, not run forever.
+    /// lease expired (its worker crashed or lost it) gets its `running` jobs back into the queue, each counting an
+    /// interruption; a job interrupted ``maximumInterruptions`` times in a row (or as often as it has attempts) is
+    /// `dead`: a job that brings its worker down every time is not run forever.
     /// Tenants in `excluded` (those the caller still works on) are not taken.
     /// - Returns: The tenants now leased to `owner` until `now + duration`, oldest due job first.
     package func leaseReadyTenants(
@@ -64,23 +65,27 @@ extension JobQueue {
         guard taken != nil else { return false }
         try await db.raw(
             """
-            UPDATE jobs SET state = 'dead', lease_owner = NULL, updated_at = \(bind: now), last_error = \
-            \(bind: Self.abandonedLastAttempt) WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running' \
-            AND attempts >= max_attempts
+            UPDATE jobs SET state = 'dead', lease_owner = NULL, updated_at = \(bind: now), \
+            interruptions = interruptions + 1, last_error = \(bind: Self.abandonedLastAttempt) \
+            WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running' \
+            AND (interruptions + 1 >= \(bind: Self.maximumInterruptions) OR interruptions + 1 >= max_attempts)
             """
         ).run()
         try await db.raw(
             """
-            UPDATE jobs SET state = 'queued', lease_owner = NULL, updated_at = \(bind: now) \
-            WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running'
+            UPDATE jobs SET state = 'queued', lease_owner = NULL, updated_at = \(bind: now), \
+            interruptions = interruptions + 1 WHERE tenant_id = \(bind: tenant.rawValue) AND state = 'running'
             """
         ).run()
         return true
     }
 
-    /// The error of a job whose worker went away during its last attempt.
+    /// How many attempts in a row a job may lose its worker (a crash, a lost lease) before it is `dead`.
+    package static let maximumInterruptions = 3
+
+    /// The error of a job whose worker went away during too many attempts in a row.
     static let abandonedLastAttempt =
-        "its worker stopped (crashed or lost its lease) during every attempt, the last one included; "
+        "its worker stopped (crashed or lost its lease) during every one of its last attempts; "
         + "retry it by hand once the cause is found"
 
     /// Extends the lease of `tenant` that `claim` names to `now + duration`.
@@ -162,6 +167,10 @@ extension JobQueue {
         return try claimed.map { row in
             var job = try Job(row: row)
             job.claim = claim
+            if let window = retryWindows[job.kind] {
+                let since = try row.decode(column: "failing_since", as: Int64?.self) ?? now
+                job.givesUpAt = Date(millisecondsSince1970: since + window.milliseconds)
+            }
             return job
         }
     }
@@ -211,7 +220,7 @@ extension JobQueue {
             case .completed:
                 (.done, job.runAt.millisecondsSince1970, job.attempts, nil)
             case .retry(let reason, let after):
-                job.attempts >= job.maxAttempts
+                !job.mayRetry(at: clock.now)
                     ? (.dead, job.runAt.millisecondsSince1970, job.attempts, reason)
                     : (
                         .queued,
@@ -226,7 +235,8 @@ extension JobQueue {
         let updated = try await db.raw(
             """
             UPDATE jobs SET state = \(bind: state.rawValue), run_at = \(bind: runAt), attempts = \(bind: attempts), \
-            last_error = \(bind: error ?? job.lastError), lease_owner = NULL, updated_at = \(bind: now) \
+            last_error = \(bind: error ?? job.lastError), lease_owner = NULL, updated_at = \(bind: now), \
+            interruptions = 0, failing_since = \(Self.failingSince(after: outcome, now: now)) \
             WHERE id = \(bind: job.id.rawValue) AND state = 'running' AND lease_owner = \(bind: owner) \
             RETURNING id
             """
@@ -236,6 +246,15 @@ extension JobQueue {
             try await pause(job.tenantID, reason: reason, in: db)
         }
         return state
+    }
+
+    /// The new value of `failing_since`: the first failure of a run of retries is kept; success ends the run.
+    private static func failingSince(after outcome: JobOutcome, now: Int64) -> SQLQueryString {
+        switch outcome {
+        case .retry: "COALESCE(failing_since, \(bind: now))"
+        case .completed: "NULL"
+        case .failed, .pauseTenant: "failing_since"
+        }
     }
 
     /// The condition "the job kind in `column` runs while its tenant is paused".

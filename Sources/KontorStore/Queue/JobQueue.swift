@@ -16,6 +16,9 @@ package struct JobQueue: Sendable {
     let defaultMaxAttempts: Int
     /// Job kinds that still run while their tenant is paused (callbacks telling the source why it is paused).
     package let kindsRunningWhilePaused: [String]
+    /// Per job kind, how long failures are retried from the first one on (e.g. transfers through a lexoffice
+    /// outage); kinds not named here are retried `max_attempts` times.
+    package let retryWindows: [String: Duration]
 
     /// A queue in `database`; the schema must be migrated (``Migrator``).
     package init(
@@ -23,13 +26,15 @@ package struct JobQueue: Sendable {
         clock: any WallClock = SystemWallClock(),
         backoff: RetryBackoff = .standard,
         defaultMaxAttempts: Int = 10,
-        kindsRunningWhilePaused: [String] = [CallbackOutbox.jobKind]
+        kindsRunningWhilePaused: [String] = [CallbackOutbox.jobKind],
+        retryWindows: [String: Duration] = [:]
     ) {
         self.database = database
         self.clock = clock
         self.backoff = backoff
         self.defaultMaxAttempts = max(1, defaultMaxAttempts)
         self.kindsRunningWhilePaused = kindsRunningWhilePaused
+        self.retryWindows = retryWindows
     }
 
     /// Stores a job, or finds the existing one with the same dedupe key.
@@ -137,8 +142,8 @@ package struct JobQueue: Sendable {
             let now = clock.nowMilliseconds
             try await db.raw(
                 """
-                UPDATE jobs SET state = 'queued', attempts = 0, run_at = \(bind: now), updated_at = \(bind: now), \
-                lease_owner = NULL WHERE id = \(bind: id.rawValue)
+                UPDATE jobs SET state = 'queued', attempts = 0, interruptions = 0, failing_since = NULL, \
+                run_at = \(bind: now), updated_at = \(bind: now), lease_owner = NULL WHERE id = \(bind: id.rawValue)
                 """
             ).run()
             guard let updated = try await db.raw("SELECT * FROM jobs WHERE id = \(bind: id.rawValue)").first() else {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorServer
 import KontorStore
 import LexofficeKit
@@ -69,7 +70,13 @@ enum HubApplication {
             // `workers.tenants = 0`: this process serves the API and webhooks only; others work the queue (and
             // admit the webhook events this one stages).
             if configuration.workerTenants > 0 {
-                let queue = JobQueue(database: database)
+                let queue = JobQueue(
+                    database: database,
+                    retryWindows: [
+                        TransferJob.jobKind: configuration.transferRetryWindow,
+                        CallbackOutbox.jobKind: configuration.callbackRetryWindow,
+                    ]
+                )
                 services.append(
                     JobWorkerPool(
                         queue: queue,
