@@ -135,6 +135,58 @@ struct InvoiceTransferFlowTests {
         }
     }
 
+    /// Transfers `inv-1` (R-1) as a lexoffice draft for a tenant transferring drafts; returns its lexoffice id.
+    private static func draftOriginal(_ hub: HubHarness) async throws -> LexofficeID {
+        try await Transfers.connectedTenant(hub, settings: #"{"finalizeInvoices":false}"#)
+        let original = Transfers.invoice(number: "R-1")
+        #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: original).status == 202)
+        #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1"], are: "transferred") })
+        let draft = try await Transfers.transfer(hub, "inv-1")
+        #expect(draft["lexofficeStatus"] as? String == "draft")
+        return try LexofficeID(try #require(draft["lexofficeId"] as? String))
+    }
+
+    /// Sends the cancellation `st-1` of `inv-1` and waits until it is transferred; returns lexoffice's credit note.
+    private static func transferredCancellation(_ hub: HubHarness) async throws -> CreditNote {
+        let storno = Transfers.invoice(number: "S-1", cancels: "inv-1", unitPrice: "-85", totals: "null")
+        #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/st-1", json: storno).status == 202)
+        #expect(try await hub.runWorkers { try await Transfers.all(hub, ["st-1"], are: "transferred") })
+        let cancellation = try await Transfers.transfer(hub, "st-1")
+        #expect(cancellation["lexofficeType"] as? String == "credit-note")
+        #expect(cancellation["lexofficeStatus"] as? String == "draft", "a draft, as the tenant's invoices")
+        return try await client(hub).creditNotes.get(try LexofficeID(try #require(cancellation["lexofficeId"] as? String)))
+    }
+
+    @Test("a cancellation of an original still a lexoffice draft is a draft credit note of its own that names it")
+    func cancellationOfDraftOriginal() async throws {
+        try await HubHarness.with { hub in
+            let originalID = try await Self.draftOriginal(hub)
+            let creditNote = try await Self.transferredCancellation(hub)
+            let number = try await Self.client(hub).invoices.get(originalID).voucherNumber ?? "R-1"
+            #expect(creditNote.introduction?.hasPrefix("Gutschrift zur Rechnung \(number)") == true)
+            #expect((creditNote.relatedVouchers ?? []).isEmpty, "lexoffice links no credit note to a draft")
+            #expect(creditNote.voucherStatus == .draft)
+            #expect(try await Self.client(hub).invoices.get(originalID).voucherStatus == .draft)
+        }
+    }
+
+    @Test("an original finalized in lexoffice before its credit note goes out is linked, its number written back")
+    func cancellationOfOriginalFinalizedMeanwhile() async throws {
+        try await HubHarness.with { hub in
+            let originalID = try await Self.draftOriginal(hub)
+            #expect(try await Self.admin(hub, "sales-vouchers/\(originalID)/finalize", body: "{}") == 204)
+            let creditNote = try await Self.transferredCancellation(hub)
+            #expect(creditNote.relatedVouchers?.map(\.id) == [originalID])
+            #expect(creditNote.introduction?.contains("Gutschrift zur Rechnung") != true)
+            let original = try await Transfers.transfer(hub, "inv-1")
+            let finalized = try await Self.client(hub).invoices.get(originalID)
+            #expect(original["lexofficeStatus"] as? String == finalized.voucherStatus?.rawValue)
+            #expect(original["voucherNumber"] as? String == finalized.voucherNumber)
+            let callbacks = try await Transfers.callbacks(hub).filter { $0.type == "invoice.finalized" }
+            #expect(callbacks.count == 1)
+        }
+    }
+
     @Test("a draft gets its number written back when lexoffice reports it finalized")
     func draftFinalizedLater() async throws {
         try await HubHarness.with { hub in

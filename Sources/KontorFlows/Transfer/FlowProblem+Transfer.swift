@@ -13,8 +13,6 @@ extension FlowProblem.Code {
     package static let originalNotSent = Self("original-not-sent")
     /// The cancelled invoice could not be transferred first.
     package static let originalFailed = Self("original-failed")
-    /// The cancelled invoice is a lexoffice draft, which a credit note cannot be linked to.
-    package static let originalIsDraft = Self("original-is-draft")
     /// A step already done was sent with other content than the transfer would send now.
     package static let stepChanged = Self("step-changed")
 }

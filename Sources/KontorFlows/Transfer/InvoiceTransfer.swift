@@ -10,8 +10,11 @@ import LexofficeKit
 ///    finishes; a retry or a new export after the activation sends it.
 /// 2. A cancellation needs its original in lexoffice: an original not transferred yet is transferred first.
 /// 3. The customer's contact is resolved (``ContactResolver``).
-/// 4. The invoice is created as draft or finalized (tenant setting), a cancellation as a finalized credit note
-///    linked to the original; then read back once for its number, status and totals.
+/// 4. The invoice is created as draft or finalized (tenant setting), a cancellation as a credit note in the same
+///    mode, linked to the original; then read back once for its number, status and totals. An original that is
+///    still a lexoffice draft (lexoffice links credit notes only to finalized invoices) is read once more: finalized
+///    meanwhile, its number is written back and the credit note linked; still a draft, the credit note goes out on
+///    its own, naming the original's number in its introduction.
 /// 5. `transferred` is committed with the activity entry and the `invoice.transferred` callback.
 ///
 /// Requests per invoice with a known contact: 2 (create, read back); a new contact adds 2 (create, read its
@@ -112,7 +115,7 @@ package struct InvoiceTransfer: JobHandler {
         let source = try Self.decode(invoice)
         let variant = tenant.settings.transferVariant
         let preceding = try await invoice.cancels.asyncMap {
-            try await original($0, of: tenantID, under: claim, originalFirst, variant: variant)
+            try await original($0, of: tenantID, under: claim, originalFirst, variant: variant, client: client)
         }
         let steps = TransferStepRunner(
             records: records,
@@ -130,7 +133,13 @@ package struct InvoiceTransfer: JobHandler {
         case .invoice:
             let documents = SalesDocumentTransfer(records: records, steps: steps, client: client)
             if let preceding {
-                result = try await documents.creditNote(source, of: invoice, contact: contact, cancelling: preceding)
+                result = try await documents.creditNote(
+                    source,
+                    of: invoice,
+                    contact: contact,
+                    cancelling: preceding,
+                    finalize: tenant.settings.finalizeInvoices
+                )
             } else {
                 result = try await documents.invoice(
                     source,
@@ -143,15 +152,15 @@ package struct InvoiceTransfer: JobHandler {
         try await records.complete(invoice, with: result, under: claim)
     }
 
-    /// The lexoffice id of the invoice a cancellation cancels, transferring it first when it is still to go. In the
-    /// invoice variant the original must not be a draft (lexoffice links credit notes only to finalized invoices).
+    /// The lexoffice document of the invoice a cancellation cancels, transferring it first when it is still to go.
     private func original(
         _ sourceID: String,
         of tenant: TenantID,
         under claim: JobClaim,
         _ transferFirst: Bool,
-        variant: TransferVariant
-    ) async throws -> LexofficeID {
+        variant: TransferVariant,
+        client: LexofficeClient
+    ) async throws -> CancelledOriginal {
         guard var original = try await records.invoice(sourceID, of: tenant) else {
             throw FlowProblem(.unknownOriginal, "the cancelled invoice '\(sourceID)' is not stored")
         }
@@ -173,13 +182,11 @@ package struct InvoiceTransfer: JobHandler {
             guard let id = original.lexofficeID else {
                 throw FlowProblem(.originalFailed, "the cancelled invoice \(original.number) has no lexoffice id")
             }
-            guard variant == .voucher || original.lexofficeStatus != VoucherStatus.draft.rawValue else {
-                throw FlowProblem(
-                    .originalIsDraft,
-                    "the cancelled invoice \(original.number) is still a draft in lexoffice; finalize or delete it there"
-                )
+            let lexofficeID = try LexofficeID(id)
+            guard variant == .invoice, original.lexofficeStatus == VoucherStatus.draft.rawValue else {
+                return .linked(lexofficeID)
             }
-            return try LexofficeID(id)
+            return try await draftOriginal(original, lexofficeID, of: tenant, under: claim, client: client)
         case .skipped, .stored:
             throw FlowProblem(
                 .originalNotSent,
@@ -191,6 +198,29 @@ package struct InvoiceTransfer: JobHandler {
                 "the cancelled invoice \(original.number) could not be transferred first: \(original.stateReason ?? "")"
             )
         }
+    }
+
+    /// A cancelled invoice the hub sent as a lexoffice draft, read again: finalized meanwhile (its number and status
+    /// are written back) it can be linked; still a draft, the credit note names it instead.
+    private func draftOriginal(
+        _ original: StoredSourceInvoice,
+        _ id: LexofficeID,
+        of tenant: TenantID,
+        under claim: JobClaim,
+        client: LexofficeClient
+    ) async throws -> CancelledOriginal {
+        let current = try await client.invoices.get(id)
+        guard let status = current.voucherStatus, status != .draft else {
+            return .standalone(number: original.voucherNumber ?? original.number)
+        }
+        try await records.recordFinalization(
+            lexofficeID: id.rawValue,
+            voucherNumber: current.voucherNumber,
+            status: status.rawValue,
+            of: tenant,
+            under: claim
+        )
+        return .linked(id)
     }
 
     private static func decode(_ invoice: StoredSourceInvoice) throws -> SourceInvoice {

@@ -3,7 +3,8 @@ import KontorCore
 import LexofficeKit
 
 /// Creates the lexoffice document of a source invoice (an invoice, or for a cancellation a credit note linked to
-/// the original) as one exactly-once step, then reads it back once for its number, status and totals.
+/// the original, or naming it when the original is a draft) as one exactly-once step, then reads it back once for
+/// its number, status and totals.
 struct SalesDocumentTransfer: Sendable {
     let records: any TransferRecords
     let steps: TransferStepRunner
@@ -35,15 +36,25 @@ struct SalesDocumentTransfer: Sendable {
         return result("invoice", id, created.voucherNumber, created.voucherStatus, created.totalPrice, source, contact)
     }
 
-    /// Creates the finalized credit note of a cancellation, linked to the cancelled invoice `preceding`.
+    /// Creates the credit note of a cancellation, a draft unless `finalize`, linked to the cancelled invoice or
+    /// naming it.
     func creditNote(
         _ source: SourceInvoice,
         of invoice: StoredSourceInvoice,
         contact: ContactResolver.Resolved,
-        cancelling preceding: LexofficeID
+        cancelling original: CancelledOriginal,
+        finalize: Bool
     ) async throws -> TransferResult {
-        let body = try FlowProblem.mapped { () throws(SourceInvoiceMappingError) in
+        var body = try FlowProblem.mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeCreditNote(contactID: contact.id)
+        }
+        let preceding: LexofficeID?
+        switch original {
+        case .linked(let id):
+            preceding = id
+        case .standalone(let number):
+            preceding = nil
+            body.introduction = try Self.introduction(naming: number, before: body.introduction)
         }
         let client = client
         let id = try await create(
@@ -55,7 +66,9 @@ struct SalesDocumentTransfer: Sendable {
             contact: contact,
             of: invoice,
             read: { DocumentSignature(try await client.creditNotes.get($0)) },
-            send: { try await client.creditNotes.create(body, finalize: true, precedingSalesVoucherID: preceding).id }
+            send: { [body] in
+                try await client.creditNotes.create(body, finalize: finalize, precedingSalesVoucherID: preceding).id
+            }
         )
         let created = try await client.creditNotes.get(id)
         return result(
@@ -67,6 +80,20 @@ struct SalesDocumentTransfer: Sendable {
             source,
             contact
         )
+    }
+
+    /// The introduction of a credit note that cannot be linked to the invoice it credits: a line naming the invoice,
+    /// then the source's own introduction.
+    /// - Throws: ``FlowProblem`` `invoice-not-mappable` when both together exceed lexoffice's 2,000 characters.
+    static func introduction(naming number: String, before introduction: String?) throws -> String {
+        let text = ["Gutschrift zur Rechnung \(number)", introduction].compactMap { $0 }.joined(separator: "\n")
+        guard text.count <= 2000 else {
+            throw FlowProblem(
+                .notMappable,
+                "the credit note names the cancelled invoice in its introduction, which then exceeds 2000 characters"
+            )
+        }
+        return text
     }
 
     /// Runs the create as a step; a document in doubt is looked for among the voucherlist's `type` documents.
