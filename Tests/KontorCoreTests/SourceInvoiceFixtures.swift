@@ -54,7 +54,8 @@ enum SourceInvoiceFixtures {
         ],
         totalDiscountPercent: 5,
         pdf: "JVBERi0xLjQK/+/=",
-        totals: SourceTotals(net: Decimal(string: "227.5")!, gross: Decimal(string: "264.6")!)
+        totals: SourceTotals(net: Decimal(string: "227.5")!, gross: Decimal(string: "264.6")!),
+        paymentStatus: "open"
     )
 
     /// `count` invoices made from ``complete`` with random texts (escapes, non-ASCII), numbers and absent parts; the
@@ -84,6 +85,7 @@ enum SourceInvoiceFixtures {
             invoice.totalDiscountPercent = maybe(decimal())
             invoice.pdf = maybe(text())
             invoice.totals = maybe(SourceTotals(net: maybe(decimal()), gross: maybe(decimal())))
+            invoice.paymentStatus = maybe(text())
             invoice.customer.company = maybe(SourceCompany(name: text(), vatRegistrationId: maybe(text())))
             invoice.customer.person = maybe(SourcePerson(firstName: maybe(text()), lastName: text()))
             invoice.customer.address = maybe(

@@ -9,10 +9,17 @@ import Testing
 struct InvoiceExportTests {
     private typealias Transfers = InvoiceTransferTests
 
-    private static func put(_ hub: HubHarness, _ id: String, date: String, status: String = "finalized") async throws {
+    private static func put(
+        _ hub: HubHarness,
+        _ id: String,
+        date: String,
+        status: String = "finalized",
+        paymentStatus: String? = nil
+    ) async throws {
+        let payment = paymentStatus.map { #""paymentStatus":"\#($0)","# } ?? ""
         let body = Transfers.invoice(number: "R-\(id)", status: status).replacingOccurrences(
-            of: #""date":"2026-03-10""#,
-            with: #""date":"\#(date)""#
+            of: #""date":"2026-03-10","#,
+            with: #""date":"\#(date)",\#(payment)"#
         )
         let saved = try await hub.send(.put, "/api/v1/tenants/acme/invoices/\(id)", json: body)
         #expect(saved.status == 202, "\(saved.body)")
@@ -48,6 +55,43 @@ struct InvoiceExportTests {
             #expect(again["total"] as? Int == 3)
             #expect(again["skipped"] as? Int == 3)
             #expect(again["pending"] as? Int == 0)
+        }
+    }
+
+    @Test("an export limited to open invoices takes only those the source marked open; the mark may change later")
+    func exportByPaymentStatus() async throws {
+        try await HubHarness.with { hub in
+            try await Transfers.connectedTenant(hub, settings: #"{"autoTransfer":false}"#)
+            try await Self.put(hub, "open", date: "2026-03-01", paymentStatus: "open")
+            try await Self.put(hub, "paid", date: "2026-03-02", paymentStatus: "paid")
+            try await Self.put(hub, "unknown", date: "2026-03-03")
+            let body = #"{"from":"2026-03-01","to":"2026-03-31","paymentStatuses":["open"]}"#
+            let started = try await hub.send(.post, "/api/v1/tenants/acme/exports", json: body)
+            #expect(started.status == 202, "\(started.body)")
+            let export = try started.json()
+            #expect(export["total"] as? Int == 1)
+            #expect(export["paymentStatuses"] as? [String] == ["open"])
+            let path = "/api/v1/tenants/acme/exports/\(try #require(export["id"] as? String))"
+            #expect(try await hub.runWorkers { try await hub.send(.get, path).json()["done"] as? Int == 1 })
+            #expect(try await Transfers.transfer(hub, "open")["state"] as? String == "transferred")
+            for id in ["paid", "unknown"] {
+                #expect(try await Transfers.transfer(hub, id)["state"] as? String == "pending")
+            }
+
+            // Paid after the transfer: the same content with another payment status is no change of the invoice.
+            let paid = Transfers.invoice(number: "R-open").replacingOccurrences(
+                of: #""date":"2026-03-10","#,
+                with: #""date":"2026-03-01","paymentStatus":"paid","#
+            )
+            let again = try await hub.send(.put, "/api/v1/tenants/acme/invoices/open", json: paid)
+            #expect(again.status == 200, "\(again.body)")
+            #expect(try again.json()["paymentStatus"] as? String == "paid")
+            #expect(try again.json()["state"] as? String == "transferred")
+            let invalid = paid.replacingOccurrences(of: #""paymentStatus":"paid""#, with: #""paymentStatus":"late""#)
+            let refused = try await hub.send(.put, "/api/v1/tenants/acme/invoices/open", json: invalid)
+            #expect(refused.status == 422)
+            let errors = try refused.json()["errors"] as? [[String: Any]]
+            #expect(errors?.map { $0["pointer"] as? String } == ["#/paymentStatus"])
         }
     }
 
@@ -91,6 +135,8 @@ struct InvoiceExportTests {
                 (#"{"from":"2026-03-02","to":"2026-03-01"}"#, 422, "#/to"),
                 (#"{"from":"2026-03-01","to":"2026-03-31","statuses":["paid"]}"#, 422, "#/statuses"),
                 (#"{"from":"2026-03-01","to":"2026-03-31","statuses":[]}"#, 422, "#/statuses"),
+                (#"{"from":"2026-03-01","to":"2026-03-31","paymentStatuses":["late"]}"#, 422, "#/paymentStatuses"),
+                (#"{"from":"2026-03-01","to":"2026-03-31","paymentStatuses":[]}"#, 422, "#/paymentStatuses"),
                 (#"{"to":"2026-03-31"}"#, 422, "#/from"),
                 (#"{"from":"2026-03-01","to":"2026-03-31"}"#, 409, nil),
             ]

@@ -154,7 +154,9 @@ struct InvoiceTransferFlowTests {
         let cancellation = try await Transfers.transfer(hub, "st-1")
         #expect(cancellation["lexofficeType"] as? String == "credit-note")
         #expect(cancellation["lexofficeStatus"] as? String == "draft", "a draft, as the tenant's invoices")
-        return try await client(hub).creditNotes.get(try LexofficeID(try #require(cancellation["lexofficeId"] as? String)))
+        return try await client(hub).creditNotes.get(
+            try LexofficeID(try #require(cancellation["lexofficeId"] as? String))
+        )
     }
 
     @Test("a cancellation of an original still a lexoffice draft is a draft credit note of its own that names it")

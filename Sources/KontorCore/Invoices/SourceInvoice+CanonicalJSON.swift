@@ -20,6 +20,7 @@ extension SourceInvoice: CanonicalJSONObject {
         json.member("introduction", introduction)
         json.member("lineItems", lineItems)
         json.member("number", number)
+        json.member("paymentStatus", paymentStatus)
         json.member("paymentTermDays", paymentTermDays)
         json.member("pdf", pdf)
         json.member("remark", remark)

@@ -20,7 +20,8 @@ extension SourceInvoice: PlainJSONReadable {
             lineItems: try json.required("lineItems"),
             totalDiscountPercent: try json.optional("totalDiscountPercent"),
             pdf: try json.optional("pdf"),
-            totals: try json.optional("totals")
+            totals: try json.optional("totals"),
+            paymentStatus: try json.optional("paymentStatus")
         )
     }
 }

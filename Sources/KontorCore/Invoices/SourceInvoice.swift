@@ -45,6 +45,9 @@ package struct SourceInvoice: Sendable, Codable, Equatable {
     package var pdf: String?
     /// The source's own totals, compared with lexoffice's once the invoice is transferred.
     package var totals: SourceTotals?
+    /// Whether the source considers the invoice paid: a raw value of ``SourcePaymentStatus``; see
+    /// ``knownPaymentStatus``. Not part of what is sent to lexoffice, so it may change at any time.
+    package var paymentStatus: String?
 
     /// An invoice.
     package init(
@@ -63,7 +66,8 @@ package struct SourceInvoice: Sendable, Codable, Equatable {
         lineItems: [SourceLineItem],
         totalDiscountPercent: Decimal? = nil,
         pdf: String? = nil,
-        totals: SourceTotals? = nil
+        totals: SourceTotals? = nil,
+        paymentStatus: String? = nil
     ) {
         self.number = number
         self.date = date
@@ -81,6 +85,7 @@ package struct SourceInvoice: Sendable, Codable, Equatable {
         self.totalDiscountPercent = totalDiscountPercent
         self.pdf = pdf
         self.totals = totals
+        self.paymentStatus = paymentStatus
     }
 
     /// The invoice date, or `nil` when ``date`` is not a calendar date in the form `YYYY-MM-DD`.
@@ -94,6 +99,16 @@ package struct SourceInvoice: Sendable, Codable, Equatable {
 
     /// The status, or `nil` when ``status`` is not one of the documented values.
     package var knownStatus: SourceInvoiceStatus? { SourceInvoiceStatus(rawValue: status) }
+
+    /// The payment status, or `nil` when ``paymentStatus`` is absent or not one of the documented values.
+    package var knownPaymentStatus: SourcePaymentStatus? { paymentStatus.flatMap(SourcePaymentStatus.init(rawValue:)) }
+
+    /// The invoice as it is transferred and fingerprinted: without ``paymentStatus``, which may change afterwards.
+    package var transferredContent: SourceInvoice {
+        var content = self
+        content.paymentStatus = nil
+        return content
+    }
 
     /// The PDF's bytes, or `nil` when ``pdf`` is absent or not valid base64.
     ///

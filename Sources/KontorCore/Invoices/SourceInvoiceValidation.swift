@@ -26,6 +26,10 @@ extension SourceInvoice {
             let values = SourceInvoiceStatus.allCases.map(\.rawValue).joined(separator: ", ")
             issues.add("#/status", "must be one of \(values)")
         }
+        if paymentStatus != nil, knownPaymentStatus == nil {
+            let values = SourcePaymentStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            issues.add("#/paymentStatus", "must be one of \(values)")
+        }
         checkCancels(sourceID: sourceID, into: &issues)
         issues.checkLength(title, at: "#/title", limit: .lexoffice(25))
         issues.checkLength(introduction, at: "#/introduction", limit: .lexoffice(2000))

@@ -14,10 +14,12 @@ package struct IncomingSourceInvoice: Sendable, Equatable {
     package var status: String
     /// The source id of the invoice this one cancels.
     package var cancels: String?
-    /// The canonical JSON.
+    /// The canonical JSON of what is transferred (``SourceInvoice/transferredContent``).
     package var content: String
     /// SHA-256 of the canonical JSON.
     package var fingerprint: String
+    /// Whether the source considers it paid (`open`, `paid`); kept beside the content, changeable at any time.
+    package var paymentStatus: String?
 
     /// An incoming invoice.
     package init(
@@ -28,7 +30,8 @@ package struct IncomingSourceInvoice: Sendable, Equatable {
         status: String,
         cancels: String?,
         content: String,
-        fingerprint: String
+        fingerprint: String,
+        paymentStatus: String? = nil
     ) {
         self.tenantID = tenantID
         self.sourceID = sourceID
@@ -38,5 +41,6 @@ package struct IncomingSourceInvoice: Sendable, Equatable {
         self.cancels = cancels
         self.content = content
         self.fingerprint = fingerprint
+        self.paymentStatus = paymentStatus
     }
 }

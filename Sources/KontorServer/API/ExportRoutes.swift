@@ -3,8 +3,8 @@ import Hummingbird
 import KontorCore
 import KontorStore
 
-/// `/api/v1/tenants/{t}/exports`: bulk exports of stored source invoices by date range and source status, and
-/// their progress to poll. Only an active tenant exports.
+/// `/api/v1/tenants/{t}/exports`: bulk exports of stored source invoices by date range, source status and
+/// (optionally) payment status, and their progress to poll. Only an active tenant exports.
 struct ExportRoutes {
     let tenants: TenantStore
     let exports: ExportStore
@@ -13,11 +13,17 @@ struct ExportRoutes {
         group.post("tenants/:tenant/exports") { request, context in
             let tenant = try await tenants.requestedTenant(context)
             let body = try await JSONBody.decode(ExportRequest.self, from: request, context: context)
-            let (from, to, statuses) = try body.validated()
+            let (from, to, statuses, paymentStatuses) = try body.validated()
             guard tenant.isActive else {
                 throw HubProblem.conflict("tenant '\(tenant.id)' is inactive; activate it before exporting")
             }
-            let export = try await exports.start(for: tenant.id, from: from, to: to, statuses: statuses)
+            let export = try await exports.start(
+                for: tenant.id,
+                from: from,
+                to: to,
+                statuses: statuses,
+                paymentStatuses: paymentStatuses
+            )
             return try JSONBody.response(
                 ExportRepresentation(export),
                 status: .accepted,
@@ -40,9 +46,10 @@ private struct ExportRequest: Decodable {
     var from: String
     var to: String
     var statuses: [String]?
+    var paymentStatuses: [String]?
 
-    /// The range and statuses (default: finalized), or the invalid fields.
-    func validated() throws(HubProblem) -> (SourceDate, SourceDate, [SourceInvoiceStatus]) {
+    /// The range, statuses (default: finalized) and payment statuses (default: any), or the invalid fields.
+    func validated() throws(HubProblem) -> (SourceDate, SourceDate, [SourceInvoiceStatus], [SourcePaymentStatus]?) {
         var errors: [HubProblem.FieldError] = []
         let first = SourceDate(from)
         let last = SourceDate(to)
@@ -57,8 +64,13 @@ private struct ExportRequest: Decodable {
             let values = SourceInvoiceStatus.allCases.map(\.rawValue).joined(separator: ", ")
             errors.append(.init(pointer: "#/statuses", detail: "must list one or more of \(values)"))
         }
+        let payments = paymentStatuses?.compactMap(SourcePaymentStatus.init(rawValue:))
+        if let paymentStatuses, paymentStatuses.isEmpty || payments?.count != paymentStatuses.count {
+            let values = SourcePaymentStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            errors.append(.init(pointer: "#/paymentStatuses", detail: "must list one or more of \(values)"))
+        }
         guard errors.isEmpty, let first, let last else { throw .validation(errors) }
-        return (first, last, known)
+        return (first, last, known, payments)
     }
 }
 
@@ -68,6 +80,7 @@ private struct ExportRepresentation: Encodable {
     let from: String
     let to: String
     let statuses: [String]
+    let paymentStatuses: [String]?
     let createdAt: Date
     let total: Int
     let done: Int
@@ -80,6 +93,7 @@ private struct ExportRepresentation: Encodable {
         from = export.from
         to = export.to
         statuses = export.statuses
+        paymentStatuses = export.paymentStatuses
         createdAt = export.createdAt
         total = export.total
         done = export.done

@@ -116,10 +116,11 @@ struct InvoiceRoutes {
         )
     }
 
-    /// The invoice as the store takes it: canonical JSON (sorted keys) and its SHA-256.
+    /// The invoice as the store takes it: canonical JSON (sorted keys) of what is transferred and its SHA-256, and
+    /// the payment status beside it.
     private static func incoming(_ invoice: SourceInvoice, sourceID: String, tenant: TenantID) -> IncomingSourceInvoice
     {
-        let content = invoice.canonicalJSON
+        let content = invoice.transferredContent.canonicalJSON
         return IncomingSourceInvoice(
             tenantID: tenant,
             sourceID: sourceID,
@@ -128,7 +129,8 @@ struct InvoiceRoutes {
             status: invoice.status,
             cancels: invoice.cancels,
             content: content,
-            fingerprint: SecureToken.sha256Hex(content)
+            fingerprint: SecureToken.sha256Hex(content),
+            paymentStatus: invoice.paymentStatus
         )
     }
 
@@ -193,6 +195,7 @@ struct SourceInvoiceRepresentation: Encodable {
     let number: String
     let date: String
     let status: String
+    let paymentStatus: String?
     let cancels: String?
     let state: String
     let stateReason: String?
@@ -216,6 +219,7 @@ extension SourceInvoiceRepresentation {
         number = invoice.number
         date = invoice.invoiceDate
         status = invoice.status
+        paymentStatus = invoice.paymentStatus
         cancels = invoice.cancels
         state = invoice.transferState.rawValue
         stateReason = invoice.stateReason

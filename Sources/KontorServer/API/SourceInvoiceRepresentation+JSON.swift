@@ -12,6 +12,7 @@ extension SourceInvoiceRepresentation: CanonicalJSONObject {
         json.member("lexofficeStatus", lexofficeStatus)
         json.member("lexofficeType", lexofficeType)
         json.member("number", number)
+        json.member("paymentStatus", paymentStatus)
         json.member("receivedAt", receivedAt)
         json.member("sourceId", sourceId)
         json.member("state", state)

@@ -9,7 +9,7 @@ package enum SourceInvoiceSave: Sendable, Equatable {
     case created(StoredSourceInvoice)
     /// A stored invoice (not yet sent to lexoffice) was replaced by a changed version.
     case updated(StoredSourceInvoice)
-    /// The same content was stored before; nothing changed.
+    /// The same content was stored before; nothing changed but, where it differs, the payment status.
     case unchanged(StoredSourceInvoice)
 
     /// The invoice as stored now.
@@ -61,7 +61,12 @@ package struct SourceInvoiceStore: Sendable {
                 guard let existing = try await Self.invoice(incoming.sourceID, of: incoming.tenantID, in: db) else {
                     throw StoreError(.inconsistent, "the invoice was neither stored nor found")
                 }
-                if existing.fingerprint == incoming.fingerprint { return .unchanged(existing) }
+                if existing.fingerprint == incoming.fingerprint {
+                    guard existing.paymentStatus != incoming.paymentStatus else { return .unchanged(existing) }
+                    return .unchanged(
+                        try await Self.updatePaymentStatus(of: existing, to: incoming.paymentStatus, at: now, in: db)
+                    )
+                }
                 let hasSteps = try await Self.hasSteps(existing, in: db)
                 if let refusal = TransferAdmission.refusalOfChange(to: existing, hasSteps: hasSteps) {
                     throw StoreError(.invoiceSent, refusal)
@@ -93,11 +98,12 @@ package struct SourceInvoiceStore: Sendable {
         let row = try await db.raw(
             """
             INSERT INTO source_invoices (tenant_id, source_id, number, invoice_date, status, cancels, content, \
-            fingerprint, transfer_state, state_reason, received_at, updated_at, version) \
+            fingerprint, transfer_state, state_reason, received_at, updated_at, version, payment_status) \
             VALUES (\(bind: incoming.tenantID.rawValue), \(bind: incoming.sourceID), \(bind: incoming.number), \
             \(bind: incoming.invoiceDate), \(bind: incoming.status), \(bind: incoming.cancels), \
             \(bind: incoming.content), \(bind: incoming.fingerprint), \(bind: state.rawValue), \(bind: reason), \
-            \(bind: now), \(bind: now), 1) ON CONFLICT (tenant_id, source_id) DO NOTHING RETURNING id
+            \(bind: now), \(bind: now), 1, \(bind: incoming.paymentStatus)) \
+            ON CONFLICT (tenant_id, source_id) DO NOTHING RETURNING id
             """
         ).first()
         guard let row else { return nil }
@@ -127,7 +133,25 @@ package struct SourceInvoiceStore: Sendable {
             invoice_date = \(bind: incoming.invoiceDate), status = \(bind: incoming.status), \
             cancels = \(bind: incoming.cancels), content = \(bind: incoming.content), \
             fingerprint = \(bind: incoming.fingerprint), transfer_state = \(bind: state.rawValue), \
+            payment_status = \(bind: incoming.paymentStatus), \
             state_reason = \(bind: reason), updated_at = \(bind: now), version = version + 1 \
+            WHERE id = \(bind: existing.sequence) RETURNING *
+            """
+        ).first()
+        guard let row else { throw StoreError(.inconsistent, "the invoice was neither stored nor found") }
+        return try StoredSourceInvoice(row: row)
+    }
+
+    /// Changes only the payment status of `existing` (allowed in every state: it is not sent to lexoffice).
+    private static func updatePaymentStatus(
+        of existing: StoredSourceInvoice,
+        to paymentStatus: String?,
+        at now: Int64,
+        in db: any SQLDatabase
+    ) async throws -> StoredSourceInvoice {
+        let row = try await db.raw(
+            """
+            UPDATE source_invoices SET payment_status = \(bind: paymentStatus), updated_at = \(bind: now) \
             WHERE id = \(bind: existing.sequence) RETURNING *
             """
         ).first()

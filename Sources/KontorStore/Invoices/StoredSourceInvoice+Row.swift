@@ -19,7 +19,8 @@ extension StoredSourceInvoice {
                 status: try row.decode(column: "status", as: String.self),
                 cancels: try row.decode(column: "cancels", as: String?.self),
                 content: try row.decode(column: "content", as: String.self),
-                fingerprint: try row.decode(column: "fingerprint", as: String.self)
+                fingerprint: try row.decode(column: "fingerprint", as: String.self),
+                paymentStatus: try row.decode(column: "payment_status", as: String?.self)
             ),
             transferState: transferState,
             stateReason: try row.decode(column: "state_reason", as: String?.self),

@@ -15,6 +15,8 @@ package struct InvoiceExport: Sendable, Equatable {
     package var to: String
     /// The source statuses included.
     package var statuses: [String]
+    /// The source payment statuses included; `nil`: any, also none.
+    package var paymentStatuses: [String]?
     /// When it was started.
     package var createdAt: Date
     /// Invoices the export took.
@@ -32,7 +34,8 @@ package struct InvoiceExport: Sendable, Equatable {
 
 /// Starts bulk exports (DESIGN.md §1 flow 1) and reports their progress. An export takes the tenant's stored
 /// invoices dated within a range and of the chosen source statuses; each finalized one that is pending or failed
-/// (``TransferTransition/export``) is queued for transfer (one job each, in the order received, committed with the export); everything else
+/// (``TransferTransition/export``) is queued for transfer. Limited to payment statuses, an export takes only
+/// invoices the source gave one of them (an invoice without a payment status is not taken then) (one job each, in the order received, committed with the export); everything else
 /// (already transferred, being transferred, drafts, skipped) is counted as skipped. A second export of the same
 /// range therefore skips what the first one transferred.
 package struct ExportStore: Sendable {
@@ -49,26 +52,30 @@ package struct ExportStore: Sendable {
         for tenant: TenantID,
         from: SourceDate,
         to: SourceDate,
-        statuses: [SourceInvoiceStatus]
+        statuses: [SourceInvoiceStatus],
+        paymentStatuses: [SourcePaymentStatus]? = nil
     ) async throws -> InvoiceExport {
         let names = statuses.map(\.rawValue)
+        let paymentNames = paymentStatuses?.map(\.rawValue)
         let queue = queue
         let id = try await queue.database.groupedTransaction { db in
             let now = queue.clock.nowMilliseconds
             guard
                 let row = try await db.raw(
                     """
-                    INSERT INTO exports (tenant_id, from_date, to_date, statuses, created_at) VALUES \
+                    INSERT INTO exports (tenant_id, from_date, to_date, statuses, created_at, payment_statuses) VALUES \
                     (\(bind: tenant.rawValue), \(bind: from.description), \(bind: to.description), \
-                    \(bind: names.joined(separator: ",")), \(bind: now)) RETURNING id
+                    \(bind: names.joined(separator: ",")), \(bind: now), \
+                    \(bind: paymentNames?.joined(separator: ","))) RETURNING id
                     """
                 ).first()
             else { throw StoreError(.inconsistent, "the export was not stored") }
             let id = try row.decode(column: "id", as: Int64.self)
-            let taken: SQLQueryString = """
+            var taken: SQLQueryString = """
                 tenant_id = \(bind: tenant.rawValue) AND invoice_date >= \(bind: from.description) \
                 AND invoice_date <= \(bind: to.description) AND status IN (\(binds: names))
                 """
+            if let paymentNames { taken += " AND payment_status IN (\(binds: paymentNames))" }
             let transferable: SQLQueryString = """
                 status = \(bind: SourceInvoiceStatus.finalized.rawValue) \
                 AND \(TransferLedger.isSource(of: .export))
@@ -107,7 +114,7 @@ package struct ExportStore: Sendable {
             guard
                 let row = try await db.raw(
                     """
-                    SELECT e.id, e.tenant_id, e.from_date, e.to_date, e.statuses, e.created_at, \
+                    SELECT e.id, e.tenant_id, e.from_date, e.to_date, e.statuses, e.payment_statuses, e.created_at, \
                     COUNT(x.invoice_id) AS total, \
                     SUM(CASE WHEN x.queued = 1 AND s.transfer_state = 'transferred' THEN 1 ELSE 0 END) AS done, \
                     SUM(CASE WHEN x.queued = 1 AND s.transfer_state IN ('failed', 'skipped') THEN 1 ELSE 0 END) \
@@ -115,7 +122,7 @@ package struct ExportStore: Sendable {
                     FROM exports e LEFT JOIN export_items x ON x.export_id = e.id \
                     LEFT JOIN source_invoices s ON s.id = x.invoice_id \
                     WHERE e.id = \(bind: id) AND e.tenant_id = \(bind: tenant.rawValue) \
-                    GROUP BY e.id, e.tenant_id, e.from_date, e.to_date, e.statuses, e.created_at
+                    GROUP BY e.id, e.tenant_id, e.from_date, e.to_date, e.statuses, e.payment_statuses, e.created_at
                     """
                 ).first()
             else { return nil }
@@ -126,6 +133,8 @@ package struct ExportStore: Sendable {
                 from: try row.decode(column: "from_date", as: String.self),
                 to: try row.decode(column: "to_date", as: String.self),
                 statuses: statuses.split(separator: ",").map(String.init),
+                paymentStatuses: try row.decode(column: "payment_statuses", as: String?.self)?
+                    .split(separator: ",").map(String.init),
                 createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
                 total: try row.decode(column: "total", as: Int.self),
                 done: try row.decode(column: "done", as: Int?.self) ?? 0,
