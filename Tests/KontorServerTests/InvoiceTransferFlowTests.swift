@@ -17,7 +17,7 @@ struct InvoiceTransferFlowTests {
     private typealias Transfers = InvoiceTransferTests
 
     /// A client of the sandbox's default organization, unpaced.
-    private static func client(_ hub: HubHarness) -> LexofficeClient {
+    static func client(_ hub: HubHarness) -> LexofficeClient {
         LexofficeClient(
             configuration: LexofficeClientConfiguration(baseURL: hub.sandbox.baseURL, requestsPerSecond: 0),
             credentials: StaticAPIKey(Secret(hub.sandbox.defaultAPIKey))
@@ -25,7 +25,7 @@ struct InvoiceTransferFlowTests {
     }
 
     /// Sends a request to the sandbox's `/_sandbox/...` admin routes with the default key.
-    private static func admin(_ hub: HubHarness, _ path: String, body: String) async throws -> Int {
+    static func admin(_ hub: HubHarness, _ path: String, body: String) async throws -> Int {
         let url = hub.sandbox.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/\(path)")
         var request = HTTPClientRequest(url: url)
         request.method = .POST
@@ -38,7 +38,7 @@ struct InvoiceTransferFlowTests {
     }
 
     /// The sandbox's invoices and credit notes (all statuses).
-    private static func documents(_ hub: HubHarness, _ type: VoucherType) async throws -> [VoucherListItem] {
+    static func documents(_ hub: HubHarness, _ type: VoucherType) async throws -> [VoucherListItem] {
         try await client(hub).voucherList.page(
             VoucherListFilter(voucherTypes: .only([type]), voucherStatuses: .any),
             page: try PageRequest(page: 0, size: 250)

@@ -75,17 +75,14 @@ struct ContactResolver: Sendable {
     }
 
     /// A contact with the same name, e-mail, billing address and note (naming the source customer) that no other
-    /// customer of the tenant is linked to, or `nil`. lexoffice's name filter needs 3 characters; shorter names
-    /// are not searched.
+    /// customer of the tenant is linked to, or `nil`; every page of lexoffice's answer is read. lexoffice's name
+    /// filter needs 3 characters; shorter names are not searched.
     private func find(_ contact: Contact, tenant: TenantID, client: LexofficeClient) async throws -> LexofficeID? {
         let name = contact.company?.name ?? contact.person?.lastName ?? ""
         guard name.count >= 3 else { return nil }
         let wanted = ContactSignature(contact)
-        let page = try await client.contacts.page(
-            ContactFilter(name: name, customer: true),
-            page: try PageRequest(page: 0, size: 100)
-        )
-        for candidate in page.content where ContactSignature(candidate) == wanted {
+        let candidates = try client.contacts.pages(ContactFilter(name: name, customer: true)).elements
+        for try await candidate in candidates where ContactSignature(candidate) == wanted {
             guard let id = candidate.id, try await !records.isLinked(id.rawValue, of: tenant) else { continue }
             return id
         }

@@ -32,15 +32,15 @@ struct VoucherTransfer: Sendable {
             fingerprint: TransferFingerprint.of(body),
             of: invoice,
             find: { _ in
-                let candidates = try await client.voucherList.page(
+                let candidates = try client.voucherList.pages(
                     VoucherListFilter(
                         voucherTypes: .only([body.type]),
                         voucherStatuses: .any,
                         voucherNumber: source.number
                     ),
-                    page: try PageRequest(page: 0, size: PageRequest.maxSize)
-                )
-                for candidate in candidates.content
+                    sort: .ascending(.createdDate)
+                ).elements
+                for try await candidate in candidates
                 where try await !records.isRecorded(candidate.id.rawValue, of: invoice.tenantID) {
                     return candidate.id
                 }
