@@ -104,6 +104,32 @@ struct OAuthConnectTests {
         }
     }
 
+    @Test("renewals of one connection at once renew it once; lexoffice's rotated refresh token never strands it")
+    func concurrentRenewals() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            _ = try await browse(hub, startURL: try await startURL(hub))
+            let connections = ConnectionStore(database: hub.database, secrets: hub.secrets)
+            let before = try await connections.credentials(of: TenantID("acme"))
+            // Each check builds its own client from the stored 60 s token, inside the 300 s refresh margin: all
+            // want to renew at once, as a worker, the API and another hub process would.
+            let statuses = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        try await hub.send(.post, "/api/v1/tenants/acme/connection/check").json()["status"] as? String
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: "connected", count: 4))
+            #expect(try await JobQueue(database: hub.database).pauseReason(of: TenantID("acme")) == nil)
+            let after = try await connections.credentials(of: TenantID("acme"))
+            #expect(after != before)
+            let again = try await hub.send(.post, "/api/v1/tenants/acme/connection/check")
+            #expect(try again.json()["status"] as? String == "connected")
+        }
+    }
+
     @Test("without an OAuth2 application a connect start is a 409")
     func unconfiguredIsConflict() async throws {
         try await HubHarness.with(oauth: false) { hub in

@@ -58,14 +58,24 @@ package struct TenantLexofficeClients: LexofficeConnections {
                 ),
                 client: OAuth2Client(configuration: oauth),
                 connectionKey: tenant.rawValue,
-                onRefresh: { token in
-                    try await connections.updateCredentials(
+                renewal: { current, renew in
+                    // One renewal at a time per connection, across processes; a token another renewed is taken.
+                    let stored = try await connections.renewOAuth2(
                         of: tenant,
-                        .oauth2(
+                        replacing: current.accessToken.revealed,
+                        freshFor: oauth.refreshMargin
+                    ) { refreshToken in
+                        let token = try await renew(Secret(refreshToken))
+                        return StoredOAuth2Token(
                             accessToken: token.accessToken.revealed,
-                            refreshToken: token.refreshToken?.revealed ?? refresh
-                        ),
-                        expiresAt: token.expiresAt.date
+                            refreshToken: token.refreshToken?.revealed ?? refreshToken,
+                            expiresAt: token.expiresAt.date
+                        )
+                    }
+                    return OAuth2Token(
+                        accessToken: Secret(stored.accessToken),
+                        refreshToken: Secret(stored.refreshToken),
+                        expiresAt: LexofficeDateTime(stored.expiresAt ?? .distantPast)
                     )
                 }
             )

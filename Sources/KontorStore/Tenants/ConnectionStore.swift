@@ -89,7 +89,7 @@ package struct ConnectionStore: Sendable {
         }
     }
 
-    /// Replaces the credentials after an OAuth2 refresh, with the new expiry.
+    /// Replaces the credentials after an OAuth2 refresh, with the new expiry; ends a claimed renewal.
     package func updateCredentials(
         of tenant: TenantID,
         _ credentials: ConnectionCredentials,
@@ -104,7 +104,7 @@ package struct ConnectionStore: Sendable {
                     """
                     UPDATE connections SET credentials = \(bind: sealed), \
                     access_expires_at = \(bind: expiresAt?.millisecondsSince1970), status = 'connected', \
-                    status_reason = NULL, updated_at = \(bind: clock.nowMilliseconds) \
+                    status_reason = NULL, refresh_claimed_until = NULL, updated_at = \(bind: clock.nowMilliseconds) \
                     WHERE tenant_id = \(bind: tenant.rawValue) RETURNING tenant_id
                     """
                 ).first() != nil

@@ -7,10 +7,23 @@ import struct Foundation.Date
 /// Concurrent callers share one refresh: the first renews, the others wait for its result. After a 401 the
 /// client asks for a new token once. Every new token is passed to `onRefresh`, so the caller can store a
 /// rotated refresh token (encrypted) before using it.
+///
+/// Providers in several processes (or several providers in one) that share a connection must not renew with the
+/// same refresh token at once: lexoffice may rotate refresh tokens, and the second renewal then fails. Give them a
+/// `renewal` that serializes renewals through shared storage and picks up a token another one renewed.
 public final class OAuth2TokenProvider: LexofficeCredentials {
+    /// Renews `current`: calls `refresh` with a refresh token (the token endpoint) or returns a token renewed
+    /// elsewhere, and stores the result before returning it.
+    public typealias Renewal =
+        @Sendable (
+            _ current: OAuth2Token,
+            _ refresh: @Sendable (Secret) async throws -> OAuth2Token
+        ) async throws -> OAuth2Token
+
     public let connectionKey: String
     private let client: OAuth2Client
     private let onRefresh: @Sendable (OAuth2Token) async throws -> Void
+    private let renewal: Renewal?
     private let now: @Sendable () -> Date
     private let state: Mutex<State>
 
@@ -24,16 +37,19 @@ public final class OAuth2TokenProvider: LexofficeCredentials {
     /// - Parameters:
     ///   - connectionKey: identifies the lexoffice connection for rate limiting (e.g. the tenant's connection id).
     ///   - onRefresh: called with every renewed token before it is used.
+    ///   - renewal: how a token is renewed; by default with the provider's refresh token at the token endpoint.
     public init(
         token: OAuth2Token,
         client: OAuth2Client,
         connectionKey: String,
         now: @escaping @Sendable () -> Date = { Date() },
-        onRefresh: @escaping @Sendable (OAuth2Token) async throws -> Void = { _ in }
+        onRefresh: @escaping @Sendable (OAuth2Token) async throws -> Void = { _ in },
+        renewal: Renewal? = nil
     ) {
         self.client = client
         self.connectionKey = "oauth2:" + connectionKey
         self.onRefresh = onRefresh
+        self.renewal = renewal
         self.now = now
         state = Mutex(State(token: token))
     }
@@ -77,13 +93,20 @@ public final class OAuth2TokenProvider: LexofficeCredentials {
         }
         let result: Result<OAuth2Token, any Error>
         do {
-            guard let refreshToken = currentToken.refreshToken else {
-                throw LexofficeError(
-                    code: .credentialsUnavailable,
-                    detail: "the access token expired and there is no refresh token; connect again"
-                )
+            let current = currentToken
+            let client = client
+            let renewed: OAuth2Token
+            if let renewal {
+                renewed = try await renewal(current) { try await client.refresh($0) }
+            } else {
+                guard let refreshToken = current.refreshToken else {
+                    throw LexofficeError(
+                        code: .credentialsUnavailable,
+                        detail: "the access token expired and there is no refresh token; connect again"
+                    )
+                }
+                renewed = try await client.refresh(refreshToken)
             }
-            let renewed = try await client.refresh(refreshToken)
             try await onRefresh(renewed)
             result = .success(renewed)
         } catch {

@@ -124,6 +124,54 @@ struct OAuth2Tests {
         }
     }
 
+    @Test("a renewal hook decides how a token is renewed: at the token endpoint, or a token renewed elsewhere")
+    func renewalHook() async throws {
+        try await ScriptedHTTPServer.withServer(
+            .replying { request in
+                request.path == "/oauth2/token"
+                    ? .json(200, #"{"access_token":"fresh","refresh_token":"rt-1","expires_in":3600}"#)
+                    : .json(200, #"{"userEmail":"tom@example.org"}"#)
+            }
+        ) { server in
+            let expiring = OAuth2Token(
+                accessToken: Secret("old"),
+                refreshToken: Secret("rt-0"),
+                expiresAt: LexofficeDateTime(Date().addingTimeInterval(60))
+            )
+            let presented = Mutex<[String]>([])
+            let viaEndpoint = OAuth2TokenProvider(
+                token: expiring,
+                client: OAuth2Client(configuration: Self.configuration(server)),
+                connectionKey: "tenant-1",
+                renewal: { current, refresh in
+                    presented.withLock { $0.append(current.accessToken.revealed) }
+                    return try await refresh(Secret("rt-stored"))
+                }
+            )
+            let renewed = try await viaEndpoint.accessToken()
+            #expect(renewed.revealed == "fresh")
+            #expect(presented.withLock { $0 } == ["old"])
+            let tokenRequests = server.requests.filter { $0.path == "/oauth2/token" }
+            #expect(tokenRequests.map { Self.form($0)["refresh_token"] } == ["rt-stored"])
+
+            let renewedElsewhere = OAuth2TokenProvider(
+                token: expiring,
+                client: OAuth2Client(configuration: Self.configuration(server)),
+                connectionKey: "tenant-1",
+                renewal: { _, _ in
+                    OAuth2Token(
+                        accessToken: Secret("from-storage"),
+                        refreshToken: Secret("rt-9"),
+                        expiresAt: LexofficeDateTime(Date().addingTimeInterval(3600))
+                    )
+                }
+            )
+            let taken = try await renewedElsewhere.accessToken()
+            #expect(taken.revealed == "from-storage")
+            #expect(server.requests.filter { $0.path == "/oauth2/token" }.count == 1, "no second renewal request")
+        }
+    }
+
     @Test("after a 401 the provider refreshes and the request is repeated once")
     func refreshAfterUnauthorized() async throws {
         let handler: @Sendable (ScriptedHTTPServer.Request) async -> ScriptedHTTPServer.Reply = { request in
