@@ -81,6 +81,15 @@ package final class ChildProcess: Sendable {
         if await process.waitForExit(timeout: .seconds(30)) == nil { process.send(SIGKILL) }
     }
 
+    /// Sends SIGTERM, as a service manager stopping it would, and waits (at most `timeout`) for the process to end.
+    /// - Returns: Its termination status, or `nil` when it did not end in time (then it is killed).
+    package func shutDown(timeout: Duration = .seconds(30)) async -> Int32? {
+        process.send(SIGTERM)
+        let status = await process.waitForExit(timeout: timeout)
+        if status == nil { process.send(SIGKILL) }
+        return status
+    }
+
     /// Kills the process with SIGKILL, as a crash would, and waits (at most 10 s) for it to be gone.
     package func crash() async {
         process.send(SIGKILL)

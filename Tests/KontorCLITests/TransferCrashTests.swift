@@ -43,14 +43,20 @@ struct TransferCrashTests {
     }
 
     /// Starts `kontor serve` on `folder`'s data against the sandbox at `lexofficeURL`.
-    private static func serve(_ binary: URL, folder: URL, lexofficeURL: String, keyFile: URL) throws -> ChildProcess {
+    private static func serve(
+        _ binary: URL,
+        folder: URL,
+        lexofficeURL: String,
+        keyFile: URL,
+        rate: Int = 40
+    ) throws -> ChildProcess {
         try ChildProcess(
             binary,
             ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"],
             environment: [
                 "KONTOR_LEXOFFICE_URL": lexofficeURL,
                 "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": keyFile.path,
-                "KONTOR_LEXOFFICE_RATE": "40",
+                "KONTOR_LEXOFFICE_RATE": "\(rate)",
             ],
             in: folder
         )
@@ -64,112 +70,215 @@ struct TransferCrashTests {
         return String(words[index + 1])
     }
 
-    @Test("kill -9 during a 300-invoice export: after the restart 300 invoices, each once, 300 distinct callbacks")
-    func killDuringExport() async throws {
+    /// A `kontor sandbox` process without rate limit, and what a hub needs to use it.
+    private struct Sandbox {
+        let folder: URL
+        let lexofficeURL: String
+        let apiKey: String
+        let keyFile: URL
+    }
+
+    /// Runs `body` with a sandbox process in a new temp folder, then stops it and removes the folder.
+    private static func withSandbox(_ body: (Sandbox) async throws -> Void) async throws {
         let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sandbox = try ChildProcess(binary, ["sandbox", "--port", "0", "--rate-limit", "0"], in: folder)
-        defer { sandbox.terminate() }
-        let lexofficeURL = try #require(Self.word(after: "URL:", in: try await sandbox.line(containing: "base URL:")))
-        let apiKey = try #require(try await sandbox.line(containing: "API key:").split(separator: " ").last)
+        let process = try ChildProcess(binary, ["sandbox", "--port", "0", "--rate-limit", "0"], in: folder)
+        defer { process.terminate() }
+        let lexofficeURL = try #require(Self.word(after: "URL:", in: try await process.line(containing: "base URL:")))
+        let apiKey = try #require(try await process.line(containing: "API key:").split(separator: " ").last)
         let keyFile = folder.appendingPathComponent("webhook-key.pem")
         try Data(try WebhookSigner().publicKeyPEM.utf8).write(to: keyFile)
+        try await body(Sandbox(folder: folder, lexofficeURL: lexofficeURL, apiKey: String(apiKey), keyFile: keyFile))
+        await process.stop()
+    }
 
-        try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
-            let hub = try Self.serve(binary, folder: folder, lexofficeURL: lexofficeURL, keyFile: keyFile)
-            defer { hub.terminate() }
-            let hubURL = try #require(Self.word(after: "on", in: try await hub.line(containing: "listening on")))
-            let token = try #require(try await hub.line(containing: "Admin token").split(separator: " ").last)
-            let api = hubURL + "/api/v1/tenants"
-            let tenant =
-                #"{"id":"acme","name":"Acme","settings":{"autoTransfer":false},"callbackUrl":"\#(receiver.baseURL)/hooks"}"#
-            #expect(try await Self.send(.POST, api, token: String(token), json: tenant).0 == 201)
-            #expect(
-                try await Self.send(
-                    .POST,
-                    api + "/acme/activate",
-                    token: String(token),
-                    json: #"{"since":"2026-01-01T00:00:00Z"}"#
-                ).0
-                    == 200
-            )
-            let key = #"{"apiKey":"\#(apiKey)"}"#
-            #expect(
-                try await Self.send(.PUT, api + "/acme/connection/api-key", token: String(token), json: key).0 == 200
-            )
-            for number in 1...Self.invoices {
-                let saved = try await Self.send(
-                    .PUT,
-                    api + "/acme/invoices/inv-\(number)",
-                    token: String(token),
-                    json: Self.invoice(number)
-                )
-                #expect(saved.0 == 202)
-            }
-            let started = try await Self.send(
-                .POST,
-                api + "/acme/exports",
-                token: String(token),
-                json: #"{"from":"2026-03-01","to":"2026-03-31"}"#
-            )
-            #expect(started.1["pending"] as? Int == Self.invoices)
-            let export = api + "/acme/exports/\(started.1["id"] as? String ?? "")"
+    /// An export running on a hub process.
+    private struct ExportRun {
+        let hubURL: String
+        let token: String
+        let export: String
 
-            var doneAtCrash = 0
-            #expect(
-                try await eventually(timeout: .seconds(60)) {
-                    doneAtCrash = try await Self.send(.GET, export, token: String(token)).1["done"] as? Int ?? 0
-                    return doneAtCrash >= 60
-                }
-            )
-            await hub.crash()
-            #expect(doneAtCrash < Self.invoices, "the hub died in the middle of the export")
+        /// The export's URL on a restarted hub at `url`.
+        func export(on url: String) -> String { export.replacingOccurrences(of: hubURL, with: url) }
+    }
 
-            let restarted = try Self.serve(binary, folder: folder, lexofficeURL: lexofficeURL, keyFile: keyFile)
-            defer { restarted.terminate() }
-            let restartedURL = try #require(
-                Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
-            )
-            let restartedExport = export.replacingOccurrences(of: hubURL, with: restartedURL)
-            #expect(
-                try await eventually(timeout: .seconds(150)) {
-                    try await Self.send(.GET, restartedExport, token: String(token)).1["done"] as? Int == Self.invoices
-                }
-            )
-
-            let client = LexofficeClient(
-                configuration: LexofficeClientConfiguration(baseURL: lexofficeURL, requestsPerSecond: 0),
-                credentials: StaticAPIKey(Secret(String(apiKey)))
-            )
-            let listed = try await client.voucherList.page(
-                VoucherListFilter(voucherTypes: .only([.invoice]), voucherStatuses: .any),
-                page: try PageRequest(page: 0, size: 250)
-            )
-            #expect(listed.totalElements == Self.invoices, "exactly one lexoffice invoice per source invoice")
-            let contacts = try await client.contacts.page(page: try PageRequest(page: 0, size: 250))
-            #expect(contacts.totalElements == 10, "one contact per source customer")
-
-            var lexofficeIDs: Set<String> = []
-            for number in 1...Self.invoices {
-                let read = try await Self.send(
-                    .GET,
-                    restartedURL + "/api/v1/tenants/acme/invoices/inv-\(number)",
-                    token: String(token)
-                )
-                if let id = read.1["lexofficeId"] as? String { lexofficeIDs.insert(id) }
-            }
-            #expect(lexofficeIDs.count == Self.invoices, "each source invoice is linked to its own document")
-
-            let delivered = try await eventually(timeout: .seconds(60)) {
-                Set(Self.transferredEventIDs(receiver.requests)).count >= Self.invoices
-            }
-            #expect(delivered)
-            #expect(Set(Self.transferredEventIDs(receiver.requests)).count == Self.invoices)
-            await restarted.stop()
+    /// On the freshly started `hub`: a tenant connected to `sandbox` (callbacks to `callbackURL`), `count`
+    /// invoices, and an export of them.
+    private static func startExport(
+        on hub: ChildProcess,
+        sandbox: Sandbox,
+        callbackURL: String,
+        count: Int
+    ) async throws -> ExportRun {
+        let hubURL = try #require(Self.word(after: "on", in: try await hub.line(containing: "listening on")))
+        let token = String(try #require(try await hub.line(containing: "Admin token").split(separator: " ").last))
+        let api = hubURL + "/api/v1/tenants"
+        let tenant = #"{"id":"acme","name":"Acme","settings":{"autoTransfer":false},"callbackUrl":"\#(callbackURL)"}"#
+        #expect(try await Self.send(.POST, api, token: token, json: tenant).0 == 201)
+        let since = #"{"since":"2026-01-01T00:00:00Z"}"#
+        #expect(try await Self.send(.POST, api + "/acme/activate", token: token, json: since).0 == 200)
+        let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
+        #expect(try await Self.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
+        for number in 1...count {
+            let path = api + "/acme/invoices/inv-\(number)"
+            #expect(try await Self.send(.PUT, path, token: token, json: Self.invoice(number)).0 == 202)
         }
-        await sandbox.stop()
+        let range = #"{"from":"2026-03-01","to":"2026-03-31"}"#
+        let started = try await Self.send(.POST, api + "/acme/exports", token: token, json: range)
+        #expect(started.1["pending"] as? Int == count)
+        return ExportRun(
+            hubURL: hubURL,
+            token: token,
+            export: api + "/acme/exports/\(started.1["id"] as? String ?? "")"
+        )
+    }
+
+    /// How many of the export's invoices are in lexoffice.
+    private static func done(_ export: String, token: String) async throws -> Int {
+        try await Self.send(.GET, export, token: token).1["done"] as? Int ?? 0
+    }
+
+    /// The sandbox's invoices, all of them.
+    private static func lexofficeInvoices(_ sandbox: Sandbox) async throws -> Int {
+        let client = LexofficeClient(
+            configuration: LexofficeClientConfiguration(baseURL: sandbox.lexofficeURL, requestsPerSecond: 0),
+            credentials: StaticAPIKey(Secret(sandbox.apiKey))
+        )
+        return try await client.voucherList.page(
+            VoucherListFilter(voucherTypes: .only([.invoice]), voucherStatuses: .any),
+            page: try PageRequest(page: 0, size: 250)
+        ).totalElements ?? 0
+    }
+
+    @Test("kill -9 during a 300-invoice export: after the restart 300 invoices, each once, 300 distinct callbacks")
+    func killDuringExport() async throws {
+        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        try await Self.withSandbox { sandbox in
+            try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
+                let serve = {
+                    try Self.serve(
+                        binary,
+                        folder: sandbox.folder,
+                        lexofficeURL: sandbox.lexofficeURL,
+                        keyFile: sandbox.keyFile
+                    )
+                }
+                let hub = try serve()
+                defer { hub.terminate() }
+                let run = try await Self.startExport(
+                    on: hub,
+                    sandbox: sandbox,
+                    callbackURL: receiver.baseURL + "/hooks",
+                    count: Self.invoices
+                )
+                var doneAtCrash = 0
+                #expect(
+                    try await eventually(timeout: .seconds(60)) {
+                        doneAtCrash = try await Self.done(run.export, token: run.token)
+                        return doneAtCrash >= 60
+                    }
+                )
+                await hub.crash()
+                #expect(doneAtCrash < Self.invoices, "the hub died in the middle of the export")
+
+                let restarted = try serve()
+                defer { restarted.terminate() }
+                let restartedURL = try #require(
+                    Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
+                )
+                #expect(
+                    try await eventually(timeout: .seconds(150)) {
+                        try await Self.done(run.export(on: restartedURL), token: run.token) == Self.invoices
+                    }
+                )
+                #expect(
+                    try await Self.lexofficeInvoices(sandbox) == Self.invoices,
+                    "exactly one lexoffice invoice per source invoice"
+                )
+                let client = LexofficeClient(
+                    configuration: LexofficeClientConfiguration(baseURL: sandbox.lexofficeURL, requestsPerSecond: 0),
+                    credentials: StaticAPIKey(Secret(sandbox.apiKey))
+                )
+                let contacts = try await client.contacts.page(page: try PageRequest(page: 0, size: 250))
+                #expect(contacts.totalElements == 10, "one contact per source customer")
+
+                var lexofficeIDs: Set<String> = []
+                for number in 1...Self.invoices {
+                    let read = try await Self.send(
+                        .GET,
+                        restartedURL + "/api/v1/tenants/acme/invoices/inv-\(number)",
+                        token: run.token
+                    )
+                    if let id = read.1["lexofficeId"] as? String { lexofficeIDs.insert(id) }
+                }
+                #expect(lexofficeIDs.count == Self.invoices, "each source invoice is linked to its own document")
+
+                let delivered = try await eventually(timeout: .seconds(60)) {
+                    Set(Self.transferredEventIDs(receiver.requests)).count >= Self.invoices
+                }
+                #expect(delivered)
+                #expect(Set(Self.transferredEventIDs(receiver.requests)).count == Self.invoices)
+                await restarted.stop()
+            }
+        }
+    }
+
+    @Test("SIGTERM during an export: the hub ends cleanly, and the next start resumes at once, each invoice once")
+    func gracefulShutdownDuringExport() async throws {
+        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let count = 120
+        try await Self.withSandbox { sandbox in
+            try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
+                // 10 requests per second: the export takes about half a minute, long enough to stop it midway.
+                let serve = {
+                    try Self.serve(
+                        binary,
+                        folder: sandbox.folder,
+                        lexofficeURL: sandbox.lexofficeURL,
+                        keyFile: sandbox.keyFile,
+                        rate: 10
+                    )
+                }
+                let hub = try serve()
+                defer { hub.terminate() }
+                let run = try await Self.startExport(
+                    on: hub,
+                    sandbox: sandbox,
+                    callbackURL: receiver.baseURL + "/hooks",
+                    count: count
+                )
+                #expect(
+                    try await eventually(timeout: .seconds(60)) {
+                        try await Self.done(run.export, token: run.token) >= 20
+                    }
+                )
+                #expect(await hub.shutDown(timeout: .seconds(20)) == 0, "SIGTERM ends the hub cleanly")
+                let doneAtStop = try await Self.lexofficeInvoices(sandbox)
+                #expect(doneAtStop < count, "the hub stopped in the middle of the export")
+
+                let restarted = try serve()
+                defer { restarted.terminate() }
+                let restartedURL = try #require(
+                    Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
+                )
+                // The stopped hub gave its lease back: work goes on at once, not after the 30 s lease ran out.
+                #expect(
+                    try await eventually(timeout: .seconds(10)) {
+                        try await Self.lexofficeInvoices(sandbox) > doneAtStop
+                    },
+                    "resumed within 10 s"
+                )
+                #expect(
+                    try await eventually(timeout: .seconds(90)) {
+                        try await Self.done(run.export(on: restartedURL), token: run.token) == count
+                    }
+                )
+                #expect(try await Self.lexofficeInvoices(sandbox) == count, "each invoice once")
+                await restarted.stop()
+            }
+        }
     }
 
     /// The event ids of the `invoice.transferred` callbacks received (repeats included).

@@ -29,6 +29,8 @@ package struct HubConfiguration: Sendable {
     package var port: Int
     /// The database.
     package var database: DatabaseLocation
+    /// The most connections one process opens to PostgreSQL.
+    package var databaseConnections: Int
     /// The hub's public URL; `nil` means `http://host:port` (known once listening).
     package var publicURL: String?
     /// The lexoffice API root; `nil` runs the embedded sandbox under `/sandbox/v1`.
@@ -69,6 +71,8 @@ package struct HubConfiguration: Sendable {
     /// ## Configuration keys
     /// - `http.host` (string, default `127.0.0.1`), `http.port` (int, default `8080`, 0–65535).
     /// - `database.url` (string, default `<data.dir>/kontor.sqlite`): `postgres://…` or an SQLite file.
+    /// - `database.connections` (int, default: `workers.tenants` up to 56, plus 8 for the API; 1–1000): the most
+    ///   connections one process opens to PostgreSQL (its server's `max_connections` must cover every process).
     /// - `public.url` (string, optional): the URL lexoffice and source applications reach the hub at.
     /// - `lexoffice.url` (string, optional): e.g. `https://api.lexware.io/v1`; without it the embedded sandbox is used.
     /// - `lexoffice.webhook.key.file` (string, required with `lexoffice.url`): lexoffice's webhook public key (PEM).
@@ -132,6 +136,12 @@ package struct HubConfiguration: Sendable {
         }
         masterKey = config.string(forKey: "master.key", isSecret: true)
         workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 0...1024)
+        databaseConnections = try Self.integer(
+            config,
+            "database.connections",
+            default: min(workerTenants, 56) + 8,
+            range: 1...1000
+        )
         workerTenantsWhileIntakeBusy = try Self.integer(
             config,
             "workers.tenants.while.intake.busy",

@@ -67,11 +67,29 @@ package struct PostgresStoreDatabase: StoreDatabase {
         try await withConnection(body)
     }
 
+    /// Runs `body` in a transaction. When `body` or the commit fails and the rollback fails too (the connection
+    /// broke, or the task was cancelled before the rollback could be sent), the connection is closed: a connection
+    /// back in the pool inside an unfinished transaction would commit that transaction's writes with the next
+    /// caller's.
     package func transaction<Result: Sendable>(
         _ body: (any SQLDatabase) async throws -> Result
     ) async throws -> Result {
         try await client.withConnection { connection in
-            try await connection.sql(queryLogLevel: .trace).runTransaction(begin: "BEGIN", body)
+            let database = connection.sql(queryLogLevel: .trace)
+            try await database.raw("BEGIN").run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                do {
+                    try await database.raw("ROLLBACK").run()
+                } catch {
+                    logger.warning("rollback failed; the connection is closed", metadata: ["error": "\(error)"])
+                    try? await connection.close()
+                }
+                throw error
+            }
         }
     }
 

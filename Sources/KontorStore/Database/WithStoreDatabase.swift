@@ -2,10 +2,12 @@ import Logging
 
 /// Opens the database at `location`, runs `body` with it and closes it again (also when `body` throws).
 ///
-/// A child task runs for the duration of `body`: for SQLite the checkpoints, for PostgreSQL the connection pool.
+/// A child task runs for the duration of `body`: for SQLite the checkpoints, for PostgreSQL the connection pool of
+/// at most `connections` connections.
 /// - Throws: ``StoreError`` when the database cannot be opened, or what `body` throws.
 package func withStoreDatabase<Result: Sendable>(
     _ location: DatabaseLocation,
+    connections: Int = 20,
     logger: Logger,
     _ body: (any StoreDatabase) async throws -> Result
 ) async throws -> Result {
@@ -25,7 +27,7 @@ package func withStoreDatabase<Result: Sendable>(
             throw error
         }
     case .postgres(let url):
-        let database = try PostgresStoreDatabase(url: url, logger: logger)
+        let database = try PostgresStoreDatabase(url: url, maximumConnections: connections, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
             defer { group.cancelAll() }

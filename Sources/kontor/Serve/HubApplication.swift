@@ -42,7 +42,11 @@ enum HubApplication {
             oauth: oauthApplication(configuration, baseURL: baseURL, embedded: sandbox != nil),
             lexofficeRequestsPerSecond: configuration.lexofficeRequestsPerSecond
         )
-        try await withStoreDatabase(configuration.database, logger: logger) { database in
+        try await withStoreDatabase(
+            configuration.database,
+            connections: configuration.databaseConnections,
+            logger: logger
+        ) { database in
             try await Migrator(database: database, logger: logger).migrate()
             let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
             let intake = IntakeLoad()
