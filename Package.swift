@@ -174,6 +174,9 @@ let package = Package(
             dependencies: [
                 "LexofficeKit",
                 "KontorCore",
+                "KontorStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

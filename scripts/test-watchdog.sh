@@ -9,9 +9,10 @@
 # 180) before it counts as hung. When an attempt hangs, this script prints the tests that started but never
 # finished and the PostgreSQL sessions, kills the run, and runs the suite once more. A hang is always reported as
 # such; a second hang, or any test failure, fails CI.
-#   scripts/test-watchdog.sh LOGFILE
+#   scripts/test-watchdog.sh LOGFILE [swift test arguments, e.g. --skip-build --filter ...]
 set -uo pipefail
-log=${1:?usage: scripts/test-watchdog.sh LOGFILE}
+log=${1:?usage: scripts/test-watchdog.sh LOGFILE [swift test arguments]}
+shift
 limit=${KONTOR_TEST_TIMEOUT:-900}
 grace=${KONTOR_TEST_GRACE:-180}
 
@@ -46,7 +47,7 @@ for attempt in 1 2; do
   rm -f "$attempt_log" "$attempt_log.hung"
   watch_time_limits "$attempt_log" &
   watcher=$!
-  timeout --signal=KILL "$limit" stdbuf -oL -eL swift test 2>&1 | tee "$attempt_log"
+  timeout --signal=KILL "$limit" stdbuf -oL -eL swift test "$@" 2>&1 | tee "$attempt_log"
   status=${PIPESTATUS[0]}
   kill "$watcher" 2>/dev/null
   wait "$watcher" 2>/dev/null

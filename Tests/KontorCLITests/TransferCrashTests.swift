@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import KontorTestSupport
 import LexofficeKit
+import Logging
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -43,22 +44,22 @@ struct TransferCrashTests {
     }
 
     /// Starts `kontor serve` on `folder`'s data against the sandbox at `lexofficeURL`.
-    private static func serve(
-        _ binary: URL,
-        folder: URL,
-        lexofficeURL: String,
-        keyFile: URL,
-        rate: Int = 40
-    ) throws -> ChildProcess {
-        try ChildProcess(
+    /// Starts `kontor serve` on the sandbox's folder (and its PostgreSQL database, if any) against the sandbox.
+    private static func serve(_ binary: URL, _ sandbox: Sandbox, rate: Int = 40) throws -> ChildProcess {
+        var environment = [
+            "KONTOR_LEXOFFICE_URL": sandbox.lexofficeURL,
+            "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": sandbox.keyFile.path,
+            "KONTOR_LEXOFFICE_RATE": "\(rate)",
+        ]
+        if let databaseURL = sandbox.databaseURL { environment["KONTOR_DATABASE_URL"] = databaseURL }
+        return try ChildProcess(
             binary,
-            ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"],
-            environment: [
-                "KONTOR_LEXOFFICE_URL": lexofficeURL,
-                "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": keyFile.path,
-                "KONTOR_LEXOFFICE_RATE": "\(rate)",
+            [
+                "serve", "--port", "0", "--data-dir", sandbox.folder.path, "--config",
+                sandbox.folder.path + "/none.json",
             ],
-            in: folder
+            environment: environment,
+            in: sandbox.folder
         )
     }
 
@@ -76,9 +77,12 @@ struct TransferCrashTests {
         let lexofficeURL: String
         let apiKey: String
         let keyFile: URL
+        /// The hub's PostgreSQL database (`KONTOR_TEST_HUB_DATABASE=postgres`); `nil`: SQLite in the folder.
+        let databaseURL: String?
     }
 
-    /// Runs `body` with a sandbox process in a new temp folder, then stops it and removes the folder.
+    /// Runs `body` with a sandbox process in a new temp folder (and a new PostgreSQL database for the hub when the
+    /// hub tests run on PostgreSQL), then stops it and removes both.
     private static func withSandbox(_ body: (Sandbox) async throws -> Void) async throws {
         let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-crash-\(UUID().uuidString)")
@@ -90,8 +94,19 @@ struct TransferCrashTests {
         let apiKey = try #require(try await process.line(containing: "API key:").split(separator: " ").last)
         let keyFile = folder.appendingPathComponent("webhook-key.pem")
         try Data(try WebhookSigner().publicKeyPEM.utf8).write(to: keyFile)
-        try await body(Sandbox(folder: folder, lexofficeURL: lexofficeURL, apiKey: String(apiKey), keyFile: keyFile))
+        let postgres =
+            TestPostgres.isHubDatabase ? try await TestPostgres.makeDatabase(logger: Logger(label: "t")) : nil
+        try await body(
+            Sandbox(
+                folder: folder,
+                lexofficeURL: lexofficeURL,
+                apiKey: String(apiKey),
+                keyFile: keyFile,
+                databaseURL: postgres?.url
+            )
+        )
         await process.stop()
+        try await postgres?.drop()
     }
 
     /// An export running on a hub process.
@@ -158,12 +173,7 @@ struct TransferCrashTests {
         try await Self.withSandbox { sandbox in
             try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
                 let serve = {
-                    try Self.serve(
-                        binary,
-                        folder: sandbox.folder,
-                        lexofficeURL: sandbox.lexofficeURL,
-                        keyFile: sandbox.keyFile
-                    )
+                    try Self.serve(binary, sandbox)
                 }
                 let hub = try serve()
                 defer { hub.terminate() }
@@ -233,13 +243,7 @@ struct TransferCrashTests {
             try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
                 // 10 requests per second: the export takes about half a minute, long enough to stop it midway.
                 let serve = {
-                    try Self.serve(
-                        binary,
-                        folder: sandbox.folder,
-                        lexofficeURL: sandbox.lexofficeURL,
-                        keyFile: sandbox.keyFile,
-                        rate: 10
-                    )
+                    try Self.serve(binary, sandbox, rate: 10)
                 }
                 let hub = try serve()
                 defer { hub.terminate() }

@@ -5,6 +5,7 @@ import Hummingbird
 import KontorCore
 import KontorServer
 import KontorStore
+import KontorTestSupport
 import LexofficeKit
 import LexofficeSandbox
 import Logging
@@ -15,8 +16,9 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
-/// A running hub API on 127.0.0.1 (port 0) over a fresh SQLite file, next to a lexoffice sandbox it connects to,
-/// with a partner token; tests talk to it over real HTTP.
+/// A running hub API on 127.0.0.1 (port 0) over a fresh SQLite file (or, with `KONTOR_TEST_HUB_DATABASE=postgres`,
+/// a fresh PostgreSQL database on the test server), next to a lexoffice sandbox it connects to, with a partner
+/// token; tests talk to it over real HTTP.
 struct HubHarness {
     let baseURL: String
     let database: any StoreDatabase
@@ -71,8 +73,11 @@ struct HubHarness {
         )
         return try await SandboxServer.withRunningServer(sandboxConfiguration, logger: logger) { sandbox in
             let sandboxRoot = String(sandbox.baseURL.dropLast("/v1".count))
-            let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("hub.sqlite").path)
-            return try await withStoreDatabase(location, logger: logger) { database in
+            let postgres = TestPostgres.isHubDatabase ? try await TestPostgres.makeDatabase(logger: logger) : nil
+            let location =
+                postgres.map { DatabaseLocation.postgres(url: $0.url) }
+                ?? .sqlite(path: folder.appendingPathComponent("hub.sqlite").path)
+            let result = try await withStoreDatabase(location, logger: logger) { database in
                 try await Migrator(database: database, logger: logger).migrate()
                 let partner = try await APITokenStore(database: database).create(scope: .partner, name: "tests")
                 let secrets = try SecretBox(masterKey: Data(repeating: 1, count: 32))
@@ -137,6 +142,8 @@ struct HubHarness {
                     }
                 }
             }
+            try await postgres?.drop()
+            return result
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KontorStore
+import KontorTestSupport
 import Logging
 import SQLKit
 import Testing
@@ -12,7 +13,7 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 
     /// The base URL of the throwaway PostgreSQL server `.ci/run` starts, if any.
-    static let postgresURL = ProcessInfo.processInfo.environment["KONTOR_TEST_POSTGRES_URL"]
+    static let postgresURL = TestPostgres.baseURL
 }
 
 /// A fresh, empty, migrated database for one test: an SQLite file in a new temp folder, or a new PostgreSQL
@@ -37,17 +38,11 @@ struct TestDatabase {
                 try? FileManager.default.removeItem(at: folder)
             }
         case .postgres:
-            guard let base = TestEngine.postgresURL else {
+            guard TestEngine.postgresURL != nil else {
                 try Test.cancel("PostgreSQL not configured: set KONTOR_TEST_POSTGRES_URL (.ci/run does)")
             }
-            let name = "kontor_t_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
-            try await adminStatement("CREATE DATABASE \(name)", base: base)
-            var components = try #require(URLComponents(string: base))
-            components.path = "/\(name)"
-            let url = try #require(components.string)
-            return TestDatabase(location: .postgres(url: url)) {
-                try await adminStatement("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", base: base)
-            }
+            let database = try await TestPostgres.makeDatabase(logger: logger)
+            return TestDatabase(location: .postgres(url: database.url), cleanup: database.drop)
         }
     }
 
@@ -73,11 +68,5 @@ struct TestDatabase {
     /// Deletes the database (for tests that open it themselves with ``make(_:)``).
     func remove() async throws {
         try await cleanup()
-    }
-
-    private static func adminStatement(_ sql: String, base: String) async throws {
-        try await withStoreDatabase(.postgres(url: base), logger: logger) { database in
-            try await database.withConnection { db in try await db.raw("\(unsafeRaw: sql)").run() }
-        }
     }
 }
