@@ -1,10 +1,12 @@
 import AsyncHTTPClient
 import Foundation
+import KontorStore
 import KontorTestSupport
 import LexofficeKit
 import Logging
 import NIOCore
 import NIOHTTP1
+import SQLKit
 import Testing
 
 /// `kill -9` of `kontor serve` in the middle of a 300-invoice export, against a `kontor sandbox` process: after a
@@ -45,11 +47,13 @@ struct TransferCrashTests {
 
     /// Starts `kontor serve` on `folder`'s data against the sandbox at `lexofficeURL`.
     /// Starts `kontor serve` on the sandbox's folder (and its PostgreSQL database, if any) against the sandbox.
-    private static func serve(_ binary: URL, _ sandbox: Sandbox, rate: Int = 40) throws -> ChildProcess {
+    private static func serve(_ binary: URL, _ sandbox: Sandbox, rate: Int = 40, lease: Int = 30) throws -> ChildProcess
+    {
         var environment = [
             "KONTOR_LEXOFFICE_URL": sandbox.lexofficeURL,
             "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": sandbox.keyFile.path,
             "KONTOR_LEXOFFICE_RATE": "\(rate)",
+            "KONTOR_WORKERS_LEASE_SECONDS": "\(lease)",
         ]
         if let databaseURL = sandbox.databaseURL { environment["KONTOR_DATABASE_URL"] = databaseURL }
         return try ChildProcess(
@@ -81,14 +85,15 @@ struct TransferCrashTests {
         let databaseURL: String?
     }
 
-    /// Runs `body` with a sandbox process in a new temp folder (and a new PostgreSQL database for the hub when the
-    /// hub tests run on PostgreSQL), then stops it and removes both.
-    private static func withSandbox(_ body: (Sandbox) async throws -> Void) async throws {
+    /// Runs `body` with a sandbox process (allowing `rateLimit` requests per second and key; 0: no limit) in a new
+    /// temp folder (and a new PostgreSQL database for the hub when the hub tests run on PostgreSQL), then stops it
+    /// and removes both.
+    private static func withSandbox(rateLimit: Int = 0, _ body: (Sandbox) async throws -> Void) async throws {
         let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = try ChildProcess(binary, ["sandbox", "--port", "0", "--rate-limit", "0"], in: folder)
+        let process = try ChildProcess(binary, ["sandbox", "--port", "0", "--rate-limit", "\(rateLimit)"], in: folder)
         defer { process.terminate() }
         let lexofficeURL = try #require(Self.word(after: "URL:", in: try await process.line(containing: "base URL:")))
         let apiKey = try #require(try await process.line(containing: "API key:").split(separator: " ").last)
@@ -280,6 +285,105 @@ struct TransferCrashTests {
                     }
                 )
                 #expect(try await Self.lexofficeInvoices(sandbox) == count, "each invoice once")
+                await restarted.stop()
+            }
+        }
+    }
+
+    /// The hub's database, as the test opens it beside the hub.
+    private static func hubDatabase(_ sandbox: Sandbox) -> DatabaseLocation {
+        sandbox.databaseURL.map { .postgres(url: $0) }
+            ?? .sqlite(path: sandbox.folder.appendingPathComponent("kontor.sqlite").path)
+    }
+
+    /// Installs a trigger in the hub's database that refuses every change of a tenant lease (renewals, takeovers)
+    /// while the table `test_faults` has a row: a database error injected into lease renewal, in a real process.
+    private static func installLeaseFault(_ sandbox: Sandbox) async throws {
+        let statements =
+            sandbox.databaseURL == nil
+            ? [
+                "CREATE TABLE test_faults (name TEXT)",
+                """
+                CREATE TRIGGER refuse_lease_changes BEFORE UPDATE ON tenant_leases \
+                WHEN EXISTS (SELECT 1 FROM test_faults) BEGIN SELECT RAISE(ABORT, 'injected: lease change refused'); END
+                """,
+            ]
+            : [
+                "CREATE TABLE test_faults (name TEXT)",
+                """
+                CREATE FUNCTION refuse_lease_changes() RETURNS trigger AS $$ BEGIN \
+                IF EXISTS (SELECT 1 FROM test_faults) THEN RAISE EXCEPTION 'injected: lease change refused'; END IF; \
+                RETURN NEW; END $$ LANGUAGE plpgsql
+                """,
+                """
+                CREATE TRIGGER refuse_lease_changes BEFORE UPDATE ON tenant_leases \
+                FOR EACH ROW EXECUTE FUNCTION refuse_lease_changes()
+                """,
+            ]
+        try await Self.run(statements, in: sandbox)
+    }
+
+    /// Runs `statements` on the hub's database from the test process.
+    private static func run(_ statements: [String], in sandbox: Sandbox) async throws {
+        try await withStoreDatabase(Self.hubDatabase(sandbox), connections: 1, logger: Logger(label: "t")) { database in
+            for statement in statements {
+                try await database.transaction { db in try await db.raw("\(unsafeRaw: statement)").run() }
+            }
+        }
+    }
+
+    @Test(
+        "a hub whose lease renewals fail is killed while it loses the lease, under 429s: one document per invoice"
+    )
+    func killWhileLosingLease() async throws {
+        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let count = 20
+        // The sandbox allows 2 requests per second, the hub sends 6: its POSTs wait out 429s while it loses the lease.
+        try await Self.withSandbox(rateLimit: 2) { sandbox in
+            try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
+                let hub = try Self.serve(binary, sandbox, rate: 6, lease: 3)
+                defer { hub.terminate() }
+                let run = try await Self.startExport(
+                    on: hub,
+                    sandbox: sandbox,
+                    callbackURL: receiver.baseURL + "/hooks",
+                    count: count
+                )
+                try await Self.installLeaseFault(sandbox)
+                #expect(
+                    try await eventually(timeout: .seconds(60)) {
+                        try await Self.done(run.export, token: run.token) >= 3
+                    }
+                )
+                try await Self.run(["INSERT INTO test_faults (name) VALUES ('renewal')"], in: sandbox)
+                await #expect(throws: (any Error).self, "lease changes fail now") {
+                    try await Self.run(["UPDATE tenant_leases SET lease_until = lease_until"], in: sandbox)
+                }
+                // The next renewal (a second after the last) fails, is tried again, and the lease runs out two
+                // seconds after its last renewal: the hub is killed in between, while it is losing the lease.
+                try await Task.sleep(for: .milliseconds(1_500))
+                await hub.crash()
+                try await Self.run(["DELETE FROM test_faults"], in: sandbox)
+
+                let restarted = try Self.serve(binary, sandbox, rate: 6, lease: 3)
+                defer { restarted.terminate() }
+                let restartedURL = try #require(
+                    Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
+                )
+                #expect(
+                    try await eventually(timeout: .seconds(150)) {
+                        try await Self.done(run.export(on: restartedURL), token: run.token) == count
+                    }
+                )
+                #expect(try await Self.lexofficeInvoices(sandbox) == count, "exactly one lexoffice document each")
+                var lexofficeIDs: Set<String> = []
+                for number in 1...count {
+                    let path = restartedURL + "/api/v1/tenants/acme/invoices/inv-\(number)"
+                    if let id = try await Self.send(.GET, path, token: run.token).1["lexofficeId"] as? String {
+                        lexofficeIDs.insert(id)
+                    }
+                }
+                #expect(lexofficeIDs.count == count)
                 await restarted.stop()
             }
         }

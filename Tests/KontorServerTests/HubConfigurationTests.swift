@@ -19,6 +19,8 @@ struct HubConfigurationTests {
         #expect(defaults.reconciliationDelay == .seconds(10))
         #expect(defaults.reconciliationWindow == .seconds(60))
         #expect(defaults.transferRetryWindow == .seconds(24 * 3600))
+        #expect(defaults.workerLease == .seconds(30))
+        #expect(try configuration(["workers.lease.seconds": 3]).workerLease == .seconds(3))
         #expect(defaults.callbackRetryWindow == .seconds(72 * 3600))
         #expect(defaults.additionalEvents.isEmpty)
         #expect(
@@ -58,6 +60,7 @@ struct HubConfigurationTests {
             ("transfer.reconciliation.window", 86401.0 as ConfigValue),
             ("lexoffice.events", "invoice.created,invoice.printed" as ConfigValue),
             ("transfer.retry.hours", 0.5 as ConfigValue), ("callbacks.retry.hours", 721 as ConfigValue),
+            ("workers.lease.seconds", 0 as ConfigValue),
         ] as [(String, ConfigValue)]
     )
     func rejectedValues(key: String, value: ConfigValue) throws {

@@ -53,6 +53,8 @@ package struct HubConfiguration: Sendable {
     package var workerTenants: Int
     /// How many tenants one process works on at once while its intake (webhooks, invoice saves) is busy.
     package var workerTenantsWhileIntakeBusy: Int
+    /// How long a worker's tenant lease lasts without renewal (a crashed worker's tenants wait this long).
+    package var workerLease: Duration
     /// The embedded sandbox's rate limit per API key (requests per second); `nil` turns it off.
     package var sandboxRateLimit: Double?
     /// Requests per second the hub sends on one lexoffice connection (lexoffice allows 2).
@@ -91,6 +93,8 @@ package struct HubConfiguration: Sendable {
     ///   16 or more webhook deliveries or invoice saves run in it at once (and 250 ms after). Background work yields
     ///   to a burst, so that lexoffice and the sources get their answers fast, and catches up after it; with a
     ///   value ≥ `workers.tenants` it never yields.
+    /// - `workers.lease.seconds` (number, default `30`, 1–600): how long a worker's lease of a tenant lasts without
+    ///   renewal (renewed every third of it): after a crash the tenant's work waits this long for another process.
     /// - `sandbox.rate.limit` (number, default `2`; `0` turns it off).
     /// - `lexoffice.rate` (number, default `2`, above 0): requests per second per lexoffice connection. lexoffice
     ///   allows 2; raise it only against a sandbox without rate limit (tests, demos, benchmarks).
@@ -148,6 +152,11 @@ package struct HubConfiguration: Sendable {
             default: 1,
             range: 1...1024
         )
+        let lease = try Self.number(config, "workers.lease.seconds", default: 30)
+        guard (1...600).contains(lease) else {
+            throw ConfigurationError(key: "workers.lease.seconds", detail: "must be 1 to 600 seconds")
+        }
+        workerLease = .seconds(lease)
         let rate = try Self.number(config, "sandbox.rate.limit", default: 2)
         guard rate >= 0 else { throw ConfigurationError(key: "sandbox.rate.limit", detail: "must be a number ≥ 0") }
         sandboxRateLimit = rate == 0 ? nil : rate

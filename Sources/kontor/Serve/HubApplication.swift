@@ -94,6 +94,7 @@ enum HubApplication {
                         .measured(by: metrics),
                         configuration: JobWorkerConfiguration(
                             maximumTenants: configuration.workerTenants,
+                            leaseDuration: configuration.workerLease,
                             tenantsWhileIntakeBusy: configuration.workerTenantsWhileIntakeBusy
                         ),
                         yieldingTo: intake,
