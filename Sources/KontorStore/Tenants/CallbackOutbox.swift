@@ -3,28 +3,13 @@ import KontorCore
 import KontorFlows
 import SQLKit
 
-/// A callback to a tenant's source application, as queued: a stable event id (the receiver deduplicates on it),
-/// the event type, when it happened and its data (JSON).
-package struct CallbackEvent: Sendable, Codable, Equatable {
-    /// Stable across retries.
-    package var id: String
-    /// Dotted, e.g. `invoice.transferred`, `connection.reconnect-needed`.
-    package var type: String
-    /// The tenant.
-    package var tenant: String
-    /// When the event happened.
-    package var createdAt: Date
-    /// The event's data as JSON text.
-    package var data: String
-}
-
 /// Queues callbacks durably: each event becomes a `callback.send` job (deduplicated by its event id), committed
 /// together with whatever caused it when the caller passes its transaction.
 package struct CallbackOutbox: Sendable {
     private let queue: JobQueue
 
     /// The job kind of a queued callback.
-    package static let jobKind = "callback.send"
+    package static let jobKind = CallbackEvent.jobKind
 
     /// An outbox on `queue`.
     package init(queue: JobQueue) {

@@ -1,9 +1,10 @@
 import Foundation
 import KontorCore
-import KontorStore
+import KontorFlows
 
-/// The per-tenant secrets that sign callbacks: random, sealed at rest, shown to the partner only when made.
-package struct CallbackSecrets: Sendable {
+/// The per-tenant secrets that sign callbacks: random, sealed at rest, shown to the partner only when made. The
+/// callback flow reads a tenant's URL and secret through it (``CallbackTargets``).
+package struct CallbackSecrets: CallbackTargets {
     private let tenants: TenantStore
     private let box: SecretBox
 
@@ -24,6 +25,11 @@ package struct CallbackSecrets: Sendable {
     package func secret(of tenant: TenantID) async throws -> String? {
         guard let sealed = try await tenants.sealedCallbackSecret(of: tenant) else { return nil }
         return try box.open(sealed, context: Self.context(tenant))
+    }
+
+    package func callbackTarget(of tenant: TenantID) async throws -> CallbackTarget? {
+        guard let url = try await tenants.tenant(tenant)?.callbackURL else { return nil }
+        return CallbackTarget(url: url, secret: try await secret(of: tenant))
     }
 
     private static func context(_ tenant: TenantID) -> String { "tenant:\(tenant.rawValue)/callback" }

@@ -1,8 +1,6 @@
 import AsyncHTTPClient
 import Foundation
 import KontorCore
-import KontorFlows
-import KontorStore
 import NIOCore
 import NIOHTTP1
 
@@ -12,37 +10,33 @@ import NIOHTTP1
 /// 401, 403, 404 and 410, which a receiver being redeployed or misconfigured for a while answers too, are retried
 /// ``attemptsOnRefusal`` times; other 4xx end the job as dead with the reason. A tenant without a callback URL
 /// has nothing to deliver.
-package struct CallbackDelivery: Sendable {
-    private let tenants: TenantStore
-    private let secrets: CallbackSecrets
+package struct CallbackDelivery: JobHandler {
+    private let targets: any CallbackTargets
     private let httpClient: HTTPClient
     private let clock: any WallClock
 
-    /// A delivery using `httpClient` (default: the shared client).
+    /// A delivery to the tenants' `targets`, using `httpClient` (default: the shared client).
     package init(
-        tenants: TenantStore,
-        secrets: CallbackSecrets,
+        targets: any CallbackTargets,
         httpClient: HTTPClient = .shared,
         clock: any WallClock = SystemWallClock()
     ) {
-        self.tenants = tenants
-        self.secrets = secrets
+        self.targets = targets
         self.httpClient = httpClient
         self.clock = clock
     }
 
-    /// Delivers the callback in `job` (kind ``CallbackOutbox/jobKind``).
-    package func deliver(_ job: Job) async -> JobOutcome {
+    /// Delivers the callback in `job` (kind ``CallbackEvent/jobKind``).
+    package func handle(_ job: Job) async -> JobOutcome {
         guard let event = try? KontorJSON.decoder().decode(CallbackEvent.self, from: Data(job.payload.utf8)) else {
             return .failed(reason: "the queued callback is not readable")
         }
         do {
-            guard let tenant = try await tenants.tenant(job.tenantID), let url = tenant.callbackURL else {
-                return .completed
-            }
-            guard let secret = try await secrets.secret(of: job.tenantID) else {
+            guard let target = try await targets.callbackTarget(of: job.tenantID) else { return .completed }
+            guard let secret = target.secret else {
                 return .failed(reason: "the tenant has no callback secret; create one with POST …/callback-secret")
             }
+            let url = target.url
             let body = try Self.body(event)
             var request = HTTPClientRequest(url: url)
             request.method = .POST

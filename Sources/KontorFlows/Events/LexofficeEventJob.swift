@@ -1,0 +1,50 @@
+import Foundation
+import KontorCore
+
+/// Handles a lexoffice event received by webhook (staged and deduplicated by the receiver): records it in the
+/// tenant's activity log (on the first attempt) and writes back the number of a transferred draft lexoffice reports
+/// finalized (``DraftFinalization``).
+package struct LexofficeEventJob: JobHandler {
+    private let activity: any ActivityRecording
+    private let finalizations: DraftFinalization
+
+    /// Events into `activity`, draft write-backs by `finalizations`.
+    package init(activity: any ActivityRecording, finalizations: DraftFinalization) {
+        self.activity = activity
+        self.finalizations = finalizations
+    }
+
+    /// The members of a stored event the job reads.
+    private struct Event: Decodable {
+        var eventType: String
+        var resourceId: String
+    }
+
+    package func handle(_ job: Job) async -> JobOutcome {
+        guard let event = try? KontorJSON.decoder().decode(Event.self, from: Data(job.payload.utf8)) else {
+            return .failed(reason: "the stored lexoffice event is not readable")
+        }
+        guard let claim = job.claim else {
+            return .retry(reason: "the job was handed over without its tenant lease")
+        }
+        do {
+            if job.attempts <= 1 {
+                try await activity.append(
+                    job.tenantID,
+                    kind: "lexoffice.event",
+                    message: "lexoffice reported \(event.eventType) for \(event.resourceId)",
+                    details: job.payload
+                )
+            }
+            try await finalizations.handle(
+                event.eventType,
+                resourceID: event.resourceId,
+                of: job.tenantID,
+                under: claim
+            )
+            return .completed
+        } catch {
+            return .retry(reason: "the event could not be processed: \(error)")
+        }
+    }
+}
