@@ -189,6 +189,35 @@ struct InvoiceTransferFlowTests {
         }
     }
 
+    @Test("a credit note sent on its own, its transfer then interrupted, is kept when the original is finalized")
+    func standaloneCreditNoteKeptAfterFinalization() async throws {
+        try await HubHarness.with { hub in
+            let originalID = try await Self.draftOriginal(hub)
+            // The credit note is created (its step done), but reading it back fails until the faults are cleared.
+            let unreadable =
+                #"{"path":"/v1/credit-notes/*","method":"GET","action":"failBeforeExecution","status":503,"remaining":10000}"#
+            #expect(try await Self.admin(hub, "faults", body: unreadable) == 201)
+            let storno = Transfers.invoice(number: "S-1", cancels: "inv-1", unitPrice: "-85", totals: "null")
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/st-1", json: storno).status == 202)
+            #expect(
+                try await hub.runWorkers {
+                    let steps = try await Transfers.transfer(hub, "st-1")["steps"] as? [[String: Any]] ?? []
+                    return steps.contains { $0["name"] as? String == "credit-note" && $0["state"] as? String == "done" }
+                }
+            )
+            #expect(try await Self.admin(hub, "sales-vouchers/\(originalID.rawValue)/finalize", body: "{}") == 204)
+            var clear = HTTPClientRequest(
+                url: hub.sandbox.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/faults")
+            )
+            clear.method = .DELETE
+            clear.headers.add(name: "Authorization", value: "Bearer \(hub.sandbox.defaultAPIKey)")
+            _ = try await HTTPClient.shared.execute(clear, timeout: .seconds(10))
+
+            #expect(try await hub.runWorkers { try await Transfers.all(hub, ["st-1"], are: "transferred") })
+            #expect(try await Self.documents(hub, .creditNote).count == 1, "the credit note is not sent again")
+        }
+    }
+
     @Test("a draft gets its number written back when lexoffice reports it finalized")
     func draftFinalizedLater() async throws {
         try await HubHarness.with { hub in

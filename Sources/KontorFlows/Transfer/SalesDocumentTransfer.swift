@@ -48,6 +48,9 @@ struct SalesDocumentTransfer: Sendable {
         var body = try FlowProblem.mapped { () throws(SourceInvoiceMappingError) in
             try source.lexofficeCreditNote(contactID: contact.id)
         }
+        // Taken before the original is named: whether the credit note is linked or names the original may change
+        // between attempts (the original finalized meanwhile), and a step done under either is this credit note.
+        let fingerprint = TransferFingerprint.of(body)
         let preceding: LexofficeID?
         switch original {
         case .linked(let id):
@@ -61,7 +64,7 @@ struct SalesDocumentTransfer: Sendable {
             .creditNote,
             as: .creditNote,
             signature: DocumentSignature(body),
-            fingerprint: TransferFingerprint.of(body),
+            fingerprint: fingerprint,
             voucherDate: body.voucherDate,
             contact: contact,
             of: invoice,
