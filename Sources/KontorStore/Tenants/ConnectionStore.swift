@@ -20,7 +20,7 @@ package struct ConnectionStore: Sendable {
     ///   already connected to another tenant (webhooks could not be told apart).
     package func save(_ connection: LexofficeConnection, credentials: ConnectionCredentials) async throws {
         let sealed = try seal(credentials, for: connection.tenantID)
-        let subscriptions = String(decoding: try JSONEncoder().encode(connection.subscriptionIDs), as: UTF8.self)
+        let subscriptions = try KontorJSON.text(of: connection.subscriptionIDs)
         try await database.transaction { db in
             guard try await TenantStore.tenant(connection.tenantID, in: db) != nil else {
                 throw StoreError(.unknownTenant, "tenant '\(connection.tenantID)' does not exist")
@@ -147,7 +147,7 @@ package struct ConnectionStore: Sendable {
 
     private func seal(_ credentials: ConnectionCredentials, for tenant: TenantID) throws -> String {
         try secrets.seal(
-            String(decoding: try JSONEncoder().encode(credentials), as: UTF8.self),
+            try KontorJSON.text(of: credentials),
             context: Self.context(tenant)
         )
     }

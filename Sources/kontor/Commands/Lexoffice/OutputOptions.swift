@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KontorCore
 import LexofficeKit
 
 /// `--json` and the printing of results: a readable table by default, JSON for scripts.
@@ -43,15 +44,11 @@ struct OutputOptions: ParsableArguments {
 
     /// Indented JSON with sorted keys and a final line break.
     static func prettyJSON(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value) + Data("\n".utf8)
+        try KontorJSON.encoder(pretty: true).encode(value) + Data("\n".utf8)
     }
 
     /// JSON on one line with sorted keys and a final line break (for streams of events).
     static func compactJSON(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value) + Data("\n".utf8)
+        try KontorJSON.encoder().encode(value) + Data("\n".utf8)
     }
 }
