@@ -133,4 +133,69 @@ struct JobLeaseLossTests {
             }
         }
     }
+
+    /// Runs each job for `duration`, not stopped by cancellation, and counts jobs of a tenant that overlapped.
+    final class StubbornHandler: JobHandler {
+        private struct State {
+            var running = 0
+            var overlaps = 0
+            var runs = 0
+        }
+        private let state = Mutex(State())
+        let duration: Duration
+
+        init(duration: Duration) { self.duration = duration }
+
+        func handle(_ job: Job) async -> JobOutcome {
+            state.withLock { state in
+                if state.running > 0 { state.overlaps += 1 }
+                state.running += 1
+                state.runs += 1
+            }
+            let end = ContinuousClock.now.advanced(by: duration)
+            while ContinuousClock.now < end { try? await Task.sleep(for: .milliseconds(10)) }
+            state.withLock { $0.running -= 1 }
+            return .completed
+        }
+
+        var overlaps: Int { state.withLock { $0.overlaps } }
+        var runs: Int { state.withLock { $0.runs } }
+    }
+
+    @Test(
+        "a pool never works a tenant twice at once, even when its lease looks expired while its job runs",
+        arguments: TestEngine.allCases
+    )
+    func noSecondSession(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let queue = JobQueue(database: database)
+            let job = try await queue.enqueue(NewJob(tenantID: acme, kind: "k")).jobID
+            let handler = StubbornHandler(duration: .milliseconds(1_500))
+            let pool = JobWorkerPool(
+                queue: queue,
+                handler: handler,
+                configuration: JobWorkerConfiguration(
+                    owner: "pool",
+                    maximumTenants: 4,
+                    leaseDuration: .seconds(3),
+                    pollInterval: .milliseconds(10)
+                ),
+                logger: TestDatabase.logger
+            )
+            try await running(pool) {
+                #expect(try await eventually { handler.runs == 1 })
+                // The lease looks expired (a stalled renewal would leave it so) while the job still runs.
+                let stalled = ContinuousClock.now.advanced(by: .milliseconds(800))
+                while ContinuousClock.now < stalled {
+                    try await database.transaction { db in
+                        try await db.raw("UPDATE tenant_leases SET lease_until = 0").run()
+                    }
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                #expect(try await eventually { try await queue.job(job)?.state == .done })
+            }
+            #expect(handler.overlaps == 0, "the tenant's job ran twice at once")
+            #expect(handler.runs == 1)
+        }
+    }
 }
