@@ -155,6 +155,18 @@ struct TransferCrashTests {
         )
     }
 
+    /// Starts a hub with `serve` and waits until it listens; returns it and its URL.
+    private static func started(_ serve: () throws -> ChildProcess) async throws -> (ChildProcess, String) {
+        let hub = try serve()
+        do {
+            let url = try #require(Self.word(after: "on", in: try await hub.line(containing: "listening on")))
+            return (hub, url)
+        } catch {
+            hub.terminate()
+            throw error
+        }
+    }
+
     /// How many of the export's invoices are in lexoffice.
     private static func done(_ export: String, token: String) async throws -> Int {
         try await Self.send(.GET, export, token: token).1["done"] as? Int ?? 0
@@ -198,11 +210,8 @@ struct TransferCrashTests {
                 await hub.crash()
                 #expect(doneAtCrash < Self.invoices, "the hub died in the middle of the export")
 
-                let restarted = try serve()
+                let (restarted, restartedURL) = try await Self.started(serve)
                 defer { restarted.terminate() }
-                let restartedURL = try #require(
-                    Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
-                )
                 #expect(
                     try await eventually(timeout: .seconds(150)) {
                         try await Self.done(run.export(on: restartedURL), token: run.token) == Self.invoices
@@ -267,11 +276,8 @@ struct TransferCrashTests {
                 let doneAtStop = try await Self.lexofficeInvoices(sandbox)
                 #expect(doneAtStop < count, "the hub stopped in the middle of the export")
 
-                let restarted = try serve()
+                let (restarted, restartedURL) = try await Self.started(serve)
                 defer { restarted.terminate() }
-                let restartedURL = try #require(
-                    Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
-                )
                 // The stopped hub gave its lease back: work goes on at once, not after the 30 s lease ran out.
                 #expect(
                     try await eventually(timeout: .seconds(10)) {
@@ -365,11 +371,10 @@ struct TransferCrashTests {
                 await hub.crash()
                 try await Self.run(["DELETE FROM test_faults"], in: sandbox)
 
-                let restarted = try Self.serve(binary, sandbox, rate: 6, lease: 3)
+                let (restarted, restartedURL) = try await Self.started {
+                    try Self.serve(binary, sandbox, rate: 6, lease: 3)
+                }
                 defer { restarted.terminate() }
-                let restartedURL = try #require(
-                    Self.word(after: "on", in: try await restarted.line(containing: "listening on"))
-                )
                 #expect(
                     try await eventually(timeout: .seconds(150)) {
                         try await Self.done(run.export(on: restartedURL), token: run.token) == count
