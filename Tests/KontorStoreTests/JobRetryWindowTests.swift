@@ -47,7 +47,10 @@ struct JobRetryWindowTests {
         }
     }
 
-    @Test("a success ends the run of failures; the next failure starts a new window", arguments: TestEngine.allCases)
+    @Test(
+        "a success or a pause of the tenant ends the run of failures; the next failure starts a new window",
+        arguments: TestEngine.allCases
+    )
     func successResetsWindow(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database, _ in
             let clock = ManualWallClock()
@@ -68,6 +71,11 @@ struct JobRetryWindowTests {
             clock.advance(by: .seconds(300))
             let again = try await claim(queue, clock)
             #expect(again.givesUpAt == clock.now.addingTimeInterval(300), "the window counts from the first failure")
+            _ = try await queue.finish(again, owner: "w", outcome: .pauseTenant(reason: "reconnect needed"))
+            try await queue.resumeTenant(acme)
+            clock.advance(by: .seconds(3600))
+            let resumed = try await claim(queue, clock)
+            #expect(resumed.givesUpAt == clock.now.addingTimeInterval(600), "the time paused does not count")
         }
     }
 

@@ -248,12 +248,13 @@ extension JobQueue {
         return state
     }
 
-    /// The new value of `failing_since`: the first failure of a run of retries is kept; success ends the run.
+    /// The new value of `failing_since`: the first failure of a run of retries is kept; success ends the run, and
+    /// so does a pause of the tenant (its jobs wait for a person, however long: the window starts anew after it).
     private static func failingSince(after outcome: JobOutcome, now: Int64) -> SQLQueryString {
         switch outcome {
         case .retry: "COALESCE(failing_since, \(bind: now))"
-        case .completed: "NULL"
-        case .failed, .pauseTenant: "failing_since"
+        case .completed, .pauseTenant: "NULL"
+        case .failed: "failing_since"
         }
     }
 
