@@ -18,7 +18,7 @@ struct JobLeaseLossTests {
         private struct State {
             var started = false
             var released = false
-            var cancelled = false
+            var cancelledAt: Date?
         }
         private let state = Mutex(State())
 
@@ -29,7 +29,7 @@ struct JobLeaseLossTests {
                 do {
                     try await Task.sleep(for: .milliseconds(20))
                 } catch {
-                    state.withLock { $0.cancelled = true }
+                    state.withLock { $0.cancelledAt = Date() }
                     return .retry(reason: "cancelled")
                 }
             }
@@ -37,7 +37,9 @@ struct JobLeaseLossTests {
         }
 
         var started: Bool { state.withLock { $0.started } }
-        var cancelled: Bool { state.withLock { $0.cancelled } }
+        var cancelled: Bool { cancelledAt != nil }
+        /// When the handler saw its cancellation.
+        var cancelledAt: Date? { state.withLock { $0.cancelledAt } }
         func release() { state.withLock { $0.released = true } }
     }
 
@@ -123,12 +125,14 @@ struct JobLeaseLossTests {
             let queue = JobQueue(database: database)
             _ = try await queue.enqueue(NewJob(tenantID: acme, kind: "k"))
             let handler = WaitingHandler()
-            try await running(pool(queue, handler, lease: .seconds(3))) {
+            // A 6 s lease: the pool gives up about 3 s after the claim, nearly 3 s before the lease runs out.
+            try await running(pool(queue, handler, lease: .seconds(6))) {
                 #expect(try await eventually { handler.started })
                 let expiry = try await leaseUntil(base)
                 database.isFailing = true
-                #expect(try await eventually(timeout: .seconds(4)) { handler.cancelled })
-                #expect(Date().millisecondsSince1970 < expiry, "stopped before the lease ran out")
+                #expect(try await eventually(timeout: .seconds(7)) { handler.cancelled })
+                let stopped = try #require(handler.cancelledAt)
+                #expect(stopped.millisecondsSince1970 < expiry, "stopped before the lease ran out")
                 database.isFailing = false
             }
         }
