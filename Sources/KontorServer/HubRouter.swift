@@ -1,5 +1,6 @@
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorStore
 import LexofficeKit
 import Logging
@@ -8,6 +9,7 @@ import Logging
 /// checks; every error answered as problem+json.
 package struct HubRouter {
     private let configuration: HubServerConfiguration
+    private let connector: LexofficeConnector
     private let database: any StoreDatabase
     private let secrets: SecretBox
     private let clock: any WallClock
@@ -15,10 +17,12 @@ package struct HubRouter {
     private let intake: IntakeLoad
     private let logger: Logger
 
-    /// A router builder over an open, migrated `database`; `/metrics` shows `metrics`; webhook deliveries and
-    /// invoice saves count themselves into `intake` while they run.
+    /// A router builder over an open, migrated `database`, connecting tenants to lexoffice with `connector`;
+    /// `/metrics` shows `metrics`; webhook deliveries and invoice saves count themselves into `intake` while they
+    /// run.
     package init(
         configuration: HubServerConfiguration,
+        connector: LexofficeConnector,
         database: any StoreDatabase,
         secrets: SecretBox,
         clock: any WallClock = SystemWallClock(),
@@ -27,6 +31,7 @@ package struct HubRouter {
         logger: Logger
     ) {
         self.configuration = configuration
+        self.connector = connector
         self.database = database
         self.secrets = secrets
         self.clock = clock
@@ -45,13 +50,6 @@ package struct HubRouter {
         let router = Router(context: HubRequestContext.self)
         router.middlewares.add(HTTPMetricsMiddleware(metrics: metrics))
         router.middlewares.add(ProblemMiddleware(publicBaseURL: configuration.publicBaseURL))
-        let connector = LexofficeConnector(
-            configuration: configuration,
-            connections: connections,
-            queue: queue,
-            activity: activity,
-            clock: clock
-        )
         let oauthStates = OAuthStateStore(database: database, clock: clock)
         HealthRoutes(migrator: Migrator(database: database, logger: logger)).register(on: router)
         MetricsRoutes(metrics: metrics, queue: queue, intake: intake).register(on: router)

@@ -5,6 +5,8 @@ import KontorStore
 import LexofficeKit
 import Testing
 
+@testable import kontor
+
 /// The OpenAPI document (`Sources/KontorServer/Resources/openapi.yaml`) and the router agree, and it is served.
 @Suite("OpenAPI document", .timeLimit(.minutes(1)))
 struct OpenAPIDocumentTests {
@@ -16,17 +18,16 @@ struct OpenAPIDocumentTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let location = DatabaseLocation.sqlite(path: folder.appendingPathComponent("hub.sqlite").path)
         let routes = try await withStoreDatabase(location, logger: HubHarness.logger) { database in
-            let router = try HubRouter(
-                configuration: HubServerConfiguration(
+            let router = try HubComposition(
+                database: database,
+                secrets: try SecretBox(masterKey: Data(repeating: 1, count: 32)),
+                server: HubServerConfiguration(
                     publicBaseURL: "http://127.0.0.1:9/hub",
                     lexofficeBaseURL: "http://127.0.0.1:9/v1",
                     webhookPublicKeyPEM: try HubHarness.signer.get().publicKeyPEM
-                ),
-                database: database,
-                secrets: try SecretBox(masterKey: Data(repeating: 1, count: 32)),
-                logger: HubHarness.logger
+                )
             )
-            .build()
+            .router(metrics: HubMetrics(), intake: IntakeLoad(), logger: HubHarness.logger)
             return Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         }
         let documented = Self.operations(inOpenAPI: try Self.document())

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorStore
 
 /// `/api/v1/tenants/{tenant}/connection`: the tenant's lexoffice connection — status, connect with an API key,

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorStore
 
 /// `/api/v1/tenants`: create, list, read, change, delete, activate and deactivate tenants; the activity log.

@@ -77,7 +77,9 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     private static func problem(for problem: FlowProblem, logger: Logger) -> HubProblem {
         switch problem.code {
         case .notConnected, .unknownTenant: return .notFound(problem.detail)
-        case .connectionUnusable: return .conflict(problem.detail)
+        case .connectionUnusable, .organizationTaken: return .conflict(problem.detail)
+        case .apiKeyRejected: return .invalid("#/apiKey", problem.detail)
+        case .lexofficeFailed: return .lexoffice(problem.detail)
         default:
             logger.error("flow failed in a request", metadata: ["error": "\(problem)"])
             return .internalError

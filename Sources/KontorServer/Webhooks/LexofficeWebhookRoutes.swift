@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorStore
 import LexofficeKit
 import Logging

@@ -73,14 +73,14 @@ package struct ConnectionStore: Sendable {
         }
     }
 
-    /// The tenant's credentials, opened.
-    /// - Throws: ``StoreError`` `not-found` without a connection; `secret-unreadable` with the wrong master key.
-    package func credentials(of tenant: TenantID) async throws -> ConnectionCredentials {
+    /// The tenant's credentials, opened; `nil` without a connection.
+    /// - Throws: ``StoreError`` `secret-unreadable` with the wrong master key.
+    package func credentials(of tenant: TenantID) async throws -> ConnectionCredentials? {
         let sealed = try await database.read { db in
             try await db.raw("SELECT credentials FROM connections WHERE tenant_id = \(bind: tenant.rawValue)").first()?
                 .decode(column: "credentials", as: String.self)
         }
-        guard let sealed else { throw StoreError(.notConnected, "tenant '\(tenant)' has no lexoffice connection") }
+        guard let sealed else { return nil }
         let json = try secrets.open(sealed, context: Self.context(tenant))
         do {
             return try JSONDecoder().decode(ConnectionCredentials.self, from: Data(json.utf8))

@@ -50,15 +50,8 @@ enum HubApplication {
             try await Migrator(database: database, logger: logger).migrate()
             let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
             let intake = IntakeLoad()
-            let router = try HubRouter(
-                configuration: serverConfiguration,
-                database: database,
-                secrets: secrets,
-                metrics: metrics,
-                intake: intake,
-                logger: logger
-            )
-            .build()
+            let composition = HubComposition(database: database, secrets: secrets, server: serverConfiguration)
+            let router = try composition.router(metrics: metrics, intake: intake, logger: logger)
             if let sandbox { router.addRoutes(sandbox.routes(context: HubRequestContext.self), atPath: "/sandbox") }
             let listening = ListeningFlag()
             let application = Application(
@@ -84,10 +77,8 @@ enum HubApplication {
                 services.append(
                     JobWorkerPool(
                         queue: queue,
-                        handler: HubJobHandler(
+                        handler: composition.jobHandler(
                             queue: queue,
-                            secrets: secrets,
-                            server: serverConfiguration,
                             reconciliationDelay: configuration.reconciliationDelay,
                             reconciliationWindow: configuration.reconciliationWindow
                         )
@@ -123,13 +114,8 @@ enum HubApplication {
                         sandboxAPIKey: sandbox?.defaultAPIKey
                     )
                     do {
-                        try await HubBootstrap(
-                            database: database,
-                            secrets: secrets,
-                            server: serverConfiguration,
-                            logger: logger
-                        )
-                        .firstStart(sandboxAPIKey: sandbox?.defaultAPIKey, startup: &startup)
+                        try await HubBootstrap(composition: composition, logger: logger)
+                            .firstStart(sandboxAPIKey: sandbox?.defaultAPIKey, startup: &startup)
                     } catch {
                         logger.error("first-start setup failed", metadata: ["error": "\(error)"])
                     }

@@ -1,16 +1,16 @@
 import Foundation
 import KontorCore
-import KontorServer
+import KontorFlows
 import KontorStore
 import Logging
 
 /// What `kontor serve` sets up on a fresh database: a partner token (shown once), and with the embedded sandbox a
 /// demo tenant, active and connected to the sandbox's default organization, so the hub works out of the box.
 struct HubBootstrap {
-    let database: any StoreDatabase
-    let secrets: SecretBox
-    let server: HubServerConfiguration
+    let composition: HubComposition
     let logger: Logger
+
+    private var database: any StoreDatabase { composition.database }
 
     /// The demo tenant's id.
     static let demoTenant = TenantID("demo")
@@ -34,14 +34,8 @@ struct HubBootstrap {
                 updatedAt: now
             )
         )
-        _ = try await LexofficeConnector(
-            configuration: server,
-            connections: ConnectionStore(database: database, secrets: secrets),
-            queue: JobQueue(database: database),
-            activity: ActivityLog(database: database),
-            clock: SystemWallClock()
-        )
-        .connect(Self.demoTenant, apiKey: sandboxAPIKey)
+        _ = try await composition.connector
+            .connect(Self.demoTenant, apiKey: sandboxAPIKey)
         startup.newDemoTenant = Self.demoTenant.rawValue
         logger.info("created the demo tenant connected to the embedded sandbox")
     }

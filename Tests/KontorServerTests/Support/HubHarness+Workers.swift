@@ -4,6 +4,8 @@ import KontorStore
 import KontorTestSupport
 import ServiceLifecycle
 
+@testable import kontor
+
 extension HubHarness {
     /// Runs a worker pool with the hub's job handler (fast retries, documents in doubt looked up after
     /// `reconciliationDelay` and again after `reconciliationWindow`) until `condition` holds or `timeout` passes;
@@ -20,10 +22,8 @@ extension HubHarness {
         )
         let pool = JobWorkerPool(
             queue: queue,
-            handler: HubJobHandler(
+            handler: HubComposition(database: database, secrets: secrets, server: server).jobHandler(
                 queue: queue,
-                secrets: secrets,
-                server: server,
                 reconciliationDelay: reconciliationDelay,
                 reconciliationWindow: reconciliationWindow
             ),

@@ -16,6 +16,8 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
+@testable import kontor
+
 /// A running hub API on 127.0.0.1 (port 0) over a fresh SQLite file (or, with `KONTOR_TEST_HUB_DATABASE=postgres`,
 /// a fresh PostgreSQL database on the test server), next to a lexoffice sandbox it connects to, with a partner
 /// token; tests talk to it over real HTTP.
@@ -98,15 +100,8 @@ struct HubHarness {
                         ),
                     lexofficeRequestsPerSecond: lexofficeRate
                 )
-                let router = try HubRouter(
-                    configuration: server,
-                    database: database,
-                    secrets: secrets,
-                    metrics: metrics,
-                    intake: intake,
-                    logger: logger
-                )
-                .build()
+                let router = try HubComposition(database: database, secrets: secrets, server: server)
+                    .router(metrics: metrics, intake: intake, logger: logger)
                 let application = Application(
                     router: router,
                     configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),

@@ -28,12 +28,16 @@ enum TenantCredentials {
         let location = try StoreOptions.location(database)
         let credentials: ConnectionCredentials = try await StoreOptions.withMigratedDatabase(at: location) { database in
             do {
-                return try await ConnectionStore(database: database, secrets: secrets).credentials(of: TenantID(tenant))
-            } catch let error as StoreError where error.code == .notConnected {
-                throw CommandFailure(
-                    "tenant '\(tenant)' has no lexoffice connection in the hub database",
-                    status: .usage
-                )
+                guard
+                    let credentials = try await ConnectionStore(database: database, secrets: secrets)
+                        .credentials(of: TenantID(tenant))
+                else {
+                    throw CommandFailure(
+                        "tenant '\(tenant)' has no lexoffice connection in the hub database",
+                        status: .usage
+                    )
+                }
+                return credentials
             } catch let error as StoreError {
                 throw CommandFailure(error.detail, status: .failure)
             }

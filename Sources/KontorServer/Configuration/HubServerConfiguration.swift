@@ -1,3 +1,4 @@
+import KontorFlows
 import LexofficeKit
 
 /// What the hub's HTTP routes need to know about their surroundings.
@@ -60,4 +61,15 @@ package struct HubServerConfiguration: Sendable {
 
     /// Where lexoffice delivers webhooks.
     package var webhookURL: String { publicBaseURL + "/webhooks/lexoffice" }
+
+    /// What the flows need of it to reach lexoffice.
+    package var lexoffice: LexofficeSettings {
+        LexofficeSettings(
+            baseURL: lexofficeBaseURL,
+            requestsPerSecond: lexofficeRequestsPerSecond,
+            oauth: oauth,
+            webhookURL: webhookURL,
+            subscribedEvents: subscribedEvents
+        )
+    }
 }

@@ -1,19 +1,17 @@
 import Foundation
 import KontorCore
-import KontorFlows
-import KontorStore
 import LexofficeKit
 
 /// Makes lexoffice clients for tenants from their stored credentials: an API key as is, OAuth2 tokens with a
 /// provider that renews the access token before it expires and stores every renewed token (sealed) at once. The
 /// flows reach lexoffice through it (``LexofficeConnections``).
 package struct TenantLexofficeClients: LexofficeConnections {
-    private let configuration: HubServerConfiguration
-    private let connections: ConnectionStore
+    private let settings: LexofficeSettings
+    private let connections: any ConnectionRecords
 
-    /// Clients for lexoffice at `configuration.lexofficeBaseURL`.
-    package init(configuration: HubServerConfiguration, connections: ConnectionStore) {
-        self.configuration = configuration
+    /// Clients for lexoffice at `settings.baseURL`, from the credentials in `connections`.
+    package init(settings: LexofficeSettings, connections: any ConnectionRecords) {
+        self.settings = settings
         self.connections = connections
     }
 
@@ -21,11 +19,8 @@ package struct TenantLexofficeClients: LexofficeConnections {
     /// - Throws: ``FlowProblem`` `not-connected` without a connection, `connection-unusable` for an OAuth2
     ///   connection when OAuth2 is not configured.
     package func client(for tenant: TenantID) async throws -> LexofficeClient {
-        let credentials: ConnectionCredentials
-        do {
-            credentials = try await connections.credentials(of: tenant)
-        } catch let error as StoreError where error.code == .notConnected {
-            throw FlowProblem(.notConnected, error.detail)
+        guard let credentials = try await connections.credentials(of: tenant) else {
+            throw FlowProblem(.notConnected, "tenant '\(tenant)' has no lexoffice connection")
         }
         let expiry = try await connections.connection(of: tenant)?.accessExpiresAt ?? Date.distantPast
         return try client(for: tenant, credentials: credentials, accessExpiresAt: expiry)
@@ -39,14 +34,14 @@ package struct TenantLexofficeClients: LexofficeConnections {
         accessExpiresAt: Date
     ) throws -> LexofficeClient {
         let lexoffice = LexofficeClientConfiguration(
-            baseURL: configuration.lexofficeBaseURL,
-            requestsPerSecond: configuration.lexofficeRequestsPerSecond
+            baseURL: settings.baseURL,
+            requestsPerSecond: settings.requestsPerSecond
         )
         switch credentials {
         case .apiKey(let key):
             return LexofficeClient(configuration: lexoffice, credentials: StaticAPIKey(Secret(key)))
         case .oauth2(let access, let refresh):
-            guard let oauth = configuration.oauth else {
+            guard let oauth = settings.oauth else {
                 throw FlowProblem(.connectionUnusable, "this hub has no OAuth2 application configured")
             }
             let connections = connections

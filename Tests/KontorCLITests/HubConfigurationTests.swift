@@ -1,7 +1,8 @@
 import Configuration
-import KontorServer
 import LexofficeKit
 import Testing
+
+@testable import kontor
 
 /// The hub's configuration keys read from a provider: defaults, accepted values and the key named on a bad one.
 @Suite("Hub configuration")

@@ -1,20 +1,21 @@
 import Foundation
 import KontorCore
 import KontorFlows
+import KontorServer
 import KontorStore
 
-/// The hub's job handler: wiring only. Each job kind goes to its flow's handler (``JobDispatcher``): received
+/// The hub's job handler, part of the composition root: wiring only. Each job kind goes to its flow's handler (``JobDispatcher``): received
 /// lexoffice events (``LexofficeEventJob``), callbacks to the source (``CallbackDelivery``), invoice transfers
 /// (``InvoiceTransfer``); the flows get the store and the tenants' lexoffice connections as their ports. The sync
 /// and archive flows add their kinds with their issues.
-package struct HubJobHandler: JobHandler {
+struct HubJobHandler: JobHandler {
     private let dispatcher: JobDispatcher
 
     /// The hub's handler on `queue`'s database: events into its activity log, callbacks signed with the tenants'
     /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`.
     /// - Parameters: `reconciliationDelay`, `reconciliationWindow`: see
     ///   ``InvoiceTransfer/init(records:tenants:connections:reconciliationDelay:reconciliationWindow:)``.
-    package init(
+    init(
         queue: JobQueue,
         secrets: SecretBox,
         server: HubServerConfiguration,
@@ -24,7 +25,7 @@ package struct HubJobHandler: JobHandler {
         let database = queue.database
         let tenants = TenantStore(database: database)
         let connections = TenantLexofficeClients(
-            configuration: server,
+            settings: server.lexoffice,
             connections: ConnectionStore(database: database, secrets: secrets)
         )
         let records = TransferLedger(queue: queue)
@@ -44,7 +45,7 @@ package struct HubJobHandler: JobHandler {
         ])
     }
 
-    package func handle(_ job: Job) async -> JobOutcome {
+    func handle(_ job: Job) async -> JobOutcome {
         await dispatcher.handle(job)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import KontorCore
-import KontorStore
 import LexofficeKit
 
 /// Connects tenants to lexoffice and disconnects them: checks the credentials with `GET /v1/profile`, registers
@@ -8,54 +7,59 @@ import LexofficeKit
 /// disconnect removes the subscriptions and, for OAuth2, revokes the grant. A credential failure later (revoked,
 /// refresh refused) marks the connection "reconnect needed" and pauses the tenant's jobs.
 package struct LexofficeConnector: Sendable {
-    private let configuration: HubServerConfiguration
-    private let connections: ConnectionStore
+    private let settings: LexofficeSettings
+    private let connections: any ConnectionRecords
     private let clients: TenantLexofficeClients
-    private let queue: JobQueue
-    private let activity: ActivityLog
+    private let jobs: any TenantQueueControl
+    private let callbacks: any CallbackQueueing
+    private let activity: any ActivityRecording
     private let clock: any WallClock
 
-    /// A connector for lexoffice at `configuration.lexofficeBaseURL`.
+    /// A connector for lexoffice at `settings.baseURL`: connections stored in `connections`, the tenant's queued
+    /// work paused and resumed through `jobs`, the source told through `callbacks`, every change recorded in
+    /// `activity`.
     package init(
-        configuration: HubServerConfiguration,
-        connections: ConnectionStore,
-        queue: JobQueue,
-        activity: ActivityLog,
+        settings: LexofficeSettings,
+        connections: any ConnectionRecords,
+        jobs: any TenantQueueControl,
+        callbacks: any CallbackQueueing,
+        activity: any ActivityRecording,
         clock: any WallClock
     ) {
-        self.configuration = configuration
+        self.settings = settings
         self.connections = connections
-        self.clients = TenantLexofficeClients(configuration: configuration, connections: connections)
-        self.queue = queue
+        self.clients = TenantLexofficeClients(settings: settings, connections: connections)
+        self.jobs = jobs
+        self.callbacks = callbacks
         self.activity = activity
         self.clock = clock
     }
 
     /// Connects with an API key.
-    /// - Throws: ``HubProblem`` 422 (`#/apiKey`) for a key lexoffice rejects, 409 when the organization is
-    ///   connected to another tenant, 502 when lexoffice fails.
+    /// - Throws: ``FlowProblem`` `api-key-rejected` for a key lexoffice rejects, `organization-taken` when the
+    ///   organization is connected to another tenant, `lexoffice-failed` when lexoffice fails.
     package func connect(_ tenant: TenantID, apiKey: String) async throws -> LexofficeConnection {
-        try await connect(tenant, credentials: .apiKey(apiKey), expiresAt: nil, rejectedField: "#/apiKey")
+        try await connect(tenant, credentials: .apiKey(apiKey), expiresAt: nil)
     }
 
     /// Connects with the tokens of a completed OAuth2 authorization.
+    /// - Throws: ``FlowProblem`` `organization-taken`, `lexoffice-failed` (also for a token without refresh token
+    ///   or one lexoffice rejects at once).
     package func connect(_ tenant: TenantID, token: OAuth2Token) async throws -> LexofficeConnection {
         guard let refresh = token.refreshToken else {
-            throw HubProblem.lexoffice("lexoffice issued no refresh token")
+            throw FlowProblem(.lexofficeFailed, "lexoffice issued no refresh token")
         }
         return try await connect(
             tenant,
             credentials: .oauth2(accessToken: token.accessToken.revealed, refreshToken: refresh.revealed),
-            expiresAt: token.expiresAt.date,
-            rejectedField: nil
+            expiresAt: token.expiresAt.date
         )
     }
 
     private func connect(
         _ tenant: TenantID,
         credentials: ConnectionCredentials,
-        expiresAt: Date?,
-        rejectedField: String?
+        expiresAt: Date?
     ) async throws -> LexofficeConnection {
         // While connecting, the credentials are used as they are: a fresh OAuth2 access token needs no renewal, and
         // a renewal could not be stored before the connection exists.
@@ -69,15 +73,15 @@ package struct LexofficeConnector: Sendable {
         do {
             profile = try await client.profile()
         } catch let error as LexofficeError where [.unauthorized, .forbidden].contains(error.code) {
-            if let rejectedField { throw HubProblem.invalid(rejectedField, "lexoffice rejected the API key") }
-            throw HubProblem.lexoffice("lexoffice rejected the new access token")
+            if case .apiKey = credentials { throw FlowProblem(.apiKeyRejected, "lexoffice rejected the API key") }
+            throw FlowProblem(.lexofficeFailed, "lexoffice rejected the new access token")
         } catch let error as LexofficeError {
-            throw HubProblem.lexoffice("reading the lexoffice profile failed: \(error.code)")
+            throw FlowProblem(.lexofficeFailed, "reading the lexoffice profile failed: \(error.code)")
         }
         if let owner = try await connections.tenant(forOrganization: profile.organizationId.description),
             owner != tenant
         {
-            throw HubProblem.conflict("this lexoffice organization is already connected to another tenant")
+            throw FlowProblem(.organizationTaken, "this lexoffice organization is already connected to another tenant")
         }
         let kind: ConnectionKind = if case .apiKey = credentials { .apiKey } else { .oauth2 }
         let connection = LexofficeConnection(
@@ -91,25 +95,27 @@ package struct LexofficeConnector: Sendable {
             updatedAt: clock.now
         )
         try await connections.save(connection, credentials: credentials)
-        try await queue.resumeTenant(tenant)
-        try await CallbackOutbox(queue: queue).enqueue("connection.connected", for: tenant)
+        try await jobs.resumeTenant(tenant)
+        try await callbacks.enqueue("connection.connected", data: "{}", for: tenant)
         try await activity.append(
             tenant,
             kind: "connection.connected",
             message: "connected to lexoffice (\(profile.companyName ?? "unnamed company")) with "
-                + (kind == .apiKey ? "an API key" : "OAuth2")
+                + (kind == .apiKey ? "an API key" : "OAuth2"),
+            details: nil
         )
         return connection
     }
 
     /// Removes the event subscriptions and revokes an OAuth2 grant (failures are recorded in the activity log),
     /// then the stored connection.
-    /// - Throws: ``HubProblem`` 404 when the tenant has no connection.
+    /// - Throws: ``FlowProblem`` `not-connected` when the tenant has no connection.
     package func disconnect(_ tenant: TenantID) async throws {
-        guard let connection = try await connections.connection(of: tenant) else {
-            throw HubProblem.notFound("tenant '\(tenant)' has no lexoffice connection")
+        guard let connection = try await connections.connection(of: tenant),
+            let credentials = try await connections.credentials(of: tenant)
+        else {
+            throw Self.notConnected(tenant)
         }
-        let credentials = try await connections.credentials(of: tenant)
         if connection.status == .connected {
             let client = try await clients.client(for: tenant)
             for id in connection.subscriptionIDs {
@@ -120,7 +126,7 @@ package struct LexofficeConnector: Sendable {
                 }
             }
         }
-        if case .oauth2(_, let refresh) = credentials, let oauth = configuration.oauth {
+        if case .oauth2(_, let refresh) = credentials, let oauth = settings.oauth {
             do {
                 try await OAuth2Client(configuration: oauth).revoke(Secret(refresh))
             } catch {
@@ -128,17 +134,21 @@ package struct LexofficeConnector: Sendable {
             }
         }
         try await connections.delete(tenant)
-        try await CallbackOutbox(queue: queue).enqueue("connection.disconnected", for: tenant)
-        try await activity.append(tenant, kind: "connection.disconnected", message: "disconnected from lexoffice")
+        try await callbacks.enqueue("connection.disconnected", data: "{}", for: tenant)
+        try await activity.append(
+            tenant,
+            kind: "connection.disconnected",
+            message: "disconnected from lexoffice",
+            details: nil
+        )
     }
 
     /// Calls lexoffice with the stored credentials (renewing an expiring OAuth2 token); a credential failure marks
     /// the connection "reconnect needed" and pauses the tenant's jobs.
     /// - Returns: the connection after the check.
+    /// - Throws: ``FlowProblem`` `not-connected` when the tenant has no connection.
     package func check(_ tenant: TenantID) async throws -> LexofficeConnection {
-        guard try await connections.connection(of: tenant) != nil else {
-            throw HubProblem.notFound("tenant '\(tenant)' has no lexoffice connection")
-        }
+        guard try await connections.connection(of: tenant) != nil else { throw Self.notConnected(tenant) }
         do {
             _ = try await clients.client(for: tenant).profile()
         } catch let error as LexofficeError
@@ -146,9 +156,7 @@ package struct LexofficeConnector: Sendable {
         {
             try await markReconnectNeeded(tenant, reason: "lexoffice refused the stored credentials (\(error.code))")
         }
-        guard let connection = try await connections.connection(of: tenant) else {
-            throw HubProblem.notFound("tenant '\(tenant)' has no lexoffice connection")
-        }
+        guard let connection = try await connections.connection(of: tenant) else { throw Self.notConnected(tenant) }
         return connection
     }
 
@@ -156,12 +164,13 @@ package struct LexofficeConnector: Sendable {
     package func markReconnectNeeded(_ tenant: TenantID, reason: String) async throws {
         try await connections.markReconnectNeeded(tenant, reason: reason)
         // Callback jobs run while the tenant is paused (JobQueue.kindsRunningWhilePaused): the source learns why.
-        try await CallbackOutbox(queue: queue).enqueue("connection.reconnect-needed", for: tenant)
-        try await queue.pauseTenant(tenant, reason: "reconnect needed")
+        try await callbacks.enqueue("connection.reconnect-needed", data: "{}", for: tenant)
+        try await jobs.pauseTenant(tenant, reason: "reconnect needed")
         try await activity.append(
             tenant,
             kind: "connection.reconnect-needed",
-            message: "\(reason); reconnect the tenant to resume its jobs"
+            message: "\(reason); reconnect the tenant to resume its jobs",
+            details: nil
         )
     }
 
@@ -172,8 +181,8 @@ package struct LexofficeConnector: Sendable {
         do {
             let existing = try await client.eventSubscriptions.list()
             for stale in existing
-            where stale.callbackUrl == configuration.webhookURL
-                && !configuration.subscribedEvents.contains(stale.eventType)
+            where stale.callbackUrl == settings.webhookURL
+                && !settings.subscribedEvents.contains(stale.eventType)
             {
                 do {
                     try await client.eventSubscriptions.delete(stale.subscriptionId)
@@ -181,7 +190,8 @@ package struct LexofficeConnector: Sendable {
                         tenant,
                         kind: "connection.unsubscribed",
                         message:
-                            "removed the subscription to \(stale.eventType.rawValue) events; the hub no longer uses them"
+                            "removed the subscription to \(stale.eventType.rawValue) events; the hub no longer uses them",
+                        details: nil
                     )
                 } catch let error as LexofficeError {
                     // Not worth failing the connection for: the hub only records such events.
@@ -192,9 +202,9 @@ package struct LexofficeConnector: Sendable {
                 }
             }
             var ids: [String] = []
-            for event in configuration.subscribedEvents {
+            for event in settings.subscribedEvents {
                 if let same = existing.first(where: {
-                    $0.eventType == event && $0.callbackUrl == configuration.webhookURL
+                    $0.eventType == event && $0.callbackUrl == settings.webhookURL
                 }) {
                     ids.append(same.subscriptionId.description)
                 } else if existing.contains(where: { $0.eventType == event }) {
@@ -204,18 +214,22 @@ package struct LexofficeConnector: Sendable {
                     )
                 } else {
                     let created = try await client.eventSubscriptions.create(
-                        NewEventSubscription(eventType: event, callbackUrl: configuration.webhookURL)
+                        NewEventSubscription(eventType: event, callbackUrl: settings.webhookURL)
                     )
                     ids.append(created.id.description)
                 }
             }
             return ids
         } catch let error as LexofficeError {
-            throw HubProblem.lexoffice("registering event subscriptions failed: \(error.code)")
+            throw FlowProblem(.lexofficeFailed, "registering event subscriptions failed: \(error.code)")
         }
     }
 
     private func warn(_ tenant: TenantID, _ message: String) async throws {
-        try await activity.append(tenant, kind: "connection.warning", message: message)
+        try await activity.append(tenant, kind: "connection.warning", message: message, details: nil)
+    }
+
+    private static func notConnected(_ tenant: TenantID) -> FlowProblem {
+        FlowProblem(.notConnected, "tenant '\(tenant)' has no lexoffice connection")
     }
 }

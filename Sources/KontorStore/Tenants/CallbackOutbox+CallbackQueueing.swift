@@ -1,0 +1,4 @@
+import KontorFlows
+
+/// The outbox queues the flows' callbacks.
+extension CallbackOutbox: CallbackQueueing {}

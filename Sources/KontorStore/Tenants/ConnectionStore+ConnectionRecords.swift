@@ -1,0 +1,4 @@
+import KontorFlows
+
+/// The store keeps the connection flow's records.
+extension ConnectionStore: ConnectionRecords {}
