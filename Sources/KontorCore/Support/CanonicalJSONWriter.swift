@@ -62,6 +62,16 @@ package struct CanonicalJSONWriter {
         string(value)
     }
 
+    /// Writes `value` as a string member under `name`, `null` when `nil`.
+    package mutating func memberOrNull(_ name: StaticString, _ value: String?) {
+        guard let value else {
+            key(name)
+            number("null")
+            return
+        }
+        member(name, value)
+    }
+
     /// Writes `value` as a number member under `name`, nothing when `nil`.
     package mutating func member(_ name: StaticString, _ value: Decimal?) {
         guard let value else { return }
@@ -107,6 +117,7 @@ package struct CanonicalJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A bare value (a number or `null`) as it is.
     private mutating func number(_ text: String) {
         beginValue()
         bytes.append(contentsOf: text.utf8)

@@ -60,7 +60,7 @@ struct InvoiceRoutes {
                 after: query.cursor,
                 limit: limit
             )
-            return try JSONBody.response(
+            return JSONBody.response(
                 Page(
                     items: page.map { SourceInvoiceRepresentation($0, appURL: appURL) },
                     nextCursor: page.count == limit ? page.last.map { String($0.sequence) } : nil
@@ -179,10 +179,11 @@ private struct InvoiceListQuery {
 }
 
 /// A source invoice as the hub API shows it: the transfer's state and results (with a deep link into the
-/// lexoffice web app and, for one invoice, the step log), not the content.
-struct SourceInvoiceRepresentation: Encodable {
+/// lexoffice web app and, for one invoice, the step log), not the content. Written as JSON by its
+/// ``CanonicalJSONObject`` members only.
+struct SourceInvoiceRepresentation {
     /// One write of the transfer.
-    struct Step: Encodable {
+    struct Step {
         let name: String
         let state: String
         let startedAt: Date

@@ -77,9 +77,9 @@ enum JSONBody {
         jsonResponse(try KontorJSON.encoder().encode(value), status: status, location: location)
     }
 
-    /// A JSON answer written directly (``CanonicalJSONObject``): the same bytes as ``response(_:status:location:)``.
+    /// A JSON answer written directly (``CanonicalJSONObject``): sorted keys and ISO 8601 dates too.
     static func response(
-        _ value: some Encodable & CanonicalJSONObject,
+        _ value: some CanonicalJSONObject,
         status: HTTPResponse.Status = .ok,
         location: String? = nil
     ) -> Response {

@@ -1,8 +1,9 @@
 import KontorCore
 
 extension SourceInvoiceRepresentation: CanonicalJSONObject {
-    /// The same JSON as `JSONBody`'s encoder writes (sorted keys, ISO 8601 dates), written directly: every `PUT`
-    /// answers with one. A new property must be added here too, in key order (a test compares both).
+    /// The resource's JSON (sorted keys, ISO 8601 dates, absent members left out), written directly: every `PUT`
+    /// answers with one. A new property must be added here too, in key order (a test reflects on the properties
+    /// and finds every one written).
     func writeMembers(to json: inout CanonicalJSONWriter) {
         json.member("cancels", cancels)
         json.member("customerNumber", customerNumber)

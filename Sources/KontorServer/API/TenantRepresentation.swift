@@ -63,10 +63,12 @@ struct TenantRepresentation: Encodable {
 }
 
 /// A page of a listing with the cursor of the next page (`null` on the last).
-struct Page<Item: Encodable>: Encodable {
+struct Page<Item> {
     let items: [Item]
     let nextCursor: String?
+}
 
+extension Page: Encodable where Item: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(items, forKey: .items)
@@ -74,4 +76,12 @@ struct Page<Item: Encodable>: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey { case items, nextCursor }
+}
+
+extension Page: CanonicalJSONObject where Item: CanonicalJSONObject {
+    /// The same members as the encoder writes: `nextCursor` is `null` on the last page.
+    func writeMembers(to json: inout CanonicalJSONWriter) {
+        json.member("items", items)
+        json.memberOrNull("nextCursor", nextCursor)
+    }
 }
