@@ -7,11 +7,19 @@ package struct SourceCompany: Sendable, Codable, Equatable {
     package var vatRegistrationId: String?
     /// The German tax number (Steuernummer), as printed, for example `22/815/08154`.
     package var taxNumber: String?
+    /// The person to talk to at the company: lexoffice's API takes at most one.
+    package var contactPersons: [SourceContactPerson]?
 
     /// A company customer.
-    package init(name: String, vatRegistrationId: String? = nil, taxNumber: String? = nil) {
+    package init(
+        name: String,
+        vatRegistrationId: String? = nil,
+        taxNumber: String? = nil,
+        contactPersons: [SourceContactPerson]? = nil
+    ) {
         self.name = name
         self.vatRegistrationId = vatRegistrationId
         self.taxNumber = taxNumber
+        self.contactPersons = contactPersons
     }
 }

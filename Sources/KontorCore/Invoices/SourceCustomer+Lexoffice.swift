@@ -12,42 +12,14 @@ extension SourceCustomer {
         Contact(
             version: 0,
             roles: ContactRoles(customer: CustomerRole()),
-            company: company.map {
-                Company(
-                    name: $0.name,
-                    taxNumber: $0.taxNumber.nonBlank,
-                    vatRegistrationId: $0.vatRegistrationId.nonBlank
-                )
-            },
-            person: person.map {
-                Person(lastName: $0.lastName, salutation: $0.salutation.nonBlank, firstName: $0.firstName.nonBlank)
-            },
-            addresses: address.map {
-                ContactAddresses(
-                    billing: [
-                        ContactAddress(
-                            countryCode: $0.countryCode,
-                            supplement: $0.supplement,
-                            street: $0.street,
-                            zip: $0.zip,
-                            city: $0.city
-                        )
-                    ]
-                )
-            },
+            company: company?.lexofficeCompany(),
+            person: person?.lexofficePerson,
+            addresses: address.map { ContactAddresses(billing: [$0.lexofficeAddress]) },
             xRechnung: buyerReference.nonBlank.map {
                 ContactXRechnung(buyerReference: $0, vendorNumberAtCustomer: vendorNumberAtCustomer.nonBlank)
             },
-            emailAddresses: email.nonBlank.map { EmailAddresses(business: [$0]) },
-            phoneNumbers: phone.nonBlank.map { PhoneNumbers(business: [$0]) }
+            emailAddresses: email.asListEntry.map { EmailAddresses(business: $0) },
+            phoneNumbers: phone.asListEntry.map { PhoneNumbers(business: $0) }
         )
-    }
-}
-
-extension String? {
-    /// The text, or `nil` when it is absent or only white space (lexoffice rejects empty list entries).
-    fileprivate var nonBlank: String? {
-        guard let self, !self.allSatisfy(\.isWhitespace) else { return nil }
-        return self
     }
 }

@@ -70,6 +70,7 @@ extension SourceCompany: JSONRecord {
     package static var blank: Self { Self(name: "") }
 
     package static let members: [JSONMember<Self>] = [
+        .optional("contactPersons", \.contactPersons),
         .required("name", \.name),
         .optional("taxNumber", \.taxNumber),
         .optional("vatRegistrationId", \.vatRegistrationId),

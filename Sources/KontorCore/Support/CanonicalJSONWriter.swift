@@ -86,6 +86,13 @@ package struct CanonicalJSONWriter {
         number(String(value))
     }
 
+    /// Writes `value` as `true` or `false` under `name`, nothing when `nil`.
+    package mutating func member(_ name: StaticString, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        number(value ? "true" : "false")
+    }
+
     /// Writes `elements` as an array member under `name`, nothing when `nil`.
     package mutating func member(_ name: StaticString, _ elements: [some CanonicalJSONObject]?) {
         guard let elements else { return }

@@ -80,6 +80,10 @@ extension Int: CanonicalJSONValue {
     package func writeMember(_ name: StaticString, to writer: inout CanonicalJSONWriter) { writer.member(name, self) }
 }
 
+extension Bool: CanonicalJSONValue {
+    package func writeMember(_ name: StaticString, to writer: inout CanonicalJSONWriter) { writer.member(name, self) }
+}
+
 extension Array: CanonicalJSONValue where Element: CanonicalJSONObject {
     package func writeMember(_ name: StaticString, to writer: inout CanonicalJSONWriter) { writer.member(name, self) }
 }

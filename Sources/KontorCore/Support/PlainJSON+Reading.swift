@@ -45,6 +45,13 @@ extension String: PlainJSONReadable {
     }
 }
 
+extension Bool: PlainJSONReadable {
+    package init(plainJSON value: PlainJSON) throws(PlainJSON.Unreadable) {
+        guard case .bool(let flag) = value else { throw PlainJSON.Unreadable() }
+        self = flag
+    }
+}
+
 extension Int: PlainJSONReadable {
     package init(plainJSON value: PlainJSON) throws(PlainJSON.Unreadable) {
         guard case .number(let text) = value, let number = Int(text) else { throw PlainJSON.Unreadable() }
