@@ -18,6 +18,8 @@ package struct Tenant: Sendable, Codable, Equatable {
     package var callbackURL: String?
     /// Archive settings, as JSON; interpreted by the archive flow (a later issue).
     package var archiveSettings: String?
+    /// Customer sync settings.
+    package var customerSync: CustomerSyncSettings
     /// When the tenant was created.
     package var createdAt: Date
     /// When the tenant last changed.
@@ -35,6 +37,7 @@ package struct Tenant: Sendable, Codable, Equatable {
         activeSince: Date? = nil,
         callbackURL: String? = nil,
         archiveSettings: String? = nil,
+        customerSync: CustomerSyncSettings = CustomerSyncSettings(),
         createdAt: Date,
         updatedAt: Date,
         version: Int = 1
@@ -47,6 +50,7 @@ package struct Tenant: Sendable, Codable, Equatable {
         self.activeSince = activeSince
         self.callbackURL = callbackURL
         self.archiveSettings = archiveSettings
+        self.customerSync = customerSync
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version

@@ -54,7 +54,12 @@ struct ContactResolver: Sendable {
             .contact,
             fingerprint: TransferFingerprint.of(contact),
             of: invoice,
-            find: { _ in try await find(contact, tenant: invoice.tenantID, client: client) },
+            find: { _ in
+                try await ContactSearch(links: records, client: client).unlinkedContact(
+                    like: contact,
+                    of: invoice.tenantID
+                )
+            },
             send: { try await client.contacts.create(contact).id }
         )
         let number = try await client.contacts.get(id).roles.customer?.number.map(String.init)
@@ -70,47 +75,7 @@ struct ContactResolver: Sendable {
     /// without confirmation is found as this customer's even when another has the same name, e-mail and address.
     static func newContact(for customer: SourceCustomer) -> Contact {
         var contact = customer.lexofficeContact()
-        contact.note = "Kontor: source customer \(customer.sourceId)"
+        contact.note = ContactSearch.marker(forSourceCustomer: customer.sourceId)
         return contact
-    }
-
-    /// A contact with the same name, e-mail, billing address and note (naming the source customer) that no other
-    /// customer of the tenant is linked to, or `nil`; every page of lexoffice's answer is read. lexoffice's name
-    /// filter needs 3 characters; shorter names are not searched.
-    private func find(_ contact: Contact, tenant: TenantID, client: LexofficeClient) async throws -> LexofficeID? {
-        let name = contact.company?.name ?? contact.person?.lastName ?? ""
-        guard name.count >= 3 else { return nil }
-        let wanted = ContactSignature(contact)
-        let candidates = try client.contacts.pages(ContactFilter(name: name, customer: true)).elements
-        for try await candidate in candidates where ContactSignature(candidate) == wanted {
-            guard let id = candidate.id, try await !records.isLinked(id.rawValue, of: tenant) else { continue }
-            return id
-        }
-        return nil
-    }
-}
-
-/// What identifies a contact the hub created: names, first business e-mail, first billing address, and the note
-/// naming the source customer.
-private struct ContactSignature: Equatable {
-    var company: String?
-    var firstName: String?
-    var lastName: String?
-    var email: String?
-    var street: String?
-    var zip: String?
-    var city: String?
-    var note: String?
-
-    init(_ contact: Contact) {
-        company = contact.company?.name
-        firstName = contact.person?.firstName
-        lastName = contact.person?.lastName
-        email = contact.emailAddresses?.business?.first
-        let address = contact.addresses?.billing?.first
-        street = address?.street
-        zip = address?.zip
-        city = address?.city
-        note = contact.note
     }
 }

@@ -120,8 +120,10 @@ package struct InvoiceTransfer: JobHandler {
         let steps = TransferStepRunner(
             records: records,
             claim: claim,
-            reconciliationDelay: reconciliationDelay,
-            reconciliationWindow: reconciliationWindow
+            runner: StepRunner(
+                reconciliationDelay: reconciliationDelay,
+                reconciliationWindow: reconciliationWindow
+            )
         )
         let contact = try await ContactResolver(records: records, steps: steps)
             .contact(for: source.customer, of: invoice, client: client)

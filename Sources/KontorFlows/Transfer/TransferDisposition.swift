@@ -20,7 +20,7 @@ enum TransferDisposition: Equatable {
         switch error {
         case let problem as FlowProblem:
             self = Self(problem)
-        case let doubt as TransferStepInDoubt:
+        case let doubt as StepInDoubt:
             self = .retry(
                 "lexoffice does not show the \(doubt.step.rawValue) of a write in doubt yet; it is looked for once "
                     + "more before it is sent again",
@@ -45,6 +45,8 @@ enum TransferDisposition: Equatable {
             self = .pause(problem.detail)
         case .originalNotSent:
             self = .skip(problem.detail)
+        case .contactKeptChanging:
+            self = .retry(problem.detail, after: nil)
         default:
             self = .fail(problem.detail)
         }

@@ -4,7 +4,7 @@ import KontorCore
 /// (intent before a write, done after it), contact links, and the end of a transfer with its activity entry and
 /// callback. Every write names the job's ``JobClaim`` and commits only while the claim still holds the tenant's
 /// lease; otherwise it throws ``FlowProblem`` ``FlowProblem/Code/leaseLost`` and changes nothing.
-package protocol TransferRecords: Sendable {
+package protocol TransferRecords: ContactLinks {
     /// The tenant's invoice `sourceID`, or `nil`.
     func invoice(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice?
 
@@ -43,17 +43,8 @@ package protocol TransferRecords: Sendable {
     /// Ends the transfer as `skipped` (``TransferTransition/skip``) for `reason`, with activity entry and callback.
     func skip(_ sourceID: String, of tenant: TenantID, reason: String, under claim: JobClaim) async throws
 
-    /// The lexoffice contact linked to the tenant's source customer, or `nil`.
-    func contactLink(for sourceCustomerID: String, of tenant: TenantID) async throws -> ContactLink?
-
-    /// Whether a link of the tenant already points to `lexofficeContactID`.
-    func isLinked(_ lexofficeContactID: String, of tenant: TenantID) async throws -> Bool
-
     /// Whether `lexofficeID` is already the result of one of the tenant's transfer steps.
     func isRecorded(_ lexofficeID: String, of tenant: TenantID) async throws -> Bool
-
-    /// Links the tenant's source customer to a lexoffice contact and tells the source (`customer.linked`).
-    func link(_ link: ContactLink, of tenant: TenantID, under claim: JobClaim) async throws
 
     /// Stores the number and status of a transferred draft finalized in lexoffice and tells the source.
     /// - Returns: `false` when no transferred draft of the tenant has that lexoffice id.

@@ -1,7 +1,7 @@
 import Foundation
 import KontorCore
 
-/// One outgoing write of an invoice transfer (DESIGN.md §5): recorded as `intent` before the request is sent
+/// One outgoing write of an invoice transfer or a customer sync (DESIGN.md §5): recorded as `intent` before the request is sent
 /// and as `done` with the lexoffice id once lexoffice confirmed it. A step found in `intent` by a later attempt
 /// is in doubt: lexoffice may hold the document, so it is looked for before anything is sent again.
 package struct TransferStep: Sendable, Equatable {
@@ -17,6 +17,8 @@ package struct TransferStep: Sendable, Equatable {
         case voucher
         /// The source PDF attached to the voucher (voucher variant).
         case attachment
+        /// An update of a synced customer's contact (customer sync; recorded anew for each update).
+        case contactUpdate = "contact-update"
     }
 
     /// Whether lexoffice confirmed the write.

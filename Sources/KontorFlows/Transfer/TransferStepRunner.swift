@@ -1,28 +1,14 @@
-import Foundation
-import KontorCore
 import LexofficeKit
 
-/// Runs one outgoing write of a transfer exactly once (DESIGN.md §5): a step already `done` returns its id
-/// without a request; a step left in `intent` (crash, timeout, 5xx after sending) is in doubt and is looked for
-/// in lexoffice `reconciliationDelay` after it was sent, and once more when `reconciliationWindow` has passed
-/// (lexoffice's lists may lag behind its writes for longer than usual); only when it is still not there is the
-/// intent recorded again and the request sent. A step done before with other content than the transfer would send
-/// now is never taken for this one: the transfer fails with ``FlowProblem/Code/stepChanged``.
-///
-/// Every record is written under the job's `claim`: a worker that lost its tenant's lease writes nothing more.
+/// The steps of invoice transfers: each write of an invoice runs exactly once (``StepRunner``), its steps kept
+/// with the invoice under the job's claim.
 struct TransferStepRunner: Sendable {
     let records: any TransferRecords
     /// The lease the job runs under.
     let claim: JobClaim
-    /// How long after an unknown outcome lexoffice's lists are trusted to show the write (they may lag behind).
-    let reconciliationDelay: Duration
-    /// How long after an unknown outcome the document is still looked for before it is sent again.
-    let reconciliationWindow: Duration
+    let runner: StepRunner
 
-    /// The lexoffice id the step produced.
-    /// - Parameters:
-    ///   - find: looks for the step's document in lexoffice after an unknown outcome; `nil` when it is not there.
-    ///   - send: sends the request and returns the id of what lexoffice created.
+    /// The lexoffice id the step of `invoice` produced (see ``StepRunner/run(_:fingerprint:in:find:send:)``).
     func run(
         _ name: TransferStep.Name,
         fingerprint: String,
@@ -30,53 +16,29 @@ struct TransferStepRunner: Sendable {
         find: @Sendable (TransferStep) async throws -> LexofficeID?,
         send: @Sendable () async throws -> LexofficeID
     ) async throws -> LexofficeID {
-        let step = try await records.steps(of: invoice).first { $0.name == name }
-        if let step, step.fingerprint != fingerprint {
-            guard step.state == .intent else {
-                throw FlowProblem(
-                    .stepChanged,
-                    "the \(name.rawValue) was sent to lexoffice with other content than the invoice holds now"
-                )
-            }
-        }
-        if let step, step.state == .done, let id = step.lexofficeID {
-            return try LexofficeID(id)
-        }
-        if let step, step.state == .intent {
-            try await waitForLexofficeLists(after: step.startedAt)
-            if let found = try await find(step) {
-                try await records.recordDone(
-                    name,
-                    lexofficeID: found.rawValue,
-                    note: "found in lexoffice after an unknown outcome; not sent again",
-                    of: invoice,
-                    under: claim
-                )
-                return found
-            }
-            let lookedFor = Date().timeIntervalSince(step.startedAt)
-            let window = reconciliationWindow / .seconds(1)
-            if lookedFor < window {
-                throw TransferStepInDoubt(step: name, lookAgainAfter: .seconds(window - lookedFor))
-            }
-        }
-        try await records.recordIntent(name, fingerprint: fingerprint, of: invoice, under: claim)
-        try Task.checkCancellation()
-        let created = try await send()
-        try await records.recordDone(name, lexofficeID: created.rawValue, note: nil, of: invoice, under: claim)
-        return created
-    }
-
-    /// Waits until `reconciliationDelay` has passed since the request was sent.
-    private func waitForLexofficeLists(after sent: Date) async throws {
-        let remaining = reconciliationDelay / .seconds(1) - Date().timeIntervalSince(sent)
-        if remaining > 0 { try await Task.sleep(for: .seconds(remaining)) }
+        try await runner.run(
+            name,
+            fingerprint: fingerprint,
+            in: InvoiceStepJournal(records: records, invoice: invoice, claim: claim),
+            find: find,
+            send: send
+        )
     }
 }
 
-/// A write in doubt that lexoffice does not show (yet): it is looked for again after `lookAgainAfter`, at the end
-/// of the reconciliation window, before it may be sent again.
-struct TransferStepInDoubt: Error {
-    var step: TransferStep.Name
-    var lookAgainAfter: Duration
+/// An invoice's steps in the transfer records.
+private struct InvoiceStepJournal: StepJournal {
+    let records: any TransferRecords
+    let invoice: StoredSourceInvoice
+    let claim: JobClaim
+
+    func steps() async throws -> [TransferStep] { try await records.steps(of: invoice) }
+
+    func recordIntent(_ name: TransferStep.Name, fingerprint: String) async throws {
+        try await records.recordIntent(name, fingerprint: fingerprint, of: invoice, under: claim)
+    }
+
+    func recordDone(_ name: TransferStep.Name, lexofficeID: String, note: String?) async throws {
+        try await records.recordDone(name, lexofficeID: lexofficeID, note: note, of: invoice, under: claim)
+    }
 }

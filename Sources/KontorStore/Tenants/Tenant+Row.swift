@@ -22,9 +22,20 @@ extension Tenant {
             activeSince: try row.decode(column: "active_since", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
             callbackURL: try row.decode(column: "callback_url", as: String?.self),
             archiveSettings: try row.decode(column: "archive_settings", as: String?.self),
+            customerSync: try Self.customerSync(row.decode(column: "customer_sync", as: String?.self)),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
             updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)),
             version: try row.decode(column: "version", as: Int.self)
         )
+    }
+
+    /// The customer sync settings stored as JSON; the defaults (inactive) when none were set.
+    private static func customerSync(_ json: String?) throws -> CustomerSyncSettings {
+        guard let json else { return CustomerSyncSettings() }
+        do {
+            return try KontorJSON.decoder().decode(CustomerSyncSettings.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.inconsistent, "the stored customer sync settings are not readable: \(error)")
+        }
     }
 }

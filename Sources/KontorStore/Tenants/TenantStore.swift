@@ -37,12 +37,13 @@ package struct TenantStore: Sendable {
             let inserted = try await db.raw(
                 """
                 INSERT INTO tenants (id, name, company_code, transfer_variant, finalize_invoices, auto_transfer, \
-                is_active, active_since, callback_url, archive_settings, created_at, updated_at, version) \
-                VALUES (\(bind: record.id.rawValue), \(bind: record.name), \(bind: record.companyCode), \
+                is_active, active_since, callback_url, archive_settings, customer_sync, created_at, updated_at, \
+                version) VALUES (\(bind: record.id.rawValue), \(bind: record.name), \(bind: record.companyCode), \
                 \(bind: record.settings.transferVariant.rawValue), \(bind: record.settings.finalizeInvoices), \
                 \(bind: record.settings.autoTransfer), \(bind: record.isActive), \
                 \(bind: record.activeSince?.millisecondsSince1970), \(bind: record.callbackURL), \
-                \(bind: record.archiveSettings), \(bind: now.millisecondsSince1970), \(bind: now.millisecondsSince1970), 1) \
+                \(bind: record.archiveSettings), \(bind: try KontorJSON.text(of: record.customerSync)), \
+                \(bind: now.millisecondsSince1970), \(bind: now.millisecondsSince1970), 1) \
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """
             ).first()
@@ -113,10 +114,20 @@ package struct TenantStore: Sendable {
                 auto_transfer = \(bind: updated.settings.autoTransfer), is_active = \(bind: updated.isActive), \
                 active_since = \(bind: updated.activeSince?.millisecondsSince1970), \
                 callback_url = \(bind: updated.callbackURL), archive_settings = \(bind: updated.archiveSettings), \
-                updated_at = \(bind: updated.updatedAt.millisecondsSince1970), version = \(bind: updated.version) \
+                customer_sync = \(bind: try KontorJSON.text(of: updated.customerSync)), updated_at = \(bind: updated.updatedAt.millisecondsSince1970), version = \(bind: updated.version) \
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
+            if updated.isActive, updated.customerSync.sendsToLexoffice,
+                !(current.isActive && current.customerSync.sendsToLexoffice)
+            {
+                try await CustomerStore.queueSyncs(
+                    of: id,
+                    trigger: "activation-v\(updated.version)",
+                    queue: JobQueue(database: database, clock: clock),
+                    in: db
+                )
+            }
             return updated
         }
     }

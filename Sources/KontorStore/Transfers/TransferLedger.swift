@@ -155,37 +155,6 @@ package struct TransferLedger: TransferRecords {
         }
     }
 
-    /// The lexoffice contact linked to the tenant's source customer, or `nil`.
-    package func contactLink(for sourceCustomerID: String, of tenant: TenantID) async throws -> ContactLink? {
-        try await database.read { db in
-            try await db.raw(
-                """
-                SELECT * FROM contact_links WHERE tenant_id = \(bind: tenant.rawValue) \
-                AND source_customer_id = \(bind: sourceCustomerID)
-                """
-            ).first().map { row in
-                ContactLink(
-                    sourceCustomerID: sourceCustomerID,
-                    lexofficeContactID: try row.decode(column: "lexoffice_contact_id", as: String.self),
-                    customerNumber: try row.decode(column: "customer_number", as: String?.self)
-                )
-            }
-        }
-    }
-
-    /// Whether a link of the tenant already points to `lexofficeContactID` (a contact found in doubt must not be
-    /// another customer's).
-    package func isLinked(_ lexofficeContactID: String, of tenant: TenantID) async throws -> Bool {
-        try await database.read { db in
-            try await db.raw(
-                """
-                SELECT 1 AS linked FROM contact_links WHERE tenant_id = \(bind: tenant.rawValue) \
-                AND lexoffice_contact_id = \(bind: lexofficeContactID)
-                """
-            ).first() != nil
-        }
-    }
-
     /// Whether `lexofficeID` is already the result of one of the tenant's transfer steps (a document found in
     /// doubt must not be another invoice's).
     package func isRecorded(_ lexofficeID: String, of tenant: TenantID) async throws -> Bool {
@@ -199,33 +168,19 @@ package struct TransferLedger: TransferRecords {
         }
     }
 
-    /// Links the tenant's source customer to a lexoffice contact (replacing a link to another contact), and tells
-    /// the source the contact and its customer number with a `customer.linked` callback (in the same commit).
-    /// Linking the same contact again changes nothing.
+    /// The lexoffice contact linked to the tenant's source customer, or `nil`.
+    package func contactLink(for sourceCustomerID: String, of tenant: TenantID) async throws -> ContactLink? {
+        try await ContactLinkTable(queue: queue).contactLink(for: sourceCustomerID, of: tenant)
+    }
+
+    /// Whether a link of the tenant already points to `lexofficeContactID`.
+    package func isLinked(_ lexofficeContactID: String, of tenant: TenantID) async throws -> Bool {
+        try await ContactLinkTable(queue: queue).isLinked(lexofficeContactID, of: tenant)
+    }
+
+    /// Links the tenant's source customer to a lexoffice contact and tells the source (`customer.linked`).
     package func link(_ link: ContactLink, of tenant: TenantID, under claim: JobClaim) async throws {
-        try await write(for: tenant, under: claim) { [now, outbox] db in
-            let inserted = try await db.raw(
-                """
-                INSERT INTO contact_links (tenant_id, source_customer_id, lexoffice_contact_id, customer_number, \
-                created_at) VALUES (\(bind: tenant.rawValue), \(bind: link.sourceCustomerID), \
-                \(bind: link.lexofficeContactID), \(bind: link.customerNumber), \(bind: now)) \
-                ON CONFLICT (tenant_id, source_customer_id) DO UPDATE SET \
-                lexoffice_contact_id = excluded.lexoffice_contact_id, customer_number = excluded.customer_number, \
-                created_at = excluded.created_at \
-                WHERE contact_links.lexoffice_contact_id <> excluded.lexoffice_contact_id RETURNING tenant_id
-                """
-            ).first()
-            guard inserted != nil else { return }
-            try await outbox.enqueue(
-                "customer.linked",
-                data: try Self.json([
-                    "sourceCustomerId": link.sourceCustomerID, "lexofficeContactId": link.lexofficeContactID,
-                    "customerNumber": link.customerNumber,
-                ]),
-                for: tenant,
-                in: db
-            )
-        }
+        try await ContactLinkTable(queue: queue).link(link, of: tenant, under: claim)
     }
 
     /// The tenant's invoice whose lexoffice document is `lexofficeID`, or `nil`.

@@ -6,8 +6,8 @@ import KontorStore
 
 /// The hub's job handler, part of the composition root: wiring only. Each job kind goes to its flow's handler (``JobDispatcher``): received
 /// lexoffice events (``LexofficeEventJob``), callbacks to the source (``CallbackDelivery``), invoice transfers
-/// (``InvoiceTransfer``); the flows get the store and the tenants' lexoffice connections as their ports. The sync
-/// and archive flows add their kinds with their issues.
+/// (``InvoiceTransfer``), customer syncs (``CustomerSync``); the flows get the store and the tenants' lexoffice
+/// connections as their ports. The archive and forwarding flows add their kinds with their issues.
 struct HubJobHandler: JobHandler {
     private let dispatcher: JobDispatcher
 
@@ -37,6 +37,13 @@ struct HubJobHandler: JobHandler {
             CallbackOutbox.jobKind: CallbackDelivery(targets: CallbackSecrets(tenants: tenants, box: secrets)),
             TransferJob.jobKind: InvoiceTransfer(
                 records: records,
+                tenants: tenants,
+                connections: connections,
+                reconciliationDelay: reconciliationDelay,
+                reconciliationWindow: reconciliationWindow
+            ),
+            CustomerSyncJob.jobKind: CustomerSync(
+                records: CustomerLedger(queue: queue),
                 tenants: tenants,
                 connections: connections,
                 reconciliationDelay: reconciliationDelay,

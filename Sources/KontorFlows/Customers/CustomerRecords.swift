@@ -1,0 +1,51 @@
+import KontorCore
+
+/// The storage the customer sync works on, a port the store implements: the source's customers, their steps
+/// (intent before a create, done after it), the links to lexoffice contacts, and the end of a sync with its
+/// activity entry and callbacks. Every write names the job's ``JobClaim`` and commits only while the claim still
+/// holds the tenant's lease; otherwise it throws ``FlowProblem`` ``FlowProblem/Code/leaseLost``.
+package protocol CustomerRecords: ContactLinks {
+    /// The tenant's customer `sourceID`, or `nil`.
+    func customer(_ sourceID: String, of tenant: TenantID) async throws -> StoredCustomer?
+
+    /// The customer's steps, in the order they were first recorded.
+    func steps(of customer: StoredCustomer) async throws -> [TransferStep]
+
+    /// Records that the step's request is about to be sent; committed before it goes out. The create step
+    /// (``TransferStep/Name/contact``) keeps a `done` record; an update step starts over each time.
+    func recordIntent(
+        _ name: TransferStep.Name,
+        fingerprint: String,
+        of customer: StoredCustomer,
+        under claim: JobClaim
+    ) async throws
+
+    /// Records what lexoffice created or changed for the step.
+    func recordDone(
+        _ name: TransferStep.Name,
+        lexofficeID: String,
+        note: String?,
+        of customer: StoredCustomer,
+        under claim: JobClaim
+    ) async throws
+
+    /// Ends a sync of `customer` as `synced`: `agreed` is what both sides hold now (the base of the next merge);
+    /// the `conflicts` the tenant's policy settled go into the activity log with both values and to the source
+    /// (`customer.conflict`). A customer the source changed meanwhile stays `pending` (its new job syncs it).
+    func completeSync(
+        _ customer: StoredCustomer,
+        agreed: CanonicalCustomer,
+        conflicts: [CustomerFieldConflict],
+        under claim: JobClaim
+    ) async throws
+
+    /// Ends a sync of the tenant's customer `sourceID` in `state` (``CustomerSyncState/conflict`` or
+    /// ``CustomerSyncState/failed``) for `reason`, with an activity entry and, for a conflict, `customer.conflict`.
+    func hold(
+        _ sourceID: String,
+        of tenant: TenantID,
+        in state: CustomerSyncState,
+        reason: String,
+        under claim: JobClaim
+    ) async throws
+}

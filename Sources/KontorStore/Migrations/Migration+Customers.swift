@@ -1,0 +1,44 @@
+extension Migration {
+    /// Version 11: the customer sync. `source_customers` holds each source customer as sent (canonical JSON and its
+    /// hash), where its sync stands, and what both sides agreed on at the last sync (the base of the three-way
+    /// merge); `customer_steps` its writes to lexoffice (intent before, done after); `tenants.customer_sync` the
+    /// tenant's sync settings (JSON). Links to lexoffice contacts stay in `contact_links`, shared with transfers.
+    static let customers = Migration(version: 11, name: "customer sync") { kind in
+        [
+            """
+            CREATE TABLE source_customers (
+                id \(kind.identityPrimaryKey),
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                source_id TEXT NOT NULL,
+                content TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                sync_state TEXT NOT NULL,
+                state_reason TEXT,
+                synced_content TEXT,
+                synced_hash TEXT,
+                synced_at BIGINT,
+                received_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                version INTEGER NOT NULL,
+                UNIQUE (tenant_id, source_id)
+            )
+            """,
+            "CREATE INDEX source_customers_by_state ON source_customers (tenant_id, sync_state, id)",
+            """
+            CREATE TABLE customer_steps (
+                id \(kind.identityPrimaryKey),
+                customer_id BIGINT NOT NULL REFERENCES source_customers (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                state TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                finished_at BIGINT,
+                lexoffice_id TEXT,
+                note TEXT,
+                UNIQUE (customer_id, name)
+            )
+            """,
+            "ALTER TABLE tenants ADD COLUMN customer_sync TEXT",
+        ]
+    }
+}
