@@ -93,6 +93,7 @@ package struct HubRouter {
         )
         .register(on: api)
         ExportRoutes(tenants: tenants, exports: ExportStore(queue: queue)).register(on: api)
+        CustomerRoutes(tenants: tenants, customers: CustomerStore(database: database, clock: clock)).register(on: api)
         return router
     }
 }

@@ -85,7 +85,7 @@ struct InvoiceRepresentationJSONTests {
                 version: Int.random(in: 1...1_000, using: &generator),
                 steps: maybe(
                     (0..<Int.random(in: 0...3, using: &generator)).map { _ in
-                        SourceInvoiceRepresentation.Step(
+                        StepRepresentation(
                             name: text(),
                             state: text(),
                             startedAt: date(),

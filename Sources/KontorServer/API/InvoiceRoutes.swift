@@ -182,16 +182,6 @@ private struct InvoiceListQuery {
 /// lexoffice web app and, for one invoice, the step log), not the content. Written as JSON by its
 /// ``CanonicalJSONObject`` members only.
 struct SourceInvoiceRepresentation {
-    /// One write of the transfer.
-    struct Step {
-        let name: String
-        let state: String
-        let startedAt: Date
-        let finishedAt: Date?
-        let lexofficeId: String?
-        let note: String?
-    }
-
     let sourceId: String
     let number: String
     let date: String
@@ -210,7 +200,7 @@ struct SourceInvoiceRepresentation {
     let receivedAt: Date
     let updatedAt: Date
     let version: Int
-    let steps: [Step]?
+    let steps: [StepRepresentation]?
 }
 
 extension SourceInvoiceRepresentation {
@@ -243,15 +233,6 @@ extension SourceInvoiceRepresentation {
         receivedAt = invoice.receivedAt
         updatedAt = invoice.updatedAt
         version = invoice.version
-        self.steps = steps?.map {
-            Step(
-                name: $0.name.rawValue,
-                state: $0.state.rawValue,
-                startedAt: $0.startedAt,
-                finishedAt: $0.finishedAt,
-                lexofficeId: $0.lexofficeID,
-                note: $0.note
-            )
-        }
+        self.steps = steps?.map(StepRepresentation.init)
     }
 }

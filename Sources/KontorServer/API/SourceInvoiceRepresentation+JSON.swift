@@ -1,4 +1,6 @@
+import Foundation
 import KontorCore
+import KontorFlows
 
 extension SourceInvoiceRepresentation: CanonicalJSONObject {
     /// The resource's JSON (sorted keys, ISO 8601 dates, absent members left out), written directly: every `PUT`
@@ -27,7 +29,37 @@ extension SourceInvoiceRepresentation: CanonicalJSONObject {
     }
 }
 
-extension SourceInvoiceRepresentation.Step: CanonicalJSONObject {
+/// One write to lexoffice of an invoice's transfer or a customer's sync, as the hub API shows it.
+struct StepRepresentation: CanonicalJSONObject {
+    let name: String
+    let state: String
+    let startedAt: Date
+    let finishedAt: Date?
+    let lexofficeId: String?
+    let note: String?
+
+    /// The step as shown.
+    init(_ step: TransferStep) {
+        self.init(
+            name: step.name.rawValue,
+            state: step.state.rawValue,
+            startedAt: step.startedAt,
+            finishedAt: step.finishedAt,
+            lexofficeId: step.lexofficeID,
+            note: step.note
+        )
+    }
+
+    /// A step as shown.
+    init(name: String, state: String, startedAt: Date, finishedAt: Date?, lexofficeId: String?, note: String?) {
+        self.name = name
+        self.state = state
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.lexofficeId = lexofficeId
+        self.note = note
+    }
+
     func writeMembers(to json: inout CanonicalJSONWriter) {
         json.member("finishedAt", finishedAt)
         json.member("lexofficeId", lexofficeId)

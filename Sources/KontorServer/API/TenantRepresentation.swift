@@ -13,6 +13,7 @@ struct TenantRepresentation: Encodable {
     let name: String
     let companyCode: String?
     let settings: Settings
+    let customerSync: CustomerSyncRepresentation
     let active: Bool
     let activeSince: Date?
     let callbackUrl: String?
@@ -32,6 +33,7 @@ struct TenantRepresentation: Encodable {
             finalizeInvoices: tenant.settings.finalizeInvoices,
             autoTransfer: tenant.settings.autoTransfer
         )
+        customerSync = CustomerSyncRepresentation(settings: tenant.customerSync)
         active = tenant.isActive
         activeSince = tenant.activeSince
         callbackUrl = tenant.callbackURL
@@ -47,6 +49,7 @@ struct TenantRepresentation: Encodable {
         try container.encode(name, forKey: .name)
         try container.encode(companyCode, forKey: .companyCode)
         try container.encode(settings, forKey: .settings)
+        try container.encode(customerSync, forKey: .customerSync)
         try container.encode(active, forKey: .active)
         try container.encode(activeSince, forKey: .activeSince)
         try container.encode(callbackUrl, forKey: .callbackUrl)
@@ -57,7 +60,8 @@ struct TenantRepresentation: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, companyCode, settings, active, activeSince, callbackUrl, version, createdAt, updatedAt
+        case id, name, companyCode, settings, customerSync, active, activeSince, callbackUrl, version, createdAt
+        case updatedAt
         case callbackSecret
     }
 }

@@ -49,6 +49,7 @@ struct TenantPatchRequest: Decodable {
     var transferVariant: PatchValue<String> = .absent
     var finalizeInvoices: PatchValue<Bool> = .absent
     var autoTransfer: PatchValue<Bool> = .absent
+    var customerSync: PatchValue<CustomerSyncPatch> = .absent
     var version: PatchValue<Int> = .absent
 
     init(from decoder: any Decoder) throws {
@@ -57,6 +58,7 @@ struct TenantPatchRequest: Decodable {
         companyCode = try container.decodePatch(String.self, forKey: .companyCode)
         callbackUrl = try container.decodePatch(String.self, forKey: .callbackUrl)
         version = try container.decodePatch(Int.self, forKey: .version)
+        customerSync = try container.decodePatch(CustomerSyncPatch.self, forKey: .customerSync)
         if container.contains(.settings), try !container.decodeNil(forKey: .settings) {
             let settings = try container.nestedContainer(keyedBy: SettingsKeys.self, forKey: .settings)
             transferVariant = try settings.decodePatch(String.self, forKey: .transferVariant)
@@ -65,8 +67,8 @@ struct TenantPatchRequest: Decodable {
         }
     }
 
-    /// Checks the patch and returns the change to apply, or the invalid fields.
-    func change() throws(HubProblem) -> @Sendable (inout Tenant) -> Void {
+    /// Checks the patch and returns the change to apply at `now`, or the invalid fields.
+    func change(now: Date) throws(HubProblem) -> @Sendable (inout Tenant) -> Void {
         var errors: [HubProblem.FieldError] = []
         let newName: String?
         switch name {
@@ -94,8 +96,15 @@ struct TenantPatchRequest: Decodable {
         }
         let finalize = Self.flag(finalizeInvoices, pointer: "#/settings/finalizeInvoices", errors: &errors)
         let auto = Self.flag(autoTransfer, pointer: "#/settings/autoTransfer", errors: &errors)
+        var syncChange: (@Sendable (inout CustomerSyncSettings) -> Void)?
+        switch customerSync {
+        case .absent: break
+        case .null: errors.append(.init(pointer: "#/customerSync", detail: "must not be null"))
+        case .value(let patch): syncChange = patch.change(now: now, errors: &errors)
+        }
         guard errors.isEmpty else { throw .validation(errors) }
         let newVariant = variant
+        let newSync = syncChange
         return { tenant in
             if let newName { tenant.name = newName.trimmingCharacters(in: .whitespaces) }
             if let newCode { tenant.companyCode = newCode }
@@ -103,6 +112,7 @@ struct TenantPatchRequest: Decodable {
             if let newVariant { tenant.settings.transferVariant = newVariant }
             if let finalize { tenant.settings.finalizeInvoices = finalize }
             if let auto { tenant.settings.autoTransfer = auto }
+            newSync?(&tenant.customerSync)
         }
     }
 
@@ -123,7 +133,7 @@ struct TenantPatchRequest: Decodable {
         return nil
     }
 
-    private enum CodingKeys: String, CodingKey { case name, companyCode, callbackUrl, settings, version }
+    private enum CodingKeys: String, CodingKey { case name, companyCode, callbackUrl, settings, customerSync, version }
     private enum SettingsKeys: String, CodingKey { case transferVariant, finalizeInvoices, autoTransfer }
 }
 

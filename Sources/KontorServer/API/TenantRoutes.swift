@@ -47,7 +47,7 @@ struct TenantRoutes {
         group.patch("tenants/:tenant") { request, context in
             let id = try context.authorizedTenant(try context.parameters.require("tenant"))
             let body = try await JSONBody.decode(TenantPatchRequest.self, from: request, context: context)
-            let change = try body.change()
+            let change = try body.change(now: clock.now)
             let updated = try await tenants.update(id, expectedVersion: body.expectedVersion, change)
             return try JSONBody.response(TenantRepresentation(updated))
         }

@@ -1,0 +1,295 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPTypes
+import KontorCore
+import KontorStore
+import LexofficeKit
+import LexofficeSandbox
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+import SQLKit
+import Testing
+
+/// Customers put through the hub API and synced by the hub's workers into the sandbox over HTTP (source →
+/// lexoffice): created once, matched, merged with lexoffice's own edits, conflicts settled by the tenant's policy.
+@Suite("Customer sync into lexoffice", .timeLimit(.minutes(2)))
+struct CustomerSyncTests {
+    static let customer = """
+        {"company":{"name":"Rad & Tat GmbH","vatRegistrationId":"DE123456789",
+        "contactPersons":[{"firstName":"Inge","lastName":"Sommer","emailAddress":"inge@radtat.example"}]},
+        "billingAddress":{"street":"Ufer 1","zip":"10999","city":"Berlin","countryCode":"DE"},
+        "shippingAddress":{"street":"Lager 5","zip":"14467","city":"Potsdam","countryCode":"DE"},
+        "emails":{"business":"rechnung@radtat.example"},"phones":{"business":"+49 30 1234","mobile":"+49 170 1"},
+        "note":"Stammkunde","customerNumber":"S-1001"}
+        """
+
+    /// A connected, active tenant whose customer sync is on with `sync` (JSON members of `customerSync`).
+    static func syncingTenant(_ hub: HubHarness, sync: String = #""active":true"#) async throws {
+        try await InvoiceTransferTests.connectedTenant(hub)
+        let patched = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"customerSync":{\#(sync)}}"#)
+        #expect(patched.status == 200, "\(patched.body)")
+    }
+
+    static func lexoffice(_ hub: HubHarness) -> LexofficeClient {
+        LexofficeClient(
+            configuration: LexofficeClientConfiguration(baseURL: hub.sandbox.baseURL, requestsPerSecond: 0),
+            credentials: StaticAPIKey(Secret(hub.sandbox.defaultAPIKey))
+        )
+    }
+
+    static func stored(_ hub: HubHarness, _ sourceID: String) async throws -> [String: Any] {
+        try await hub.send(.get, "/api/v1/tenants/acme/customers/\(sourceID)").json()
+    }
+
+    static func isSynced(_ hub: HubHarness, _ sourceID: String, version: Int? = nil) async throws -> Bool {
+        let customer = try await stored(hub, sourceID)
+        return customer["state"] as? String == "synced" && (version == nil || customer["version"] as? Int == version)
+    }
+
+    static func syncJobs(_ hub: HubHarness) async throws -> Int {
+        try await hub.database.withConnection { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'customer.sync'").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    @Test(
+        "a customer is created in lexoffice once with every member; lexoffice's number comes back; the same PUT is 200"
+    )
+    func create() async throws {
+        try await HubHarness.with { hub in
+            try await Self.syncingTenant(hub)
+            let saved = try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer)
+            #expect(saved.status == 202, "\(saved.body)")
+            #expect(try saved.json()["state"] as? String == "pending")
+            #expect(saved.headers["location"] == "/api/v1/tenants/acme/customers/c-1")
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
+
+            let synced = try await Self.stored(hub, "c-1")
+            let id = try LexofficeID(try #require(synced["lexofficeId"] as? String))
+            let contact = try await Self.lexoffice(hub).contacts.get(id)
+            #expect(contact.company?.name == "Rad & Tat GmbH")
+            #expect(contact.company?.contactPersons?.first?.lastName == "Sommer")
+            #expect(contact.addresses?.shipping?.first?.city == "Potsdam")
+            #expect(contact.emailAddresses?.business == ["rechnung@radtat.example"])
+            #expect(contact.phoneNumbers?.mobile == ["+49 170 1"])
+            #expect(contact.note == "Stammkunde")
+            let number = try #require(contact.roles.customer?.number)
+            #expect(synced["customerNumber"] as? String == String(number), "lexoffice's number, not the source's")
+            let steps = try #require(synced["steps"] as? [[String: Any]])
+            #expect(steps.map { $0["name"] as? String } == ["contact"])
+            #expect(synced["syncedAt"] is String)
+
+            let linked = try await InvoiceTransferTests.callbacks(hub).filter { $0.type == "customer.linked" }
+            #expect(linked.count == 1)
+            #expect(linked.first?.data["customerNumber"] as? String == String(number))
+
+            let jobs = try await Self.syncJobs(hub)
+            let again = try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer)
+            #expect(again.status == 200)
+            #expect(try await Self.syncJobs(hub) == jobs, "the same content queues nothing")
+        }
+    }
+
+    @Test("a change is merged into the contact with its version; lexoffice's edit of another member survives")
+    func mergeWithLexofficeEdit() async throws {
+        try await HubHarness.with { hub in
+            try await Self.syncingTenant(hub)
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer).status == 202)
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
+            let id = try LexofficeID(try #require(try await Self.stored(hub, "c-1")["lexofficeId"] as? String))
+            let client = Self.lexoffice(hub)
+            // The accountant edits the phone number in lexoffice.
+            var edited = try await client.contacts.get(id)
+            edited.phoneNumbers?.business = ["+49 30 9999"]
+            _ = try await client.contacts.update(edited, id: id)
+
+            let changed = Self.customer.replacingOccurrences(
+                of: "rechnung@radtat.example",
+                with: "buchhaltung@radtat.example"
+            )
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: changed).status == 202)
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1", version: 2) })
+            let contact = try await client.contacts.get(id)
+            #expect(contact.emailAddresses?.business == ["buchhaltung@radtat.example"])
+            #expect(contact.phoneNumbers?.business == ["+49 30 9999"], "lexoffice's own edit is kept")
+            #expect(contact.version > edited.version)
+            let conflicts = try await InvoiceTransferTests.callbacks(hub).filter { $0.type == "customer.conflict" }
+            #expect(conflicts.isEmpty)
+        }
+    }
+
+    @Test(
+        "both sides changed one member: the tenant's policy decides, the activity log and the source get both values",
+        arguments: [("lexofficeWins", "+49 30 9999"), ("sourceWins", "+49 30 5555")]
+    )
+    func conflict(policy: String, kept: String) async throws {
+        try await HubHarness.with { hub in
+            try await Self.syncingTenant(hub, sync: #""active":true,"conflictPolicy":"\#(policy)""#)
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer).status == 202)
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
+            let id = try LexofficeID(try #require(try await Self.stored(hub, "c-1")["lexofficeId"] as? String))
+            let client = Self.lexoffice(hub)
+            var edited = try await client.contacts.get(id)
+            edited.phoneNumbers?.business = ["+49 30 9999"]
+            _ = try await client.contacts.update(edited, id: id)
+
+            let changed = Self.customer.replacingOccurrences(of: "+49 30 1234", with: "+49 30 5555")
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: changed).status == 202)
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1", version: 2) })
+            #expect(try await client.contacts.get(id).phoneNumbers?.business == [kept])
+            let conflicts = try await InvoiceTransferTests.callbacks(hub).filter { $0.type == "customer.conflict" }
+            #expect(conflicts.count == 1)
+            let entry = try #require((conflicts.first?.data["conflicts"] as? [[String: Any]])?.first)
+            #expect(entry["pointer"] as? String == "#/phones/business")
+            #expect(entry["sourceValue"] as? String == "\"+49 30 5555\"")
+            #expect(entry["lexofficeValue"] as? String == "\"+49 30 9999\"")
+            let activity = try await hub.send(.get, "/api/v1/tenants/acme/activity").body
+            #expect(activity.contains("customer.conflict"))
+        }
+    }
+
+    @Test("an existing contact with the customer's e-mail is linked, not created again; lexoffice's name wins")
+    func matchByEmail() async throws {
+        try await HubHarness.with { hub in
+            try await Self.syncingTenant(hub)
+            let client = Self.lexoffice(hub)
+            let existing = try await client.contacts.create(
+                Contact(
+                    version: 0,
+                    roles: ContactRoles(customer: CustomerRole()),
+                    company: Company(name: "Rad und Tat (alt)"),
+                    emailAddresses: EmailAddresses(office: ["RECHNUNG@radtat.example"])
+                )
+            ).id
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer).status == 202)
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
+            #expect(try await Self.stored(hub, "c-1")["lexofficeId"] as? String == existing.rawValue)
+            let contact = try await client.contacts.get(existing)
+            // Never synced before, the sides differ in the name: a conflict the default policy gives to lexoffice;
+            // what only the source has is added.
+            #expect(contact.company?.name == "Rad und Tat (alt)")
+            #expect(contact.addresses?.billing?.first?.city == "Berlin")
+            #expect(contact.emailAddresses?.business == ["rechnung@radtat.example"])
+            #expect(contact.emailAddresses?.office == ["RECHNUNG@radtat.example"])
+            let conflicts = try await InvoiceTransferTests.callbacks(hub).filter { $0.type == "customer.conflict" }
+            let pointers = (conflicts.first?.data["conflicts"] as? [[String: Any]])?.compactMap {
+                $0["pointer"] as? String
+            }
+            #expect(pointers == ["#/company/name"])
+            let all = try await client.contacts.page(ContactFilter(customer: true), page: PageRequest())
+            #expect(all.content.count == 1)
+        }
+    }
+
+    @Test("customers wait while the sync is off; activating it queues them")
+    func activation() async throws {
+        try await HubHarness.with { hub in
+            try await InvoiceTransferTests.connectedTenant(hub)
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer).status == 202)
+            #expect(try await Self.syncJobs(hub) == 0)
+            let patched = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"customerSync":{"active":true}}"#)
+            #expect(patched.status == 200, "\(patched.body)")
+            let sync = try #require(try patched.json()["customerSync"] as? [String: Any])
+            #expect(sync["active"] as? Bool == true)
+            #expect(sync["activeSince"] is String, "activation sets activeSince")
+            #expect(sync["direction"] as? String == "both")
+            #expect(sync["conflictPolicy"] as? String == "lexofficeWins")
+            #expect(sync["matching"] as? [String] == ["customerNumber", "email", "name"])
+            #expect(try await Self.syncJobs(hub) == 1)
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
+        }
+    }
+
+    @Test("a customer synced first is the contact of its invoices: the transfer creates no second one")
+    func sharedWithTransfer() async throws {
+        try await HubHarness.with { hub in
+            try await Self.syncingTenant(hub)
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/K-1", json: Self.customer).status == 202)
+            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "K-1") })
+            let contactID = try await Self.stored(hub, "K-1")["lexofficeId"] as? String
+            let invoice = InvoiceTransferTests.invoice(number: "R-1")
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: invoice).status == 202)
+            #expect(try await hub.runWorkers { try await InvoiceTransferTests.all(hub, ["inv-1"], are: "transferred") })
+            let transferred = try await InvoiceTransferTests.transfer(hub, "inv-1")
+            let lexofficeInvoice = try await Self.lexoffice(hub).invoices.get(
+                try LexofficeID(try #require(transferred["lexofficeId"] as? String))
+            )
+            #expect(lexofficeInvoice.address.contactId?.rawValue == contactID)
+            let all = try await Self.lexoffice(hub).contacts.page(ContactFilter(customer: true), page: PageRequest())
+            #expect(all.content.count == 1)
+        }
+    }
+
+    @Test("a contact with several entries in a list (made in the web app) is a conflict naming them, not a retry loop")
+    func severalEntries() async throws {
+        try await HubHarness.with { hub in
+            try await Self.syncingTenant(hub)
+            let seeded = Contact(
+                version: 0,
+                roles: ContactRoles(customer: CustomerRole()),
+                company: Company(name: "Doppelt GmbH"),
+                emailAddresses: EmailAddresses(business: ["rechnung@radtat.example", "zwei@radtat.example"])
+            )
+            var request = HTTPClientRequest(
+                url: hub.sandbox.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/contacts")
+            )
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(hub.sandbox.defaultAPIKey)")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(seeded)))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            #expect(response.status.code == 201)
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer).status == 202)
+            #expect(
+                try await hub.runWorkers {
+                    try await Self.stored(hub, "c-1")["state"] as? String == "conflict"
+                }
+            )
+            let stored = try await Self.stored(hub, "c-1")
+            #expect((stored["stateReason"] as? String)?.contains("emailAddresses.business") == true)
+            let conflicts = try await InvoiceTransferTests.callbacks(hub).filter { $0.type == "customer.conflict" }
+            #expect(conflicts.first?.data["sourceId"] as? String == "c-1")
+        }
+    }
+
+    @Test("invalid customers and settings get 422 naming every member")
+    func validation() async throws {
+        try await HubHarness.with { hub in
+            try await Self.syncingTenant(hub)
+            let invalid = try await hub.send(
+                .put,
+                "/api/v1/tenants/acme/customers/c-1",
+                json:
+                    #"{"person":{"lastName":""},"emails":{"office":"kein-at"},"billingAddress":{"countryCode":"Deutschland"}}"#
+            )
+            #expect(invalid.status == 422)
+            let pointers = try #require(try invalid.json()["errors"] as? [[String: Any]]).compactMap {
+                $0["pointer"] as? String
+            }
+            #expect(Set(pointers) == ["#/person/lastName", "#/emails/office", "#/billingAddress/countryCode"])
+            let mistyped = try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: #"{"company":7}"#)
+            #expect(mistyped.status == 422, "\(mistyped.body)")
+            #expect(mistyped.body.contains("#/company"))
+            let settings = try await hub.send(
+                .patch,
+                "/api/v1/tenants/acme",
+                json: #"{"customerSync":{"active":null,"direction":"sideways","matching":["email","phone","email"]}}"#
+            )
+            #expect(settings.status == 422)
+            let settingPointers = try #require(try settings.json()["errors"] as? [[String: Any]])
+                .compactMap { $0["pointer"] as? String }
+            #expect(
+                Set(settingPointers) == [
+                    "#/customerSync/active", "#/customerSync/direction", "#/customerSync/matching/1",
+                    "#/customerSync/matching",
+                ]
+            )
+            let unknown = try await hub.send(.get, "/api/v1/tenants/acme/customers/nobody")
+            #expect(unknown.status == 404)
+            let listed = try await hub.send(.get, "/api/v1/tenants/acme/customers?state=lost")
+            #expect(listed.status == 422)
+        }
+    }
+}
