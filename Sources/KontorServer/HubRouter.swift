@@ -94,6 +94,7 @@ package struct HubRouter {
         .register(on: api)
         ExportRoutes(tenants: tenants, exports: ExportStore(queue: queue)).register(on: api)
         CustomerRoutes(tenants: tenants, customers: CustomerStore(database: database, clock: clock)).register(on: api)
+        CustomerChangeRoutes(tenants: tenants, feed: CustomerFeedStore(queue: queue)).register(on: api)
         return router
     }
 }

@@ -85,7 +85,7 @@ struct ConnectionAndWebhookTests {
                 NewEventSubscription(eventType: .invoiceCreated, callbackUrl: hubURL)
             )
             _ = try await lexoffice.eventSubscriptions.create(
-                NewEventSubscription(eventType: .contactChanged, callbackUrl: "http://127.0.0.1:9/elsewhere")
+                NewEventSubscription(eventType: .articleChanged, callbackUrl: "http://127.0.0.1:9/elsewhere")
             )
             try await connect(hub)
             let subscriptions = try await lexoffice.eventSubscriptions.list()
@@ -93,7 +93,7 @@ struct ConnectionAndWebhookTests {
             #expect(Set(ours) == Set(HubServerConfiguration.requiredEvents))
             #expect(ours.count == HubServerConfiguration.requiredEvents.count)
             #expect(
-                subscriptions.contains { $0.eventType == .contactChanged && $0.callbackUrl.hasSuffix("/elsewhere") }
+                subscriptions.contains { $0.eventType == .articleChanged && $0.callbackUrl.hasSuffix("/elsewhere") }
             )
             let entries = try await ActivityLog(database: hub.database).entries(of: TenantID("acme"))
             #expect(entries.contains { $0.kind == "connection.unsubscribed" && $0.message.contains("invoice.created") })

@@ -2,16 +2,17 @@ import Foundation
 import KontorCore
 
 /// Handles a lexoffice event received by webhook (staged and deduplicated by the receiver): records it in the
-/// tenant's activity log (on the first attempt) and writes back the number of a transferred draft lexoffice reports
-/// finalized (``DraftFinalization``).
+/// tenant's activity log (on the first attempt) and hands it to each flow that reacts to events: the number of a
+/// transferred draft finalized in lexoffice is written back (``DraftFinalization``), customer changes go on the
+/// change feed (``ContactEventIntake``).
 package struct LexofficeEventJob: JobHandler {
     private let activity: any ActivityRecording
-    private let finalizations: DraftFinalization
+    private let handlers: [any LexofficeEventHandling]
 
-    /// Events into `activity`, draft write-backs by `finalizations`.
-    package init(activity: any ActivityRecording, finalizations: DraftFinalization) {
+    /// Events into `activity`, then to `handlers` in order.
+    package init(activity: any ActivityRecording, handlers: [any LexofficeEventHandling]) {
         self.activity = activity
-        self.finalizations = finalizations
+        self.handlers = handlers
     }
 
     /// The members of a stored event the job reads.
@@ -36,12 +37,9 @@ package struct LexofficeEventJob: JobHandler {
                     details: job.payload
                 )
             }
-            try await finalizations.handle(
-                event.eventType,
-                resourceID: event.resourceId,
-                of: job.tenantID,
-                under: claim
-            )
+            for handler in handlers {
+                try await handler.handle(event.eventType, resourceID: event.resourceId, of: job.tenantID, under: claim)
+            }
             return .completed
         } catch {
             return .retry(reason: "the event could not be processed: \(error)")

@@ -5,7 +5,7 @@ import LexofficeKit
 /// Writes back the number of an invoice the hub transferred as a draft once it is finalized in lexoffice: on
 /// `invoice.status.changed` for such a draft, the invoice is read once and, when no longer a draft, its number
 /// and status are stored and sent to the source (`invoice.finalized`).
-package struct DraftFinalization: Sendable {
+package struct DraftFinalization: LexofficeEventHandling {
     private let records: any TransferRecords
     private let connections: any LexofficeConnections
 

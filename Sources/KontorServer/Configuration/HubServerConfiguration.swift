@@ -54,10 +54,14 @@ package struct HubServerConfiguration: Sendable {
     package var oauthRedirectURI: String { publicBaseURL + "/oauth/callback" }
 
     /// The events the hub acts on: a draft it transferred was finalized in lexoffice (its number is written back),
-    /// and a revoked grant (the tenant needs reconnecting). Other events are not subscribed to unless configured:
-    /// each costs lexoffice a signed delivery and the hub a verification, and most would only echo the hub's own
-    /// writes (`invoice.created` for every invoice it transfers).
-    package static let requiredEvents: [EventType] = [.invoiceStatusChanged, .tokenRevoked]
+    /// a revoked grant (the tenant needs reconnecting), and customer contacts created, changed or deleted in
+    /// lexoffice (the customer sync's change feed; ignored while a tenant's sync does not take lexoffice's changes).
+    /// Other events are not subscribed to unless configured: each costs lexoffice a signed delivery and the hub a
+    /// verification, and most would only echo the hub's own writes (`invoice.created` for every invoice it
+    /// transfers).
+    package static let requiredEvents: [EventType] = [
+        .invoiceStatusChanged, .tokenRevoked, .contactCreated, .contactChanged, .contactDeleted,
+    ]
 
     /// Where lexoffice delivers webhooks.
     package var webhookURL: String { publicBaseURL + "/webhooks/lexoffice" }

@@ -1,8 +1,8 @@
 extension Migration {
     /// Version 11: the customer sync. `source_customers` holds each source customer as sent (canonical JSON and its
     /// hash), where its sync stands, and what both sides agreed on at the last sync (the base of the three-way
-    /// merge); `customer_steps` its writes to lexoffice (intent before, done after); `tenants.customer_sync` the
-    /// tenant's sync settings (JSON). Links to lexoffice contacts stay in `contact_links`, shared with transfers.
+    /// merge); `customer_steps` its writes to lexoffice (intent before, done after); `customer_changes` the change
+    /// feed of lexoffice-side changes; `tenants.customer_sync` the tenant's sync settings (JSON). Links to lexoffice contacts stay in `contact_links`, shared with transfers.
     static let customers = Migration(version: 11, name: "customer sync") { kind in
         [
             """
@@ -38,6 +38,21 @@ extension Migration {
                 UNIQUE (customer_id, name)
             )
             """,
+            """
+            CREATE TABLE customer_changes (
+                id \(kind.identityPrimaryKey),
+                tenant_id TEXT NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+                lexoffice_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                source_id TEXT,
+                customer_number TEXT,
+                content TEXT,
+                content_hash TEXT,
+                recorded_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX customer_changes_by_tenant ON customer_changes (tenant_id, id)",
+            "CREATE INDEX customer_changes_by_contact ON customer_changes (tenant_id, lexoffice_id, id)",
             "ALTER TABLE tenants ADD COLUMN customer_sync TEXT",
         ]
     }

@@ -32,7 +32,14 @@ struct HubJobHandler: JobHandler {
         dispatcher = JobDispatcher([
             WebhookInbox.jobKind: LexofficeEventJob(
                 activity: ActivityLog(database: database),
-                finalizations: DraftFinalization(records: records, connections: connections)
+                handlers: [
+                    DraftFinalization(records: records, connections: connections),
+                    ContactEventIntake(
+                        feed: CustomerFeedStore(queue: queue),
+                        tenants: tenants,
+                        connections: connections
+                    ),
+                ]
             ),
             CallbackOutbox.jobKind: CallbackDelivery(targets: CallbackSecrets(tenants: tenants, box: secrets)),
             TransferJob.jobKind: InvoiceTransfer(

@@ -1,0 +1,19 @@
+import KontorCore
+
+/// The tenant's change feed of lexoffice-side customer changes, a port the store implements. Entries are
+/// appended under the job's claim; the tenant's jobs run one at a time, so a tenant's entries commit in cursor
+/// order and a source polling after a cursor never misses one.
+package protocol CustomerFeed: Sendable {
+    /// The source customer linked to the lexoffice contact, or `nil`.
+    func customer(linkedTo lexofficeID: String, of tenant: TenantID) async throws -> StoredCustomer?
+
+    /// Appends the change and tells the source (`customer.changed`, the entry as payload) in the same commit,
+    /// unless the feed's latest entry for the contact holds the same content.
+    /// - Returns: whether it was appended.
+    @discardableResult
+    func offer(_ change: NewCustomerChange, of tenant: TenantID, under claim: JobClaim) async throws -> Bool
+
+    /// Removes the link to a contact deleted in lexoffice; its source customer waits in `conflict` until the
+    /// source sends it again or retries (a new contact is created then).
+    func unlink(lexofficeID: String, of tenant: TenantID, under claim: JobClaim) async throws
+}

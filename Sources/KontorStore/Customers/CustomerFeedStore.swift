@@ -1,0 +1,137 @@
+import Foundation
+import KontorCore
+import KontorFlows
+import SQLKit
+
+/// The tenants' change feeds of lexoffice-side customer changes (`customer_changes`), the store's side of the
+/// ``CustomerFeed`` port, and the feed as the hub API reads it.
+package struct CustomerFeedStore: CustomerFeed {
+    let queue: JobQueue
+    private let outbox: CallbackOutbox
+    private let activity: ActivityLog
+
+    /// The feeds in `queue`'s database.
+    package init(queue: JobQueue) {
+        self.queue = queue
+        outbox = CallbackOutbox(queue: queue)
+        activity = ActivityLog(database: queue.database, clock: queue.clock)
+    }
+
+    private var database: any StoreDatabase { queue.database }
+
+    package func customer(linkedTo lexofficeID: String, of tenant: TenantID) async throws -> StoredCustomer? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                \(StoredCustomer.selection) WHERE c.tenant_id = \(bind: tenant.rawValue) \
+                AND l.lexoffice_contact_id = \(bind: lexofficeID)
+                """
+            ).first().map(StoredCustomer.init(row:))
+        }
+    }
+
+    @discardableResult
+    package func offer(_ change: NewCustomerChange, of tenant: TenantID, under claim: JobClaim) async throws -> Bool {
+        let content = change.customer?.canonicalJSON
+        let hash = content.map(SecureToken.sha256Hex)
+        let now = queue.clock.now
+        let kind = database.kind
+        return try await database.groupedTransaction { [outbox] db in
+            try await claim.verify(for: tenant, in: db, kind: kind)
+            let latest = try await db.raw(
+                """
+                SELECT kind, content_hash FROM customer_changes WHERE tenant_id = \(bind: tenant.rawValue) \
+                AND lexoffice_id = \(bind: change.lexofficeID) ORDER BY id DESC LIMIT 1
+                """
+            ).first()
+            if let latest, try latest.decode(column: "content_hash", as: String?.self) == hash,
+                try (latest.decode(column: "kind", as: String.self) == CustomerChangeKind.deleted.rawValue)
+                    == (change.kind == .deleted)
+            {
+                return false
+            }
+            guard
+                let row = try await db.raw(
+                    """
+                    INSERT INTO customer_changes (tenant_id, lexoffice_id, kind, source_id, customer_number, content, \
+                    content_hash, recorded_at) VALUES (\(bind: tenant.rawValue), \(bind: change.lexofficeID), \
+                    \(bind: change.kind.rawValue), \(bind: change.sourceID), \(bind: change.customerNumber), \
+                    \(bind: content), \(bind: hash), \(bind: now.millisecondsSince1970)) RETURNING id
+                    """
+                ).first()
+            else { throw StoreError(.inconsistent, "the customer change was not stored") }
+            let entry = CustomerChange(
+                cursor: try row.decode(column: "id", as: Int64.self),
+                change: change,
+                recordedAt: Date(millisecondsSince1970: now.millisecondsSince1970)
+            )
+            try await outbox.enqueue("customer.changed", data: try KontorJSON.text(of: entry), for: tenant, in: db)
+            return true
+        }
+    }
+
+    package func unlink(lexofficeID: String, of tenant: TenantID, under claim: JobClaim) async throws {
+        let now = queue.clock.nowMilliseconds
+        let kind = database.kind
+        try await database.groupedTransaction { [activity] db in
+            try await claim.verify(for: tenant, in: db, kind: kind)
+            let unlinked = try await db.raw(
+                """
+                DELETE FROM contact_links WHERE tenant_id = \(bind: tenant.rawValue) \
+                AND lexoffice_contact_id = \(bind: lexofficeID) RETURNING source_customer_id
+                """
+            ).all().map { try $0.decode(column: "source_customer_id", as: String.self) }
+            for sourceID in unlinked {
+                try await db.raw(
+                    """
+                    UPDATE source_customers SET sync_state = 'conflict', state_reason = \(bind: Self.deletedReason), \
+                    synced_content = NULL, synced_hash = NULL, updated_at = \(bind: now) \
+                    WHERE tenant_id = \(bind: tenant.rawValue) AND source_id = \(bind: sourceID)
+                    """
+                ).run()
+                try await activity.append(
+                    tenant,
+                    kind: "customer.unlinked",
+                    message: "source customer \(sourceID): \(Self.deletedReason)",
+                    in: db
+                )
+            }
+        }
+    }
+
+    private static let deletedReason =
+        "its lexoffice contact was deleted in lexoffice; send the customer again or retry to create a new contact"
+
+    /// The tenant's feed entries after the cursor `after` (from the start when `nil`), oldest first.
+    package func changes(of tenant: TenantID, after: Int64?, limit: Int) async throws -> [CustomerChange] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM customer_changes WHERE tenant_id = \(bind: tenant.rawValue) \
+                AND id > \(bind: after ?? 0) ORDER BY id LIMIT \(bind: limit)
+                """
+            ).all().map(Self.change(row:))
+        }
+    }
+
+    private static func change(row: any SQLRow) throws -> CustomerChange {
+        let kindText = try row.decode(column: "kind", as: String.self)
+        guard let kind = CustomerChangeKind(rawValue: kindText) else {
+            throw StoreError(.inconsistent, "unknown customer change kind '\(kindText)' in the database")
+        }
+        let customer = try row.decode(column: "content", as: String?.self).map { json in
+            try Array(json.utf8).withUnsafeBytes { try CanonicalCustomer.decodeJSON($0) }
+        }
+        return CustomerChange(
+            cursor: try row.decode(column: "id", as: Int64.self),
+            change: NewCustomerChange(
+                kind: kind,
+                lexofficeID: try row.decode(column: "lexoffice_id", as: String.self),
+                customerNumber: try row.decode(column: "customer_number", as: String?.self),
+                sourceID: try row.decode(column: "source_id", as: String?.self),
+                customer: customer
+            ),
+            recordedAt: Date(millisecondsSince1970: try row.decode(column: "recorded_at", as: Int64.self))
+        )
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import HTTPTypes
+import KontorCore
+import LexofficeKit
+import Testing
+
+/// Customers created, changed and deleted in lexoffice reach the source through the change feed and
+/// `customer.changed` callbacks (lexoffice → source); the hub's own writes do not come back as changes.
+@Suite("Customer change feed", .timeLimit(.minutes(2)))
+struct CustomerChangeFeedTests {
+    static func feed(_ hub: HubHarness, after: String? = nil) async throws -> (items: [[String: Any]], next: String?) {
+        let answer = try await hub.send(
+            .get,
+            "/api/v1/tenants/acme/customer-changes" + (after.map { "?after=\($0)" } ?? "")
+        )
+        #expect(answer.status == 200, "\(answer.body)")
+        let page = try answer.json()
+        return (try #require(page["items"] as? [[String: Any]]), page["nextCursor"] as? String)
+    }
+
+    @Test(
+        "a contact created, then edited in lexoffice is offered twice with the full customer; the feed resumes after any cursor"
+    )
+    func createdAndChanged() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub)
+            let client = CustomerSyncTests.lexoffice(hub)
+            let id = try await client.contacts.create(
+                Contact(
+                    version: 0,
+                    roles: ContactRoles(customer: CustomerRole()),
+                    person: Person(lastName: "Wendt", firstName: "Ada"),
+                    emailAddresses: EmailAddresses(business: ["ada@wendt.example"])
+                )
+            ).id
+            try await hub.deliverEvent("contact.created", resource: id.rawValue)
+            #expect(try await hub.runWorkers { try await Self.feed(hub).items.count == 1 })
+            var contact = try await client.contacts.get(id)
+            contact.phoneNumbers = PhoneNumbers(mobile: ["+49 170 5"])
+            _ = try await client.contacts.update(contact, id: id)
+            try await hub.deliverEvent("contact.changed", resource: id.rawValue)
+            try await hub.deliverEvent("contact.changed", resource: id.rawValue)  // the same content twice: once
+            #expect(try await hub.runWorkers { try await Self.feed(hub).items.count == 2 })
+
+            let (items, next) = try await Self.feed(hub)
+            #expect(items.map { $0["kind"] as? String } == ["created", "changed"])
+            #expect(items.allSatisfy { $0["lexofficeId"] as? String == id.rawValue && $0["sourceId"] is NSNull })
+            let customer = try #require(items.last?["customer"] as? [String: Any])
+            #expect((customer["person"] as? [String: Any])?["lastName"] as? String == "Wendt")
+            #expect((customer["phones"] as? [String: Any])?["mobile"] as? String == "+49 170 5")
+            let number = try #require(try await client.contacts.get(id).roles.customer?.number)
+            #expect(items.last?["customerNumber"] as? String == String(number))
+            #expect(next == items.last?["cursor"] as? String)
+            let resumed = try await Self.feed(hub, after: items.first?["cursor"] as? String)
+            #expect(resumed.items.map { $0["kind"] as? String } == ["changed"])
+            let end = try await Self.feed(hub, after: next)
+            #expect(end.items.isEmpty && end.next == next, "an empty page keeps the cursor")
+            let callbacks = try await InvoiceTransferTests.callbacks(hub).filter { $0.type == "customer.changed" }
+            #expect(callbacks.map { $0.data["cursor"] as? String } == items.map { $0["cursor"] as? String })
+        }
+    }
+
+    @Test("the hub's own create is no change; a lexoffice edit is, and the source putting it back causes no write")
+    func noEcho() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub)
+            #expect(
+                try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: CustomerSyncTests.customer)
+                    .status == 202
+            )
+            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1") })
+            let id = try LexofficeID(
+                try #require(try await CustomerSyncTests.stored(hub, "c-1")["lexofficeId"] as? String)
+            )
+            try await hub.deliverEvent("contact.created", resource: id.rawValue)
+            #expect(try await hub.runWorkers { try await hub.eventsHandled() })
+            #expect(try await Self.feed(hub).items.isEmpty, "the hub's own create does not come back")
+
+            let client = CustomerSyncTests.lexoffice(hub)
+            var contact = try await client.contacts.get(id)
+            contact.note = "Zahlt immer pünktlich"
+            _ = try await client.contacts.update(contact, id: id)
+            try await hub.deliverEvent("contact.changed", resource: id.rawValue)
+            #expect(try await hub.runWorkers { try await Self.feed(hub).items.count == 1 })
+            let entry = try #require(try await Self.feed(hub).items.first)
+            #expect(entry["sourceId"] as? String == "c-1")
+            let customer = try #require(entry["customer"] as? [String: Any])
+            #expect(customer["note"] as? String == "Zahlt immer pünktlich")
+
+            // The source applies the entry and sends it back as it is.
+            let before = try await InvoiceTransferTests.journal(hub).filter { $0.hasPrefix("PUT /v1/contacts") }.count
+            let applied = try JSONSerialization.data(withJSONObject: customer)
+            let saved = try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", body: applied)
+            #expect(saved.status == 202, "\(saved.body)")
+            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1", version: 2) })
+            let after = try await InvoiceTransferTests.journal(hub).filter { $0.hasPrefix("PUT /v1/contacts") }.count
+            #expect(after == before, "nothing new for lexoffice: no write")
+            #expect(try await Self.feed(hub).items.count == 1)
+        }
+    }
+
+    @Test(
+        "a linked contact deleted in lexoffice: the link goes, the customer waits in conflict, the deletion is offered"
+    )
+    func deleted() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub)
+            #expect(
+                try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: CustomerSyncTests.customer)
+                    .status == 202
+            )
+            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1") })
+            let id = try #require(try await CustomerSyncTests.stored(hub, "c-1")["lexofficeId"] as? String)
+            try await hub.deliverEvent("contact.deleted", resource: id)
+            #expect(try await hub.runWorkers { try await Self.feed(hub).items.count == 1 })
+            let entry = try #require(try await Self.feed(hub).items.first)
+            #expect(entry["kind"] as? String == "deleted" && entry["sourceId"] as? String == "c-1")
+            let stored = try await CustomerSyncTests.stored(hub, "c-1")
+            #expect(stored["state"] as? String == "conflict")
+            #expect(stored["lexofficeId"] == nil)
+        }
+    }
+
+    @Test("while the sync only sends to lexoffice, lexoffice's changes are not offered")
+    func toLexofficeOnly() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub, sync: #""active":true,"direction":"toLexoffice""#)
+            let id = try await CustomerSyncTests.lexoffice(hub).contacts.create(
+                Contact(version: 0, roles: ContactRoles(customer: CustomerRole()), person: Person(lastName: "Wendt"))
+            ).id
+            try await hub.deliverEvent("contact.created", resource: id.rawValue)
+            #expect(try await hub.runWorkers { try await hub.eventsHandled() })
+            #expect(try await Self.feed(hub).items.isEmpty)
+            let bad = try await hub.send(.get, "/api/v1/tenants/acme/customer-changes?after=x")
+            #expect(bad.status == 422)
+        }
+    }
+}
