@@ -63,9 +63,8 @@ package struct HubRouter {
         )
         .register(on: router)
         OAuthRoutes(configuration: configuration, oauthStates: oauthStates, connector: connector).register(on: router)
-        let api = router.group("api/v1").add(
-            middleware: BearerAuthentication(tokens: APITokenStore(database: database, clock: clock))
-        )
+        let tokens = APITokenStore(database: database, clock: clock)
+        let api = router.group("api/v1").add(middleware: BearerAuthentication(tokens: tokens))
         TenantRoutes(
             tenants: tenants,
             connections: connections,
@@ -93,6 +92,7 @@ package struct HubRouter {
         )
         .register(on: api)
         ExportRoutes(tenants: tenants, exports: ExportStore(queue: queue)).register(on: api)
+        APITokenRoutes(tokens: tokens).register(on: api)
         return router
     }
 }
