@@ -9,7 +9,8 @@ enum AdminTokenFile {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent("admin-token").standardizedFileURL.path
     }
 
-    /// Writes `token` as one line to `path` with mode 0600, flushed to disk; an older file there is replaced whole.
+    /// Writes `token` as one line to `path` with mode 0600, flushed to disk with its folder; an older file there is
+    /// replaced whole.
     /// - Throws: ``CommandFailure`` when the folder or the file cannot be written.
     static func save(_ token: String, to path: String) throws(CommandFailure) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -36,5 +37,10 @@ enum AdminTokenFile {
             unlink(staging)
             throw CommandFailure("cannot write the admin token file \(path)")
         }
+        // The rename is on disk only once the folder is.
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        guard folderDescriptor >= 0 else { throw CommandFailure("cannot flush the data folder \(folder)") }
+        defer { close(folderDescriptor) }
+        guard fsync(folderDescriptor) == 0 else { throw CommandFailure("cannot flush the data folder \(folder)") }
     }
 }
