@@ -278,7 +278,7 @@ enum HubBenchmark {
         [
             "serve", "--port", "0", "--data-dir", folder.path, "--config",
             folder.appendingPathComponent("none.json").path,
-            "--database", folder.appendingPathComponent("kontor.sqlite").path,
+            "--database", folder.appendingPathComponent("kontor.sqlite").path, "--print-admin-token",
         ]
     }
 

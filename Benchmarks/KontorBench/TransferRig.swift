@@ -37,7 +37,7 @@ struct TransferRig {
             let started = try ChildProcess(
                 kontor: [
                     "serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json",
-                    "--lexoffice-url", String(sandboxURL),
+                    "--lexoffice-url", String(sandboxURL), "--print-admin-token",
                 ],
                 environment: ["KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": keyFile.path, "KONTOR_WORKERS_TENANTS": "1024"],
                 in: folder

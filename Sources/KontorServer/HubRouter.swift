@@ -63,9 +63,8 @@ package struct HubRouter {
         )
         .register(on: router)
         OAuthRoutes(configuration: configuration, oauthStates: oauthStates, connector: connector).register(on: router)
-        let api = router.group("api/v1").add(
-            middleware: BearerAuthentication(tokens: APITokenStore(database: database, clock: clock))
-        )
+        let tokens = APITokenStore(database: database, clock: clock)
+        let api = router.group("api/v1").add(middleware: BearerAuthentication(tokens: tokens))
         TenantRoutes(
             tenants: tenants,
             connections: connections,
@@ -95,6 +94,7 @@ package struct HubRouter {
         ExportRoutes(tenants: tenants, exports: ExportStore(queue: queue)).register(on: api)
         CustomerRoutes(tenants: tenants, customers: CustomerStore(database: database, clock: clock)).register(on: api)
         CustomerChangeRoutes(tenants: tenants, feed: CustomerFeedStore(queue: queue)).register(on: api)
+        APITokenRoutes(tokens: tokens).register(on: api)
         return router
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KontorStore
 import LexofficeKit
+import Logging
 import Testing
 
 /// `kontor migrate`, `tenants`, `admin token` and `jobs` against a fresh SQLite file (in process).
@@ -55,6 +56,53 @@ struct HubCommandTests {
                 "admin", "token", "create", "--tenant", "nobody", "--database", database,
             ])
             #expect(unknown.status == 2)
+        }
+    }
+
+    @Test("admin token list shows every token without its secret; revoke revokes one, and refuses an unknown id")
+    func listAndRevokeTokens() async throws {
+        try await withDatabase { database in
+            let partner = await CLIRun.kontor(["admin", "token", "create", "--name", "ops", "--database", database])
+            let token = partner.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let id = String(try #require(token.dropFirst("kt_".count).split(separator: ".").first))
+            #expect(
+                await CLIRun.kontor(["tenants", "create", "acme", "--name", "Acme", "--database", database]).status == 0
+            )
+            let source = await CLIRun.kontor([
+                "admin", "token", "create", "--tenant", "acme", "--name", "practice software", "--database", database,
+            ])
+            #expect(source.status == 0)
+
+            let table = await CLIRun.kontor(["admin", "token", "list", "--database", database])
+            #expect(table.status == 0)
+            let rows = table.output.split(separator: "\n")
+            #expect(rows.first == "ID\tNAME\tSCOPE\tCREATED\tREVOKED")
+            #expect(rows.count == 3)
+            #expect(rows[1].hasPrefix("\(id)\tops\tpartner\t") && rows[1].hasSuffix("\t-"))
+            #expect(rows[2].contains("\tpractice software\ttenant acme\t"))
+            #expect(!table.output.contains(token.split(separator: ".")[1]), "never a secret")
+
+            let revoked = await CLIRun.kontor(["admin", "token", "revoke", id, "--database", database])
+            #expect(revoked.status == 0)
+            #expect(revoked.output == "token \(id) revoked\n")
+            let again = await CLIRun.kontor(["admin", "token", "revoke", id, "--database", database])
+            #expect(again.output == "token \(id) was already revoked\n")
+            let unknown = await CLIRun.kontor(["admin", "token", "revoke", "nosuchtoken", "--database", database])
+            #expect(unknown.status == 2)
+            #expect(unknown.errors.contains("there is no API token 'nosuchtoken'"))
+
+            let listing = try await CLIRun.kontor(["admin", "token", "list", "--json", "--database", database]).json()
+            #expect(listing[0]?["id"]?.stringValue == id)
+            #expect(listing[0]?["scope"]?.stringValue == "partner")
+            #expect(listing[0]?["revokedAt"]?.stringValue != nil)
+            #expect(listing[1]?["tenant"]?.stringValue == "acme")
+            #expect(listing[1]?["revokedAt"] == .null)
+            #expect(listing[1]?["token"] == nil)
+            let scope = try await withStoreDatabase(.sqlite(path: database), logger: Logger(label: "test")) {
+                database in
+                try await APITokenStore(database: database).authenticate(token)
+            }
+            #expect(scope == nil, "the revoked token is refused")
         }
     }
 

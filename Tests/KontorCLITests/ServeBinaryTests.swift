@@ -29,12 +29,14 @@ struct ServeBinaryTests {
         _ binary: URL,
         in folder: URL,
         until marker: String,
+        arguments extra: [String] = [],
         environment: [String: String] = [:]
     ) async throws -> Hub {
         let output = folder.appendingPathComponent("serve-\(UUID().uuidString).log")
         let process = try SpawnedProcess(
             binary,
-            arguments: ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"],
+            arguments: ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"]
+                + extra,
             environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
             currentDirectory: folder,
             standardOutput: .file(output.path)
@@ -85,7 +87,12 @@ struct ServeBinaryTests {
         #expect(await hub.process.waitForExit(timeout: .seconds(20)) == 0, "SIGINT stops the hub gracefully")
     }
 
-    @Test("the first start creates a token and a connected demo tenant; a restart keeps them and prints no token")
+    @Test(
+        """
+        the first start writes a token to a 0600 file in the data folder and prints its path, not the token, and \
+        creates a connected demo tenant; a restart keeps them and prints no token
+        """
+    )
     func embeddedDefaults() async throws {
         let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-serve-\(UUID().uuidString)")
@@ -95,7 +102,18 @@ struct ServeBinaryTests {
         let first = try await start(binary, in: folder, until: "Admin token", environment: Self.contactEvents)
         defer { first.process.send(SIGKILL) }
         let baseURL = try #require(first.baseURL)
-        let token = try #require(first.line(containing: "Admin token")?.split(separator: " ").last.map(String.init))
+        let tokenFile = folder.appendingPathComponent("admin-token").standardizedFileURL.path
+        #expect(
+            first.line(containing: "Admin token")
+                == "Admin token written to a file only you can read (mode 0600): \(tokenFile)"
+        )
+        let attributes = try FileManager.default.attributesOfItem(atPath: tokenFile)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let contents = try String(contentsOfFile: tokenFile, encoding: .utf8)
+        #expect(contents.hasPrefix("kt_") && contents.hasSuffix("\n") && contents.split(separator: "\n").count == 1)
+        let token = contents.trimmingCharacters(in: .newlines)
+        #expect(!first.printed.contains(token), "the token itself is printed nowhere")
+        #expect(!first.printed.contains("kt_"))
         let sandboxKey = try #require(first.line(containing: "API key:")?.split(separator: " ").last.map(String.init))
         #expect(first.printed.contains("Demo tenant 'demo' created"))
 
@@ -120,13 +138,19 @@ struct ServeBinaryTests {
         defer { second.process.send(SIGKILL) }
         #expect(!second.printed.contains("Admin token"))
         #expect(!second.printed.contains("Demo tenant"))
+        #expect(try String(contentsOfFile: tokenFile, encoding: .utf8) == contents, "the file stays as it was")
         #expect(second.printed.contains(sandboxKey), "the sandbox keeps its key in the data folder")
         let again = try #require(second.baseURL)
         #expect(try await get(again + "/api/v1/tenants/demo", token: token).0 == 200, "the token survives restarts")
         await stop(second)
     }
 
-    @Test("with workers.tenants 0 the process only receives: events wait, staged, for a process with workers")
+    @Test(
+        """
+        with --print-admin-token the first token is printed instead of written; with workers.tenants 0 the process \
+        only receives: events wait, staged, for a process with workers
+        """
+    )
     func receiveOnlyProcess() async throws {
         let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-serve-\(UUID().uuidString)")
@@ -137,11 +161,17 @@ struct ServeBinaryTests {
             binary,
             in: folder,
             until: "Admin token",
+            arguments: ["--print-admin-token"],
             environment: Self.contactEvents.merging(["KONTOR_WORKERS_TENANTS": "0"]) { $1 }
         )
         defer { receiver.process.send(SIGKILL) }
         let baseURL = try #require(receiver.baseURL)
         let token = try #require(receiver.line(containing: "Admin token")?.split(separator: " ").last.map(String.init))
+        #expect(token.hasPrefix("kt_"), "--print-admin-token prints the token")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("admin-token").path),
+            "a printed token is written to no file"
+        )
         let sandboxKey = try #require(
             receiver.line(containing: "API key:")?.split(separator: " ").last.map(String.init)
         )

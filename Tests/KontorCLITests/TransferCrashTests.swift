@@ -60,7 +60,7 @@ struct TransferCrashTests {
             binary,
             [
                 "serve", "--port", "0", "--data-dir", sandbox.folder.path, "--config",
-                sandbox.folder.path + "/none.json",
+                sandbox.folder.path + "/none.json", "--print-admin-token",
             ],
             environment: environment,
             in: sandbox.folder

@@ -161,7 +161,8 @@ struct HubAPITests {
             #expect(try await hub.send(.get, "/api/v1/tenants/bolt", token: acme.token).status == 404)
             #expect(
                 try await hub.send(.patch, "/api/v1/tenants/bolt", json: #"{"name":"x"}"#, token: acme.token).status
-                    == 404
+                    == 403,
+                "changing a tenant is the partner's, on any tenant"
             )
             #expect(try await hub.send(.get, "/api/v1/tenants/bolt/activity", token: acme.token).status == 404)
             #expect(try await hub.send(.get, "/api/v1/tenants/bolt/jobs", token: acme.token).status == 404)

@@ -5,7 +5,8 @@ import KontorCore
 import KontorStore
 import LexofficeKit
 
-/// Requires a hub API token (`Authorization: Bearer kt_…`) and puts its scope into the context; 401 otherwise.
+/// Requires a hub API token (`Authorization: Bearer kt_…`) and puts its scope into the context; 401 otherwise. A
+/// tenant token is refused with 403 on the routes that are the partner's (all but ``TenantTokenRoutes``).
 package struct BearerAuthentication: RouterMiddleware {
     package typealias Context = HubRequestContext
     private let tokens: APITokenStore
@@ -25,6 +26,9 @@ package struct BearerAuthentication: RouterMiddleware {
         else {
             throw HubProblem.unauthorized
         }
+        if case .tenant = scope, !TenantTokenRoutes.allow(request.method, endpoint: context.endpointPath) {
+            throw HubProblem.forbidden("only a partner token may do this; a tenant token may not")
+        }
         var context = context
         context.scope = scope
         return try await next(request, context)
@@ -41,10 +45,5 @@ extension HubRequestContext {
         case .tenant(let own) where own == tenant: return tenant
         default: throw .notFound("tenant '\(id)' does not exist")
         }
-    }
-
-    /// Requires a partner token.
-    func requirePartner() throws(HubProblem) {
-        guard scope == .partner else { throw .forbidden("only a partner token may do this") }
     }
 }

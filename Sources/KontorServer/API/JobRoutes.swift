@@ -10,7 +10,6 @@ struct JobRoutes {
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.get("jobs") { request, context in
-            try context.requirePartner()
             let tenant = request.uri.queryParameters.get("tenant").map { TenantID($0) }
             return try await page(request, tenant: tenant)
         }

@@ -15,7 +15,6 @@ struct TenantRoutes {
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.post("tenants") { request, context in
-            try context.requirePartner()
             let body = try await JSONBody.decode(TenantCreateRequest.self, from: request, context: context)
             let created = try await tenants.create(try body.tenant(now: clock.now))
             let secret = try await callbackSecrets.rotate(created.id)
@@ -27,7 +26,6 @@ struct TenantRoutes {
             )
         }
         group.get("tenants") { request, context in
-            try context.requirePartner()
             let limit = try Paging.limit(request)
             let page = try await tenants.list(
                 after: request.uri.queryParameters.get("cursor").map { TenantID($0) },
@@ -52,7 +50,6 @@ struct TenantRoutes {
             return try JSONBody.response(TenantRepresentation(updated))
         }
         group.delete("tenants/:tenant") { _, context in
-            try context.requirePartner()
             let id = try context.authorizedTenant(try context.parameters.require("tenant"))
             // Disconnected first, so that lexoffice stops sending the tenant's events and an OAuth2 grant ends
             // with the tenant (both best effort: what fails is a warning in the activity log, which is kept).

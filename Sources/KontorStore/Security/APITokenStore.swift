@@ -102,22 +102,28 @@ package struct APITokenStore: Sendable {
         }
     }
 
-    /// Every token (without secrets), oldest first.
+    /// Every token (without secrets), oldest first, the revoked ones included.
     package func list() async throws -> [APITokenRecord] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM api_tokens ORDER BY created_at, id").all().map { row in
-                APITokenRecord(
-                    id: try row.decode(column: "id", as: String.self),
-                    scope: try row.decode(column: "tenant_id", as: String?.self).map { .tenant(TenantID($0)) }
-                        ?? .partner,
-                    name: try row.decode(column: "name", as: String.self),
-                    createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
-                    revokedAt: try row.decode(column: "revoked_at", as: Int64?.self).map(
-                        Date.init(millisecondsSince1970:)
-                    )
-                )
-            }
+            try await db.raw("SELECT * FROM api_tokens ORDER BY created_at, id").all().map(Self.record)
         }
+    }
+
+    /// The token with `id` (without its secret), revoked or not; `nil` when there is none.
+    package func token(_ id: String) async throws -> APITokenRecord? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM api_tokens WHERE id = \(bind: id)").first().map(Self.record)
+        }
+    }
+
+    private static func record(_ row: any SQLRow) throws -> APITokenRecord {
+        APITokenRecord(
+            id: try row.decode(column: "id", as: String.self),
+            scope: try row.decode(column: "tenant_id", as: String?.self).map { .tenant(TenantID($0)) } ?? .partner,
+            name: try row.decode(column: "name", as: String.self),
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            revokedAt: try row.decode(column: "revoked_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
+        )
     }
 
     private static func hash(_ token: String) -> String { SecureToken.sha256Hex(token) }

@@ -5,7 +5,8 @@ import KontorServer
 import Logging
 
 /// `kontor serve`: the hub. Embedded defaults: SQLite in `kontor-data/`, the lexoffice sandbox under `/sandbox/v1`,
-/// a demo tenant connected to it, and a partner token printed once on the first start.
+/// a demo tenant connected to it, and on the first start a partner token in `<data.dir>/admin-token` (mode 0600; with
+/// `--print-admin-token` printed once instead).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -25,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     var lexofficeURL: String?
     @Option(help: "The folder for data files (default kontor-data).") var dataDir: String?
     @Option(help: "A JSON configuration file.") var config: String = "kontor.json"
+    @Flag(help: "Print the first admin token instead of writing it to <data dir>/admin-token (mode 0600).")
+    var printAdminToken = false
 
     func run() async throws {
         AllocatorTuning.apply(environment: ProcessInfo.processInfo.environment)
@@ -56,13 +59,16 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "kontor")
         logger.logLevel = .info
         let console = Console.current
-        try await HubApplication.run(configuration, logger: logger) { startup in
+        try await HubApplication.run(configuration, printAdminToken: printAdminToken, logger: logger) { startup in
             console.line("Kontor hub listening on \(startup.baseURL)  (API: \(startup.baseURL)/api/v1)")
             if let sandbox = startup.sandboxBaseURL, let key = startup.sandboxAPIKey {
                 console.line("Embedded lexoffice sandbox: \(sandbox)  API key: \(key)")
             }
             if let tenant = startup.newDemoTenant {
                 console.line("Demo tenant '\(tenant)' created and connected to the sandbox.")
+            }
+            if let file = startup.newAdminTokenFile {
+                console.line("Admin token written to a file only you can read (mode 0600): \(file)")
             }
             if let token = startup.newAdminToken {
                 console.line("Admin token (shown only now; store it safely): \(token)")

@@ -14,11 +14,13 @@ import UnixSignals
 
 /// The hub's composition root (`kontor serve`): opens and migrates the database, loads the master key, builds the
 /// HTTP server (API, webhook receiver, health, the embedded sandbox under `/sandbox`), the job workers, and runs
-/// them until SIGTERM/SIGINT. On the first start it creates a partner token, and with the embedded sandbox a
-/// connected demo tenant.
+/// them until SIGTERM/SIGINT. On the first start it creates a partner token (written to the ``AdminTokenFile`` in the
+/// data folder, or with `printAdminToken` handed to `onReady` to print), and with the embedded sandbox a connected
+/// demo tenant.
 enum HubApplication {
     static func run(
         _ configuration: HubConfiguration,
+        printAdminToken: Bool = false,
         logger: Logger,
         onReady: @escaping @Sendable (HubStartup) -> Void
     ) async throws {
@@ -30,6 +32,8 @@ enum HubApplication {
             keyFile: configuration.dataDirectory + "/master.key"
         )
         let secrets = try SecretBox(masterKey: masterKey)
+        let adminTokenFile =
+            printAdminToken ? nil : AdminTokenFile.path(inDataDirectory: configuration.dataDirectory)
         let sandbox = try configuration.lexofficeURL == nil ? embeddedSandbox(configuration, logger: logger) : nil
         sandbox?.mount(at: baseURL + "/sandbox/v1")
         let webhookKey = try sandbox?.webhookPublicKeyPEM ?? webhookPublicKey(configuration)
@@ -114,8 +118,12 @@ enum HubApplication {
                         sandboxAPIKey: sandbox?.defaultAPIKey
                     )
                     do {
-                        try await HubBootstrap(composition: composition, logger: logger)
-                            .firstStart(sandboxAPIKey: sandbox?.defaultAPIKey, startup: &startup)
+                        try await HubBootstrap(
+                            composition: composition,
+                            adminTokenFile: adminTokenFile,
+                            logger: logger
+                        )
+                        .firstStart(sandboxAPIKey: sandbox?.defaultAPIKey, startup: &startup)
                     } catch {
                         logger.error("first-start setup failed", metadata: ["error": "\(error)"])
                     }

@@ -6,8 +6,11 @@ struct HubStartup: Sendable {
     var sandboxBaseURL: String?
     /// The embedded sandbox's API key, when it runs.
     var sandboxAPIKey: String?
-    /// A partner token created at this start (the first one); shown once, stored only as a hash.
+    /// A partner token created at this start (the first one), to be printed (`--print-admin-token`); shown once,
+    /// stored only as a hash.
     var newAdminToken: String?
+    /// The file a partner token created at this start was written to (mode 0600), when it is not printed.
+    var newAdminTokenFile: String?
     /// The demo tenant created and connected at this start (embedded sandbox, empty database).
     var newDemoTenant: String?
 }
