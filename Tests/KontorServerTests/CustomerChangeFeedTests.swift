@@ -136,3 +136,73 @@ struct CustomerChangeFeedTests {
         }
     }
 }
+
+/// The first sync: every lexoffice customer offered on the feed once, page by page.
+@Suite("Customer first sync", .timeLimit(.minutes(3)))
+struct CustomerFirstSyncTests {
+    @Test("600 lexoffice customers in 3 list requests; vendors left out; a source customer sent before is matched")
+    func offersEveryCustomer() async throws {
+        try await HubHarness.with(lexofficeRate: 0) { hub in
+            try await InvoiceTransferTests.connectedTenant(hub)
+            let client = CustomerSyncTests.lexoffice(hub)
+            for index in 0..<600 {
+                _ = try await client.contacts.create(
+                    Contact(
+                        version: 0,
+                        roles: ContactRoles(customer: CustomerRole()),
+                        company: Company(name: "Kunde \(index) GmbH"),
+                        emailAddresses: EmailAddresses(business: ["kunde\(index)@example.com"])
+                    )
+                )
+            }
+            _ = try await client.contacts.create(
+                Contact(version: 0, roles: ContactRoles(vendor: VendorRole()), company: Company(name: "Lieferant AG"))
+            )
+            // Sent before the sync is on; it matches customer 7 by its e-mail address.
+            let sent = #"{"company":{"name":"Kunde 7 GmbH"},"emails":{"business":"kunde7@example.com"}}"#
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-7", json: sent).status == 202)
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").status == 404)
+            let before = try await InvoiceTransferTests.journal(hub).count
+
+            let patched = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"customerSync":{"active":true}}"#)
+            #expect(patched.status == 200, "\(patched.body)")
+            #expect(
+                try await hub.runWorkers(timeout: .seconds(60)) {
+                    let progress = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").json()
+                    guard progress["state"] as? String == "finished" else { return false }
+                    return try await CustomerSyncTests.isSynced(hub, "c-7")
+                }
+            )
+            let progress = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").json()
+            #expect(progress["pagesDone"] as? Int == 3 && progress["totalPages"] as? Int == 3)
+            let lists = try await InvoiceTransferTests.journal(hub).dropFirst(before).filter {
+                $0 == "GET /v1/contacts"
+            }
+            #expect(lists.count == 4, "3 pages of 250, and the match's e-mail search")
+
+            var entries: [[String: Any]] = []
+            var cursor: String?
+            repeat {
+                let page = try await hub.send(
+                    .get,
+                    "/api/v1/tenants/acme/customer-changes?limit=500" + (cursor.map { "&after=\($0)" } ?? "")
+                ).json()
+                let items = try #require(page["items"] as? [[String: Any]])
+                entries += items
+                cursor = items.isEmpty ? nil : page["nextCursor"] as? String
+            } while cursor != nil
+            let offered = entries.filter { $0["kind"] as? String == "existing" }
+            #expect(Set(offered.compactMap { $0["lexofficeId"] as? String }).count == offered.count)
+            // Every customer once; the matched one is left out when its sync ran first (it holds what was agreed).
+            #expect(offered.count >= 599 && offered.count <= 600)
+            #expect(
+                !entries.contains {
+                    ($0["customer"] as? [String: Any])?["company"].map { "\($0)" }?.contains("Lieferant") == true
+                }
+            )
+            let all = try await client.contacts.page(ContactFilter(customer: true), page: try PageRequest(size: 250))
+            #expect(all.totalElements == 600, "the source customer was matched, not created again")
+            #expect(progress["offered"] as? Int == offered.count)
+        }
+    }
+}

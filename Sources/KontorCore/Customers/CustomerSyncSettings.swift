@@ -60,4 +60,7 @@ package struct CustomerSyncSettings: Sendable, Codable, Equatable {
 
     /// Whether the source's customers go to lexoffice.
     package var sendsToLexoffice: Bool { active && direction != .fromLexoffice }
+
+    /// Whether lexoffice's changes go on the change feed for the source.
+    package var takesLexofficeChanges: Bool { active && direction != .toLexoffice }
 }

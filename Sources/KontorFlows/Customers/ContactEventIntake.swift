@@ -32,8 +32,8 @@ package struct ContactEventIntake: LexofficeEventHandling {
         case EventType.contactDeleted.rawValue: kind = .deleted
         default: return
         }
-        guard let tenant = try await tenants.tenant(tenantID), tenant.isActive, tenant.customerSync.active,
-            tenant.customerSync.direction != .toLexoffice
+        guard let tenant = try await tenants.tenant(tenantID), tenant.isActive,
+            tenant.customerSync.takesLexofficeChanges
         else { return }
         let linked = try await feed.customer(linkedTo: resourceID, of: tenantID)
         guard kind != .deleted else {
@@ -74,7 +74,7 @@ package struct ContactEventIntake: LexofficeEventHandling {
     }
 
     /// Whether the contact holds exactly what was agreed (the hub's own write coming back), its marker note aside.
-    private static func contact(_ contact: Contact, holds agreed: CanonicalCustomer, marker: String?) -> Bool {
+    static func contact(_ contact: Contact, holds agreed: CanonicalCustomer, marker: String?) -> Bool {
         var expected = agreed.applied(to: contact)
         if expected.note == nil, contact.note == marker { expected.note = contact.note }
         return expected == contact

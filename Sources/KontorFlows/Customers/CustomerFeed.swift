@@ -16,4 +16,17 @@ package protocol CustomerFeed: Sendable {
     /// Removes the link to a contact deleted in lexoffice; its source customer waits in `conflict` until the
     /// source sends it again or retries (a new contact is created then).
     func unlink(lexofficeID: String, of tenant: TenantID, under claim: JobClaim) async throws
+
+    /// The tenant's first sync, or `nil` when none was started.
+    func firstSync(of tenant: TenantID) async throws -> FirstSyncProgress?
+
+    /// Records that the first sync read `page` of `totalPages` and offered `offered` more contacts; it is finished
+    /// when `page` was the last.
+    func recordFirstSyncPage(
+        _ page: Int,
+        of totalPages: Int,
+        offered: Int,
+        tenant: TenantID,
+        under claim: JobClaim
+    ) async throws
 }

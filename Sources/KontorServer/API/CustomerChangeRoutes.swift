@@ -7,7 +7,8 @@ import KontorStore
 /// `GET /api/v1/tenants/{t}/customer-changes?after=<cursor>`: the change feed of customers created, changed or
 /// deleted in lexoffice (not by the hub), oldest first, each with the full customer. `nextCursor` is the last
 /// entry's cursor (or `after` on an empty page): a source that polls with it never misses a change and can resume
-/// after any cursor it stored.
+/// after any cursor it stored. `GET /api/v1/tenants/{t}/customer-first-sync`: the progress of the first sync, which
+/// offers every lexoffice customer on the feed once the sync takes lexoffice's side.
 struct CustomerChangeRoutes {
     let tenants: TenantStore
     let feed: CustomerFeedStore
@@ -27,5 +28,31 @@ struct CustomerChangeRoutes {
                 Page(items: changes, nextCursor: changes.last.map { String($0.cursor) } ?? after.map(String.init))
             )
         }
+        group.get("tenants/:tenant/customer-first-sync") { _, context in
+            let tenant = try await tenants.requestedTenant(context)
+            guard let progress = try await feed.firstSync(of: tenant.id) else {
+                throw HubProblem.notFound("the tenant's customer sync has not taken lexoffice's side yet")
+            }
+            return try JSONBody.response(FirstSyncRepresentation(progress))
+        }
     }
+}
+
+/// The progress of a tenant's first customer sync as the hub API shows it (every member, `null` when unset).
+private struct FirstSyncRepresentation: Encodable {
+    let progress: FirstSyncProgress
+
+    init(_ progress: FirstSyncProgress) { self.progress = progress }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(progress.finishedAt == nil ? "running" : "finished", forKey: .state)
+        try container.encode(progress.startedAt, forKey: .startedAt)
+        try container.encode(progress.nextPage, forKey: .pagesDone)
+        try container.encode(progress.totalPages, forKey: .totalPages)
+        try container.encode(progress.offered, forKey: .offered)
+        try container.encode(progress.finishedAt, forKey: .finishedAt)
+    }
+
+    private enum CodingKeys: String, CodingKey { case state, startedAt, pagesDone, totalPages, offered, finishedAt }
 }

@@ -21,6 +21,7 @@ enum TenantTokenRoutes {
         "GET /api/v1/tenants/{tenant}/customers/{sourceId}",
         "POST /api/v1/tenants/{tenant}/customers/{sourceId}/retry",
         "GET /api/v1/tenants/{tenant}/customer-changes",
+        "GET /api/v1/tenants/{tenant}/customer-first-sync",
     ]
 
     /// Whether a tenant token may call `method` on the route `endpoint` (the matched route's path).

@@ -102,6 +102,79 @@ package struct CustomerFeedStore: CustomerFeed {
     private static let deletedReason =
         "its lexoffice contact was deleted in lexoffice; send the customer again or retry to create a new contact"
 
+    package func firstSync(of tenant: TenantID) async throws -> FirstSyncProgress? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM customer_first_syncs WHERE tenant_id = \(bind: tenant.rawValue)").first()
+                .map { row in
+                    FirstSyncProgress(
+                        startedAt: Date(millisecondsSince1970: try row.decode(column: "started_at", as: Int64.self)),
+                        nextPage: try row.decode(column: "next_page", as: Int.self),
+                        totalPages: try row.decode(column: "total_pages", as: Int?.self),
+                        offered: try row.decode(column: "offered", as: Int.self),
+                        finishedAt: try row.decode(column: "finished_at", as: Int64?.self)
+                            .map(Date.init(millisecondsSince1970:))
+                    )
+                }
+        }
+    }
+
+    package func recordFirstSyncPage(
+        _ page: Int,
+        of totalPages: Int,
+        offered: Int,
+        tenant: TenantID,
+        under claim: JobClaim
+    ) async throws {
+        let now = queue.clock.nowMilliseconds
+        let kind = database.kind
+        let finished: Int64? = page + 1 >= totalPages ? now : nil
+        try await database.groupedTransaction { [activity] db in
+            try await claim.verify(for: tenant, in: db, kind: kind)
+            try await db.raw(
+                """
+                UPDATE customer_first_syncs SET next_page = \(bind: page + 1), total_pages = \(bind: totalPages), \
+                offered = offered + \(bind: offered), finished_at = \(bind: finished) \
+                WHERE tenant_id = \(bind: tenant.rawValue) AND next_page = \(bind: page)
+                """
+            ).run()
+            guard finished != nil else { return }
+            try await activity.append(
+                tenant,
+                kind: "customer.first-sync",
+                message: "the first customer sync offered lexoffice's customers on the change feed",
+                in: db
+            )
+        }
+    }
+
+    /// Starts (or starts over) the tenant's first sync and queues its job, in the caller's transaction.
+    static func startFirstSync(
+        of tenant: TenantID,
+        trigger: String,
+        queue: JobQueue,
+        in db: any SQLDatabase
+    )
+        async throws
+    {
+        let now = queue.clock.nowMilliseconds
+        try await db.raw(
+            """
+            INSERT INTO customer_first_syncs (tenant_id, started_at, next_page, offered) \
+            VALUES (\(bind: tenant.rawValue), \(bind: now), 0, 0) ON CONFLICT (tenant_id) DO UPDATE SET \
+            started_at = excluded.started_at, next_page = 0, total_pages = NULL, offered = 0, finished_at = NULL
+            """
+        ).run()
+        _ = try await queue.enqueue(
+            NewJob(
+                tenantID: tenant,
+                kind: FirstCustomerSync.jobKind,
+                payload: "{}",
+                dedupeKey: "customer-first-sync:\(tenant.rawValue):\(trigger)"
+            ),
+            in: db
+        )
+    }
+
     /// The tenant's feed entries after the cursor `after` (from the start when `nil`), oldest first.
     package func changes(of tenant: TenantID, after: Int64?, limit: Int) async throws -> [CustomerChange] {
         try await database.read { db in

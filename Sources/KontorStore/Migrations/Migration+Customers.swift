@@ -2,7 +2,7 @@ extension Migration {
     /// Version 11: the customer sync. `source_customers` holds each source customer as sent (canonical JSON and its
     /// hash), where its sync stands, and what both sides agreed on at the last sync (the base of the three-way
     /// merge); `customer_steps` its writes to lexoffice (intent before, done after); `customer_changes` the change
-    /// feed of lexoffice-side changes; `tenants.customer_sync` the tenant's sync settings (JSON). Links to lexoffice contacts stay in `contact_links`, shared with transfers.
+    /// feed of lexoffice-side changes; `customer_first_syncs` the progress of each tenant's first sync; `tenants.customer_sync` the tenant's sync settings (JSON). Links to lexoffice contacts stay in `contact_links`, shared with transfers.
     static let customers = Migration(version: 11, name: "customer sync") { kind in
         [
             """
@@ -53,6 +53,16 @@ extension Migration {
             """,
             "CREATE INDEX customer_changes_by_tenant ON customer_changes (tenant_id, id)",
             "CREATE INDEX customer_changes_by_contact ON customer_changes (tenant_id, lexoffice_id, id)",
+            """
+            CREATE TABLE customer_first_syncs (
+                tenant_id TEXT PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,
+                started_at BIGINT NOT NULL,
+                next_page INTEGER NOT NULL,
+                total_pages INTEGER,
+                offered INTEGER NOT NULL,
+                finished_at BIGINT
+            )
+            """,
             "ALTER TABLE tenants ADD COLUMN customer_sync TEXT",
         ]
     }

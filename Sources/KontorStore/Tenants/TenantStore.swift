@@ -118,6 +118,16 @@ package struct TenantStore: Sendable {
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
+            if updated.isActive, updated.customerSync.takesLexofficeChanges,
+                !(current.isActive && current.customerSync.takesLexofficeChanges)
+            {
+                try await CustomerFeedStore.startFirstSync(
+                    of: id,
+                    trigger: "activation-v\(updated.version)",
+                    queue: JobQueue(database: database, clock: clock),
+                    in: db
+                )
+            }
             if updated.isActive, updated.customerSync.sendsToLexoffice,
                 !(current.isActive && current.customerSync.sendsToLexoffice)
             {

@@ -49,6 +49,11 @@ struct HubJobHandler: JobHandler {
                 reconciliationDelay: reconciliationDelay,
                 reconciliationWindow: reconciliationWindow
             ),
+            FirstCustomerSync.jobKind: FirstCustomerSync(
+                feed: CustomerFeedStore(queue: queue),
+                tenants: tenants,
+                connections: connections
+            ),
             CustomerSyncJob.jobKind: CustomerSync(
                 records: CustomerLedger(queue: queue),
                 tenants: tenants,
