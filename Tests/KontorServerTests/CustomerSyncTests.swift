@@ -293,3 +293,75 @@ struct CustomerSyncTests {
         }
     }
 }
+
+/// `newestWins`: the side whose change the hub learned of last keeps a member both changed.
+@Suite("Customer sync: newest wins", .timeLimit(.minutes(2)))
+struct CustomerSyncNewestWinsTests {
+    @Test("a lexoffice edit the hub learned of after the source's change wins; a later source change wins over it")
+    func newestWins() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub, sync: #""active":true,"conflictPolicy":"newestWins""#)
+            #expect(
+                try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: CustomerSyncTests.customer)
+                    .status == 202
+            )
+            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1") })
+            let id = try LexofficeID(
+                try #require(try await CustomerSyncTests.stored(hub, "c-1")["lexofficeId"] as? String)
+            )
+            // The source changes the phone while its sync to lexoffice is paused; then lexoffice's edit arrives.
+            let paused = try await hub.send(
+                .patch,
+                "/api/v1/tenants/acme",
+                json: #"{"customerSync":{"direction":"fromLexoffice"}}"#
+            )
+            #expect(paused.status == 200)
+            let fromSource = CustomerSyncTests.customer.replacingOccurrences(of: "+49 30 1234", with: "+49 30 5555")
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: fromSource).status == 202)
+            let client = CustomerSyncTests.lexoffice(hub)
+            var edited = try await client.contacts.get(id)
+            edited.phoneNumbers?.business = ["+49 30 9999"]
+            _ = try await client.contacts.update(edited, id: id)
+            try await hub.deliverEvent("contact.changed", resource: id.rawValue)
+            #expect(try await hub.runWorkers { try await hub.eventsHandled() })
+            let resumed = try await hub.send(
+                .patch,
+                "/api/v1/tenants/acme",
+                json: #"{"customerSync":{"direction":"both"}}"#
+            )
+            #expect(resumed.status == 200)
+            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1", version: 2) })
+            #expect(try await client.contacts.get(id).phoneNumbers?.business == ["+49 30 9999"], "lexoffice's is newer")
+
+            // Now the source changes it again: newer than lexoffice's edit.
+            let again = CustomerSyncTests.customer.replacingOccurrences(of: "+49 30 1234", with: "+49 30 7777")
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: again).status == 202)
+            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1", version: 3) })
+            #expect(try await client.contacts.get(id).phoneNumbers?.business == ["+49 30 7777"])
+        }
+    }
+
+    @Test("a deactivated sync stores customers without queuing them and ignores lexoffice's changes")
+    func deactivated() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub)
+            let off = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"customerSync":{"active":false}}"#)
+            #expect(off.status == 200)
+            let jobs = try await CustomerSyncTests.syncJobs(hub)
+            #expect(
+                try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: CustomerSyncTests.customer)
+                    .status == 202
+            )
+            #expect(try await CustomerSyncTests.syncJobs(hub) == jobs)
+            let id = try await CustomerSyncTests.lexoffice(hub).contacts.create(
+                Contact(version: 0, roles: ContactRoles(customer: CustomerRole()), person: Person(lastName: "Wendt"))
+            ).id
+            try await hub.deliverEvent("contact.created", resource: id.rawValue)
+            #expect(try await hub.runWorkers { try await hub.eventsHandled() })
+            #expect(try await CustomerChangeFeedTests.feed(hub).items.isEmpty)
+            #expect(try await CustomerSyncTests.stored(hub, "c-1")["state"] as? String == "pending")
+            let retry = try await hub.send(.post, "/api/v1/tenants/acme/customers/c-1/retry")
+            #expect(retry.status == 409, "nothing can sync it while the sync is off")
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import KontorCore
 
 /// The storage the customer sync works on, a port the store implements: the source's customers, their steps
@@ -7,6 +8,10 @@ import KontorCore
 package protocol CustomerRecords: ContactLinks {
     /// The tenant's customer `sourceID`, or `nil`.
     func customer(_ sourceID: String, of tenant: TenantID) async throws -> StoredCustomer?
+
+    /// When the hub last learned of a change of the lexoffice contact made in lexoffice (its latest change feed
+    /// entry), or `nil`.
+    func lexofficeChangedAt(_ lexofficeID: String, of tenant: TenantID) async throws -> Date?
 
     /// The customer's steps, in the order they were first recorded.
     func steps(of customer: StoredCustomer) async throws -> [TransferStep]

@@ -19,7 +19,7 @@ import LexofficeKit
 /// Requests per customer: a create 2 (create, read back; matching adds one search per rule), an update 2 (read,
 /// write), an unchanged customer 1.
 package struct CustomerSync: JobHandler {
-    private let records: any CustomerRecords
+    fileprivate let records: any CustomerRecords
     private let tenants: any TenantLookup
     private let connections: any LexofficeConnections
     private let runner: StepRunner
@@ -194,7 +194,7 @@ package struct CustomerSync: JobHandler {
                 base: try customer.agreedCustomer(),
                 source: source,
                 lexoffice: CanonicalCustomer(contact, ignoredNote: marker),
-                winner: tenant.customerSync.conflictPolicy == .lexofficeWins ? .lexoffice : .source
+                winner: try await winner(of: customer, contactID: contactID, policy: tenant.customerSync.conflictPolicy)
             )
             let updated = merge.merged.applied(to: contact)
             if updated != contact {
@@ -217,6 +217,24 @@ package struct CustomerSync: JobHandler {
             .contactKeptChanging,
             "lexoffice's contact changed during each of \(Self.versionRetries) writes; the sync tries again later"
         )
+    }
+}
+
+extension CustomerSync {
+    /// The side whose value a member both sides changed keeps: by the policy; for `newestWins` lexoffice's when the
+    /// hub learned of a lexoffice-side change of the contact after the source sent this content, else the source's.
+    fileprivate func winner(
+        of customer: StoredCustomer,
+        contactID: String,
+        policy: CustomerConflictPolicy
+    ) async throws -> CustomerSide {
+        switch policy {
+        case .lexofficeWins: return .lexoffice
+        case .sourceWins: return .source
+        case .newestWins:
+            let changed = try await records.lexofficeChangedAt(contactID, of: customer.tenantID)
+            return (changed.map { $0 > customer.contentAt } ?? false) ? .lexoffice : .source
+        }
     }
 }
 

@@ -29,6 +29,8 @@ package struct StoredCustomer: Sendable, Equatable {
     package var customerNumber: String?
     /// When the source sent it first.
     package var receivedAt: Date
+    /// When the source sent its current content.
+    package var contentAt: Date
     /// When anything about it changed last.
     package var updatedAt: Date
     /// Counts the source's changes (1 for the first `PUT`).
@@ -49,6 +51,7 @@ package struct StoredCustomer: Sendable, Equatable {
         lexofficeID: String? = nil,
         customerNumber: String? = nil,
         receivedAt: Date,
+        contentAt: Date,
         updatedAt: Date,
         version: Int
     ) {
@@ -65,6 +68,7 @@ package struct StoredCustomer: Sendable, Equatable {
         self.lexofficeID = lexofficeID
         self.customerNumber = customerNumber
         self.receivedAt = receivedAt
+        self.contentAt = contentAt
         self.updatedAt = updatedAt
         self.version = version
     }

@@ -41,6 +41,17 @@ package struct CustomerLedger: CustomerRecords {
         try await customers.customer(sourceID, of: tenant)
     }
 
+    package func lexofficeChangedAt(_ lexofficeID: String, of tenant: TenantID) async throws -> Date? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT MAX(recorded_at) AS at FROM customer_changes WHERE tenant_id = \(bind: tenant.rawValue) \
+                AND lexoffice_id = \(bind: lexofficeID)
+                """
+            ).first()?.decode(column: "at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
+        }
+    }
+
     package func steps(of customer: StoredCustomer) async throws -> [TransferStep] {
         try await customers.steps(of: customer)
     }

@@ -47,8 +47,8 @@ package struct CustomerStore: Sendable {
             let inserted = try await db.raw(
                 """
                 INSERT INTO source_customers (tenant_id, source_id, content, content_hash, sync_state, received_at, \
-                updated_at, version) VALUES (\(bind: tenant.rawValue), \(bind: sourceID), \(bind: content), \
-                \(bind: hash), 'pending', \(bind: now), \(bind: now), 1) \
+                content_at, updated_at, version) VALUES (\(bind: tenant.rawValue), \(bind: sourceID), \
+                \(bind: content), \(bind: hash), 'pending', \(bind: now), \(bind: now), \(bind: now), 1) \
                 ON CONFLICT (tenant_id, source_id) DO NOTHING RETURNING id
                 """
             ).first()
@@ -61,7 +61,8 @@ package struct CustomerStore: Sendable {
                 try await db.raw(
                     """
                     UPDATE source_customers SET content = \(bind: content), content_hash = \(bind: hash), \
-                    sync_state = 'pending', state_reason = NULL, updated_at = \(bind: now), version = version + 1 \
+                    sync_state = 'pending', state_reason = NULL, content_at = \(bind: now), updated_at = \(bind: now), \
+                    version = version + 1 \
                     WHERE id = \(bind: existing.sequence)
                     """
                 ).run()

@@ -30,6 +30,7 @@ extension StoredCustomer {
             lexofficeID: try row.decode(column: "lexoffice_contact_id", as: String?.self),
             customerNumber: try row.decode(column: "customer_number", as: String?.self),
             receivedAt: Date(millisecondsSince1970: try row.decode(column: "received_at", as: Int64.self)),
+            contentAt: Date(millisecondsSince1970: try row.decode(column: "content_at", as: Int64.self)),
             updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)),
             version: try row.decode(column: "version", as: Int.self)
         )

@@ -18,6 +18,7 @@ extension Migration {
                 synced_hash TEXT,
                 synced_at BIGINT,
                 received_at BIGINT NOT NULL,
+                content_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,
                 version INTEGER NOT NULL,
                 UNIQUE (tenant_id, source_id)
