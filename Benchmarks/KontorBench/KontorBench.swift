@@ -17,9 +17,11 @@ enum KontorBench {
             try await HubBenchmark.run()
         case "transfer":
             try await TransferBenchmark.run()
+        case "customers":
+            try await CustomerBenchmark.run()
         default:
             FileHandle.standardError.write(
-                Data("unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer\n".utf8)
+                Data("unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers\n".utf8)
             )
             exit(64)
         }

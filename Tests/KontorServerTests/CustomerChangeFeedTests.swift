@@ -78,9 +78,19 @@ struct CustomerChangeFeedTests {
             let id = try LexofficeID(
                 try #require(try await CustomerSyncTests.stored(hub, "c-1")["lexofficeId"] as? String)
             )
-            try await hub.deliverEvent("contact.created", resource: id.rawValue)
+            let reads = try await InvoiceTransferTests.journal(hub).filter { $0 == "GET /v1/contacts/\(id.rawValue)" }
+            // lexoffice's event of the hub's create, dated before the create finished.
+            try await hub.deliverEvent("contact.created", resource: id.rawValue, at: Date().addingTimeInterval(-60))
             #expect(try await hub.runWorkers { try await hub.eventsHandled() })
             #expect(try await Self.feed(hub).items.isEmpty, "the hub's own create does not come back")
+            let readsAfter = try await InvoiceTransferTests.journal(hub).filter {
+                $0 == "GET /v1/contacts/\(id.rawValue)"
+            }
+            #expect(readsAfter.count == reads.count, "an event dated no later than the hub's write is not even read")
+            // Dated later (clocks apart), it is read, and holds what was agreed: still no change.
+            try await hub.deliverEvent("contact.changed", resource: id.rawValue)
+            #expect(try await hub.runWorkers { try await hub.eventsHandled() })
+            #expect(try await Self.feed(hub).items.isEmpty)
 
             let client = CustomerSyncTests.lexoffice(hub)
             var contact = try await client.contacts.get(id)

@@ -117,6 +117,12 @@ struct CustomerSyncTests {
             #expect(contact.version > edited.version)
             let conflicts = try await InvoiceTransferTests.callbacks(hub).filter { $0.type == "customer.conflict" }
             #expect(conflicts.isEmpty)
+            // The source learns lexoffice's phone number from the change feed.
+            let feed = try await hub.send(.get, "/api/v1/tenants/acme/customer-changes").json()
+            let entry = try #require((feed["items"] as? [[String: Any]])?.last)
+            #expect(entry["kind"] as? String == "changed" && entry["sourceId"] as? String == "c-1")
+            let phones = (entry["customer"] as? [String: Any])?["phones"] as? [String: Any]
+            #expect(phones?["business"] as? String == "+49 30 9999")
         }
     }
 

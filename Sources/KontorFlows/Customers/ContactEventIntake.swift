@@ -4,7 +4,9 @@ import LexofficeKit
 
 /// Puts lexoffice-side customer changes on the tenant's change feed (DESIGN.md §1 flow 2, lexoffice → source):
 /// on `contact.created` and `contact.changed` the contact is read once and offered, unless it is not a customer or
-/// it holds exactly what the hub and the source agreed on last (the hub's own write coming back: no echo); on
+/// it holds exactly what the hub and the source agreed on last (the hub's own write coming back: no echo). An event
+/// dated no later than the hub's last write of the contact (lexoffice's `updatedDate` of it, the same clock) is that
+/// write coming back, or a change the write's merge took in: it is not even read. On
 /// `contact.deleted` the link is removed and the deletion offered. Only while the tenant's customer sync is active
 /// and takes lexoffice's changes (`both`, `fromLexoffice`).
 package struct ContactEventIntake: LexofficeEventHandling {
@@ -22,6 +24,7 @@ package struct ContactEventIntake: LexofficeEventHandling {
     package func handle(
         _ eventType: String,
         resourceID: String,
+        occurredAt: Date?,
         of tenantID: TenantID,
         under claim: JobClaim
     ) async throws {
@@ -51,6 +54,8 @@ package struct ContactEventIntake: LexofficeEventHandling {
             )
             return
         }
+        // The hub's own write (or a change before it, which the write's merge took in): no need to read it.
+        if let written = linked?.lexofficeWrittenAt, let occurredAt, occurredAt <= written { return }
         let contact: Contact
         do {
             contact = try await connections.client(for: tenantID).contacts.get(try LexofficeID(resourceID))

@@ -35,12 +35,16 @@ package protocol CustomerRecords: ContactLinks {
     ) async throws
 
     /// Ends a sync of `customer` as `synced`: `agreed` is what both sides hold now (the base of the next merge);
-    /// the `conflicts` the tenant's policy settled go into the activity log with both values and to the source
-    /// (`customer.conflict`). A customer the source changed meanwhile stays `pending` (its new job syncs it).
+    /// `writtenAt` lexoffice's `updatedDate` of the hub's write in this sync, if it wrote. The `conflicts` the
+    /// tenant's policy settled go into the activity log with both values and to the source (`customer.conflict`).
+    /// When `agreed` differs from what the source sent (lexoffice's side won or added members), it goes on the
+    /// change feed too (`changed`, `customer.changed`), so the source takes it. A customer the source changed
+    /// meanwhile stays `pending` (its new job syncs it).
     func completeSync(
         _ customer: StoredCustomer,
         agreed: CanonicalCustomer,
         conflicts: [CustomerFieldConflict],
+        writtenAt: Date?,
         under claim: JobClaim
     ) async throws
 

@@ -1,6 +1,7 @@
 import Foundation
 import KontorCore
 import LexofficeKit
+import Synchronization
 
 /// Syncs a stored source customer into lexoffice (DESIGN.md §1 flow 2, source → lexoffice), as the job
 /// ``CustomerSyncJob`` asks:
@@ -139,12 +140,18 @@ package struct CustomerSync: JobHandler {
         let marker = ContactSearch.marker(forSourceCustomer: customer.sourceID)
         let contact = source.newLexofficeContact(noteWhenEmpty: marker)
         let tenantID = customer.tenantID
+        // lexoffice's time of the create (not known when a create in doubt was found instead).
+        let createdAt = Mutex<Date?>(nil)
         let id = try await runner.run(
             .contact,
             fingerprint: TransferFingerprint.of(contact),
             in: CustomerStepJournal(records: records, customer: customer, claim: claim),
             find: { _ in try await search.unlinkedContact(like: contact, of: tenantID) },
-            send: { try await client.contacts.create(contact).id }
+            send: {
+                let result = try await client.contacts.create(contact)
+                createdAt.withLock { $0 = result.createdDate?.date ?? result.updatedDate?.date }
+                return result.id
+            }
         )
         let created = try await client.contacts.get(id)
         try await records.link(
@@ -160,6 +167,7 @@ package struct CustomerSync: JobHandler {
             customer,
             agreed: CanonicalCustomer(created, ignoredNote: marker),
             conflicts: [],
+            writtenAt: createdAt.withLock { $0 },
             under: claim
         )
     }
@@ -197,10 +205,11 @@ package struct CustomerSync: JobHandler {
                 winner: try await winner(of: customer, contactID: contactID, policy: tenant.customerSync.conflictPolicy)
             )
             let updated = merge.merged.applied(to: contact)
+            var writtenAt: Date?
             if updated != contact {
                 try await journal.recordIntent(.contactUpdate, fingerprint: TransferFingerprint.of(updated))
                 do {
-                    _ = try await client.contacts.update(updated, id: id)
+                    writtenAt = try await client.contacts.update(updated, id: id).updatedDate?.date
                 } catch let error as LexofficeError where [.versionConflict, .conflict].contains(error.code) {
                     continue
                 }
@@ -210,7 +219,13 @@ package struct CustomerSync: JobHandler {
                     note: "updated version \(contact.version)"
                 )
             }
-            try await records.completeSync(customer, agreed: merge.merged, conflicts: merge.conflicts, under: claim)
+            try await records.completeSync(
+                customer,
+                agreed: merge.merged,
+                conflicts: merge.conflicts,
+                writtenAt: writtenAt,
+                under: claim
+            )
             return
         }
         throw FlowProblem(

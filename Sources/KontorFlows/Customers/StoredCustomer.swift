@@ -23,6 +23,8 @@ package struct StoredCustomer: Sendable, Equatable {
     package var syncedHash: String?
     /// When it was last synced.
     package var syncedAt: Date?
+    /// When the hub last wrote the linked contact, by lexoffice's clock (the write's `updatedDate`).
+    package var lexofficeWrittenAt: Date?
     /// The linked lexoffice contact.
     package var lexofficeID: String?
     /// lexoffice's customer number of the linked contact.
@@ -48,6 +50,7 @@ package struct StoredCustomer: Sendable, Equatable {
         syncedContent: String? = nil,
         syncedHash: String? = nil,
         syncedAt: Date? = nil,
+        lexofficeWrittenAt: Date? = nil,
         lexofficeID: String? = nil,
         customerNumber: String? = nil,
         receivedAt: Date,
@@ -65,6 +68,7 @@ package struct StoredCustomer: Sendable, Equatable {
         self.syncedContent = syncedContent
         self.syncedHash = syncedHash
         self.syncedAt = syncedAt
+        self.lexofficeWrittenAt = lexofficeWrittenAt
         self.lexofficeID = lexofficeID
         self.customerNumber = customerNumber
         self.receivedAt = receivedAt

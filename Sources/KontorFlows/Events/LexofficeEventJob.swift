@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import LexofficeKit
 
 /// Handles a lexoffice event received by webhook (staged and deduplicated by the receiver): records it in the
 /// tenant's activity log (on the first attempt) and hands it to each flow that reacts to events: the number of a
@@ -19,6 +20,7 @@ package struct LexofficeEventJob: JobHandler {
     private struct Event: Decodable {
         var eventType: String
         var resourceId: String
+        var eventDate: String?
     }
 
     package func handle(_ job: Job) async -> JobOutcome {
@@ -38,7 +40,13 @@ package struct LexofficeEventJob: JobHandler {
                 )
             }
             for handler in handlers {
-                try await handler.handle(event.eventType, resourceID: event.resourceId, of: job.tenantID, under: claim)
+                try await handler.handle(
+                    event.eventType,
+                    resourceID: event.resourceId,
+                    occurredAt: event.eventDate.flatMap { try? LexofficeDateTime($0).date },
+                    of: job.tenantID,
+                    under: claim
+                )
             }
             return .completed
         } catch {

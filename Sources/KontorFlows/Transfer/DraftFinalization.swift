@@ -20,6 +20,7 @@ package struct DraftFinalization: LexofficeEventHandling {
     package func handle(
         _ eventType: String,
         resourceID: String,
+        occurredAt: Date?,
         of tenant: TenantID,
         under claim: JobClaim
     ) async throws {

@@ -32,42 +32,53 @@ package struct CustomerFeedStore: CustomerFeed {
 
     @discardableResult
     package func offer(_ change: NewCustomerChange, of tenant: TenantID, under claim: JobClaim) async throws -> Bool {
+        let kind = database.kind
+        return try await database.groupedTransaction { [queue, outbox] db in
+            try await claim.verify(for: tenant, in: db, kind: kind)
+            return try await Self.append(change, of: tenant, at: queue.clock.now, outbox: outbox, in: db)
+        }
+    }
+
+    /// Appends the change and its `customer.changed` callback in the caller's transaction, unless the feed's latest
+    /// entry for the contact holds the same content; returns whether it was appended.
+    static func append(
+        _ change: NewCustomerChange,
+        of tenant: TenantID,
+        at now: Date,
+        outbox: CallbackOutbox,
+        in db: any SQLDatabase
+    ) async throws -> Bool {
         let content = change.customer?.canonicalJSON
         let hash = content.map(SecureToken.sha256Hex)
-        let now = queue.clock.now
-        let kind = database.kind
-        return try await database.groupedTransaction { [outbox] db in
-            try await claim.verify(for: tenant, in: db, kind: kind)
-            let latest = try await db.raw(
+        let latest = try await db.raw(
+            """
+            SELECT kind, content_hash FROM customer_changes WHERE tenant_id = \(bind: tenant.rawValue) \
+            AND lexoffice_id = \(bind: change.lexofficeID) ORDER BY id DESC LIMIT 1
+            """
+        ).first()
+        if let latest, try latest.decode(column: "content_hash", as: String?.self) == hash,
+            try (latest.decode(column: "kind", as: String.self) == CustomerChangeKind.deleted.rawValue)
+                == (change.kind == .deleted)
+        {
+            return false
+        }
+        guard
+            let row = try await db.raw(
                 """
-                SELECT kind, content_hash FROM customer_changes WHERE tenant_id = \(bind: tenant.rawValue) \
-                AND lexoffice_id = \(bind: change.lexofficeID) ORDER BY id DESC LIMIT 1
+                INSERT INTO customer_changes (tenant_id, lexoffice_id, kind, source_id, customer_number, content, \
+                content_hash, recorded_at) VALUES (\(bind: tenant.rawValue), \(bind: change.lexofficeID), \
+                \(bind: change.kind.rawValue), \(bind: change.sourceID), \(bind: change.customerNumber), \
+                \(bind: content), \(bind: hash), \(bind: now.millisecondsSince1970)) RETURNING id
                 """
             ).first()
-            if let latest, try latest.decode(column: "content_hash", as: String?.self) == hash,
-                try (latest.decode(column: "kind", as: String.self) == CustomerChangeKind.deleted.rawValue)
-                    == (change.kind == .deleted)
-            {
-                return false
-            }
-            guard
-                let row = try await db.raw(
-                    """
-                    INSERT INTO customer_changes (tenant_id, lexoffice_id, kind, source_id, customer_number, content, \
-                    content_hash, recorded_at) VALUES (\(bind: tenant.rawValue), \(bind: change.lexofficeID), \
-                    \(bind: change.kind.rawValue), \(bind: change.sourceID), \(bind: change.customerNumber), \
-                    \(bind: content), \(bind: hash), \(bind: now.millisecondsSince1970)) RETURNING id
-                    """
-                ).first()
-            else { throw StoreError(.inconsistent, "the customer change was not stored") }
-            let entry = CustomerChange(
-                cursor: try row.decode(column: "id", as: Int64.self),
-                change: change,
-                recordedAt: Date(millisecondsSince1970: now.millisecondsSince1970)
-            )
-            try await outbox.enqueue("customer.changed", data: try KontorJSON.text(of: entry), for: tenant, in: db)
-            return true
-        }
+        else { throw StoreError(.inconsistent, "the customer change was not stored") }
+        let entry = CustomerChange(
+            cursor: try row.decode(column: "id", as: Int64.self),
+            change: change,
+            recordedAt: Date(millisecondsSince1970: now.millisecondsSince1970)
+        )
+        try await outbox.enqueue("customer.changed", data: try KontorJSON.text(of: entry), for: tenant, in: db)
+        return true
     }
 
     package func unlink(lexofficeID: String, of tenant: TenantID, under claim: JobClaim) async throws {

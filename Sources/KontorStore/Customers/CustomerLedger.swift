@@ -97,17 +97,25 @@ package struct CustomerLedger: CustomerRecords {
         _ customer: StoredCustomer,
         agreed: CanonicalCustomer,
         conflicts: [CustomerFieldConflict],
+        writtenAt: Date?,
         under claim: JobClaim
     ) async throws {
         let agreedJSON = agreed.canonicalJSON
         let conflictData =
             try conflicts.isEmpty ? nil : CustomerConflictEvent(customer, agreed: agreed, conflicts: conflicts).json
+        // What lexoffice holds now differs from what the source sent (its side won, or it had more): the source
+        // is told through the change feed.
+        var sent = try customer.customer()
+        sent.customerNumber = agreed.customerNumber
+        let tellSource = sent != agreed
+        let clock = queue.clock
         try await write(for: customer.tenantID, under: claim) { [now, activity, outbox] db in
             // The agreed state is what lexoffice holds now, whatever the source sent meanwhile; the customer is
             // synced only when the source's content is still the one merged (otherwise its new job syncs it).
             try await db.raw(
                 """
                 UPDATE source_customers SET synced_content = \(bind: agreedJSON), synced_at = \(bind: now), \
+                lexoffice_written_at = COALESCE(\(bind: writtenAt?.millisecondsSince1970), lexoffice_written_at), \
                 updated_at = \(bind: now), \
                 sync_state = CASE WHEN content_hash = \(bind: customer.contentHash) THEN 'synced' ELSE sync_state END, \
                 state_reason = CASE WHEN content_hash = \(bind: customer.contentHash) THEN NULL ELSE state_reason END, \
@@ -121,6 +129,22 @@ package struct CustomerLedger: CustomerRecords {
                 message: "source customer \(customer.sourceID) is in lexoffice as agreed",
                 in: db
             )
+            if tellSource, let contactID = try await Self.linkedContact(of: customer, in: db) {
+                let change = NewCustomerChange(
+                    kind: .changed,
+                    lexofficeID: contactID,
+                    customerNumber: agreed.customerNumber,
+                    sourceID: customer.sourceID,
+                    customer: agreed
+                )
+                _ = try await CustomerFeedStore.append(
+                    change,
+                    of: customer.tenantID,
+                    at: clock.now,
+                    outbox: outbox,
+                    in: db
+                )
+            }
             guard let conflictData else { return }
             try await activity.append(
                 customer.tenantID,
@@ -132,6 +156,16 @@ package struct CustomerLedger: CustomerRecords {
             )
             try await outbox.enqueue("customer.conflict", data: conflictData, for: customer.tenantID, in: db)
         }
+    }
+
+    /// The lexoffice contact the customer is linked to now (the stored customer may predate its link).
+    private static func linkedContact(of customer: StoredCustomer, in db: any SQLDatabase) async throws -> String? {
+        try await db.raw(
+            """
+            SELECT lexoffice_contact_id FROM contact_links WHERE tenant_id = \(bind: customer.tenantID.rawValue) \
+            AND source_customer_id = \(bind: customer.sourceID)
+            """
+        ).first()?.decode(column: "lexoffice_contact_id", as: String.self)
     }
 
     package func hold(

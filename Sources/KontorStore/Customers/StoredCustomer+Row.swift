@@ -27,6 +27,8 @@ extension StoredCustomer {
             syncedContent: try row.decode(column: "synced_content", as: String?.self),
             syncedHash: try row.decode(column: "synced_hash", as: String?.self),
             syncedAt: try row.decode(column: "synced_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
+            lexofficeWrittenAt: try row.decode(column: "lexoffice_written_at", as: Int64?.self)
+                .map(Date.init(millisecondsSince1970:)),
             lexofficeID: try row.decode(column: "lexoffice_contact_id", as: String?.self),
             customerNumber: try row.decode(column: "customer_number", as: String?.self),
             receivedAt: Date(millisecondsSince1970: try row.decode(column: "received_at", as: Int64.self)),

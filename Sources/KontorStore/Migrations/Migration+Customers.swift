@@ -17,6 +17,7 @@ extension Migration {
                 synced_content TEXT,
                 synced_hash TEXT,
                 synced_at BIGINT,
+                lexoffice_written_at BIGINT,
                 received_at BIGINT NOT NULL,
                 content_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,

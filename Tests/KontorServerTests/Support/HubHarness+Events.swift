@@ -8,9 +8,9 @@ import Testing
 
 extension HubHarness {
     /// Delivers a lexoffice event for the sandbox's default organization to the hub's webhook receiver, signed with
-    /// the sandbox's key; each call gets its own event date, so it is not taken for a redelivery.
-    func deliverEvent(_ type: String, resource: String) async throws {
-        let date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(
+    /// the sandbox's key, dated `at` (now by default) with a random millisecond, so it is not taken for a redelivery.
+    func deliverEvent(_ type: String, resource: String, at moment: Date = Date()) async throws {
+        let date = ISO8601DateFormatter().string(from: moment).replacingOccurrences(
             of: "Z",
             with: ".\(Int.random(in: 100...999))+00:00"
         )
