@@ -13,28 +13,7 @@ import Testing
 /// restart every invoice is in lexoffice exactly once and the source hears of each transfer once.
 @Suite(.timeLimit(.minutes(4)))
 struct TransferCrashTests {
-    private static let binary = builtExecutable(named: "kontor")
     private static let invoices = 300
-
-    /// Sends a request to the hub (JSON body) and returns status and body.
-    private static func send(
-        _ method: HTTPMethod,
-        _ url: String,
-        token: String?,
-        json: String? = nil
-    ) async throws -> (Int, [String: Any]) {
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let json {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: json))
-        }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
-        let body = try await response.body.collect(upTo: 4 << 20)
-        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any]
-        return (Int(response.status.code), object ?? [:])
-    }
 
     private static func invoice(_ number: Int) -> String {
         """
@@ -43,75 +22,6 @@ struct TransferCrashTests {
         "lineItems":[{"name":"Leistung \(number)","quantity":1,"unitName":"Stück","unitPrice":{"net":\(number)},
         "taxRatePercent":19}]}
         """
-    }
-
-    /// Starts `kontor serve` on `folder`'s data against the sandbox at `lexofficeURL`.
-    /// Starts `kontor serve` on the sandbox's folder (and its PostgreSQL database, if any) against the sandbox.
-    private static func serve(_ binary: URL, _ sandbox: Sandbox, rate: Int = 40, lease: Int = 30) throws -> ChildProcess
-    {
-        var environment = [
-            "KONTOR_LEXOFFICE_URL": sandbox.lexofficeURL,
-            "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": sandbox.keyFile.path,
-            "KONTOR_LEXOFFICE_RATE": "\(rate)",
-            "KONTOR_WORKERS_LEASE_SECONDS": "\(lease)",
-        ]
-        if let databaseURL = sandbox.databaseURL { environment["KONTOR_DATABASE_URL"] = databaseURL }
-        return try ChildProcess(
-            binary,
-            [
-                "serve", "--port", "0", "--data-dir", sandbox.folder.path, "--config",
-                sandbox.folder.path + "/none.json", "--print-admin-token",
-            ],
-            environment: environment,
-            in: sandbox.folder
-        )
-    }
-
-    private static func word(after marker: String, in line: String) -> String? {
-        let words = line.split(separator: " ")
-        guard let index = words.firstIndex(where: { marker.hasSuffix($0) }), index + 1 < words.count else {
-            return nil
-        }
-        return String(words[index + 1])
-    }
-
-    /// A `kontor sandbox` process without rate limit, and what a hub needs to use it.
-    private struct Sandbox {
-        let folder: URL
-        let lexofficeURL: String
-        let apiKey: String
-        let keyFile: URL
-        /// The hub's PostgreSQL database (`KONTOR_TEST_HUB_DATABASE=postgres`); `nil`: SQLite in the folder.
-        let databaseURL: String?
-    }
-
-    /// Runs `body` with a sandbox process (allowing `rateLimit` requests per second and key; 0: no limit) in a new
-    /// temp folder (and a new PostgreSQL database for the hub when the hub tests run on PostgreSQL), then stops it
-    /// and removes both.
-    private static func withSandbox(rateLimit: Int = 0, _ body: (Sandbox) async throws -> Void) async throws {
-        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-crash-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let process = try ChildProcess(binary, ["sandbox", "--port", "0", "--rate-limit", "\(rateLimit)"], in: folder)
-        defer { process.terminate() }
-        let lexofficeURL = try #require(Self.word(after: "URL:", in: try await process.line(containing: "base URL:")))
-        let apiKey = try #require(try await process.line(containing: "API key:").split(separator: " ").last)
-        let keyFile = folder.appendingPathComponent("webhook-key.pem")
-        try Data(try WebhookSigner().publicKeyPEM.utf8).write(to: keyFile)
-        let postgres =
-            TestPostgres.isHubDatabase ? try await TestPostgres.makeDatabase(logger: Logger(label: "t")) : nil
-        try await body(
-            Sandbox(
-                folder: folder,
-                lexofficeURL: lexofficeURL,
-                apiKey: String(apiKey),
-                keyFile: keyFile,
-                databaseURL: postgres?.url
-            )
-        )
-        await process.stop()
-        try await postgres?.drop()
     }
 
     /// An export running on a hub process.
@@ -128,25 +38,25 @@ struct TransferCrashTests {
     /// invoices, and an export of them.
     private static func startExport(
         on hub: ChildProcess,
-        sandbox: Sandbox,
+        sandbox: HubProcesses.Sandbox,
         callbackURL: String,
         count: Int
     ) async throws -> ExportRun {
-        let hubURL = try #require(Self.word(after: "on", in: try await hub.line(containing: "listening on")))
+        let hubURL = try #require(HubProcesses.word(after: "on", in: try await hub.line(containing: "listening on")))
         let token = String(try #require(try await hub.line(containing: "Admin token").split(separator: " ").last))
         let api = hubURL + "/api/v1/tenants"
         let tenant = #"{"id":"acme","name":"Acme","settings":{"autoTransfer":false},"callbackUrl":"\#(callbackURL)"}"#
-        #expect(try await Self.send(.POST, api, token: token, json: tenant).0 == 201)
+        #expect(try await HubProcesses.send(.POST, api, token: token, json: tenant).0 == 201)
         let since = #"{"since":"2026-01-01T00:00:00Z"}"#
-        #expect(try await Self.send(.POST, api + "/acme/activate", token: token, json: since).0 == 200)
+        #expect(try await HubProcesses.send(.POST, api + "/acme/activate", token: token, json: since).0 == 200)
         let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
-        #expect(try await Self.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
+        #expect(try await HubProcesses.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
         for number in 1...count {
             let path = api + "/acme/invoices/inv-\(number)"
-            #expect(try await Self.send(.PUT, path, token: token, json: Self.invoice(number)).0 == 202)
+            #expect(try await HubProcesses.send(.PUT, path, token: token, json: Self.invoice(number)).0 == 202)
         }
         let range = #"{"from":"2026-03-01","to":"2026-03-31"}"#
-        let started = try await Self.send(.POST, api + "/acme/exports", token: token, json: range)
+        let started = try await HubProcesses.send(.POST, api + "/acme/exports", token: token, json: range)
         #expect(started.1["pending"] as? Int == count)
         return ExportRun(
             hubURL: hubURL,
@@ -155,25 +65,13 @@ struct TransferCrashTests {
         )
     }
 
-    /// Starts a hub with `serve` and waits until it listens; returns it and its URL.
-    private static func started(_ serve: () throws -> ChildProcess) async throws -> (ChildProcess, String) {
-        let hub = try serve()
-        do {
-            let url = try #require(Self.word(after: "on", in: try await hub.line(containing: "listening on")))
-            return (hub, url)
-        } catch {
-            hub.terminate()
-            throw error
-        }
-    }
-
     /// How many of the export's invoices are in lexoffice.
     private static func done(_ export: String, token: String) async throws -> Int {
-        try await Self.send(.GET, export, token: token).1["done"] as? Int ?? 0
+        try await HubProcesses.send(.GET, export, token: token).1["done"] as? Int ?? 0
     }
 
     /// The sandbox's invoices, all of them.
-    private static func lexofficeInvoices(_ sandbox: Sandbox) async throws -> Int {
+    private static func lexofficeInvoices(_ sandbox: HubProcesses.Sandbox) async throws -> Int {
         let client = LexofficeClient(
             configuration: LexofficeClientConfiguration(baseURL: sandbox.lexofficeURL, requestsPerSecond: 0),
             credentials: StaticAPIKey(Secret(sandbox.apiKey))
@@ -186,11 +84,14 @@ struct TransferCrashTests {
 
     @Test("kill -9 during a 300-invoice export: after the restart 300 invoices, each once, 300 distinct callbacks")
     func killDuringExport() async throws {
-        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
-        try await Self.withSandbox { sandbox in
+        let binary = try #require(
+            HubProcesses.binary,
+            "the kontor binary is missing: build it with swift build --build-tests"
+        )
+        try await HubProcesses.withSandbox { sandbox in
             try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
                 let serve = {
-                    try Self.serve(binary, sandbox)
+                    try HubProcesses.serve(binary, sandbox)
                 }
                 let hub = try serve()
                 defer { hub.terminate() }
@@ -210,7 +111,7 @@ struct TransferCrashTests {
                 await hub.crash()
                 #expect(doneAtCrash < Self.invoices, "the hub died in the middle of the export")
 
-                let (restarted, restartedURL) = try await Self.started(serve)
+                let (restarted, restartedURL) = try await HubProcesses.started(serve)
                 defer { restarted.terminate() }
                 #expect(
                     try await eventually(timeout: .seconds(150)) {
@@ -230,7 +131,7 @@ struct TransferCrashTests {
 
                 var lexofficeIDs: Set<String> = []
                 for number in 1...Self.invoices {
-                    let read = try await Self.send(
+                    let read = try await HubProcesses.send(
                         .GET,
                         restartedURL + "/api/v1/tenants/acme/invoices/inv-\(number)",
                         token: run.token
@@ -251,13 +152,16 @@ struct TransferCrashTests {
 
     @Test("SIGTERM during an export: the hub ends cleanly, and the next start resumes at once, each invoice once")
     func gracefulShutdownDuringExport() async throws {
-        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let binary = try #require(
+            HubProcesses.binary,
+            "the kontor binary is missing: build it with swift build --build-tests"
+        )
         let count = 120
-        try await Self.withSandbox { sandbox in
+        try await HubProcesses.withSandbox { sandbox in
             try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
                 // 10 requests per second: the export takes about half a minute, long enough to stop it midway.
                 let serve = {
-                    try Self.serve(binary, sandbox, rate: 10)
+                    try HubProcesses.serve(binary, sandbox, rate: 10)
                 }
                 let hub = try serve()
                 defer { hub.terminate() }
@@ -276,7 +180,7 @@ struct TransferCrashTests {
                 let doneAtStop = try await Self.lexofficeInvoices(sandbox)
                 #expect(doneAtStop < count, "the hub stopped in the middle of the export")
 
-                let (restarted, restartedURL) = try await Self.started(serve)
+                let (restarted, restartedURL) = try await HubProcesses.started(serve)
                 defer { restarted.terminate() }
                 // The stopped hub gave its lease back: work goes on at once, not after the 30 s lease ran out.
                 #expect(
@@ -297,14 +201,14 @@ struct TransferCrashTests {
     }
 
     /// The hub's database, as the test opens it beside the hub.
-    private static func hubDatabase(_ sandbox: Sandbox) -> DatabaseLocation {
+    private static func hubDatabase(_ sandbox: HubProcesses.Sandbox) -> DatabaseLocation {
         sandbox.databaseURL.map { .postgres(url: $0) }
             ?? .sqlite(path: sandbox.folder.appendingPathComponent("kontor.sqlite").path)
     }
 
     /// Installs a trigger in the hub's database that refuses every change of a tenant lease (renewals, takeovers)
     /// while the table `test_faults` has a row: a database error injected into lease renewal, in a real process.
-    private static func installLeaseFault(_ sandbox: Sandbox) async throws {
+    private static func installLeaseFault(_ sandbox: HubProcesses.Sandbox) async throws {
         let statements =
             sandbox.databaseURL == nil
             ? [
@@ -330,7 +234,7 @@ struct TransferCrashTests {
     }
 
     /// Runs `statements` on the hub's database from the test process.
-    private static func run(_ statements: [String], in sandbox: Sandbox) async throws {
+    private static func run(_ statements: [String], in sandbox: HubProcesses.Sandbox) async throws {
         try await withStoreDatabase(Self.hubDatabase(sandbox), connections: 1, logger: Logger(label: "t")) { database in
             for statement in statements {
                 try await database.transaction { db in try await db.raw("\(unsafeRaw: statement)").run() }
@@ -342,12 +246,15 @@ struct TransferCrashTests {
         "a hub whose lease renewals fail is killed while it loses the lease, under 429s: one document per invoice"
     )
     func killWhileLosingLease() async throws {
-        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let binary = try #require(
+            HubProcesses.binary,
+            "the kontor binary is missing: build it with swift build --build-tests"
+        )
         let count = 20
         // The sandbox allows 2 requests per second, the hub sends 6: its POSTs wait out 429s while it loses the lease.
-        try await Self.withSandbox(rateLimit: 2) { sandbox in
+        try await HubProcesses.withSandbox(rateLimit: 2) { sandbox in
             try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
-                let hub = try Self.serve(binary, sandbox, rate: 6, lease: 3)
+                let hub = try HubProcesses.serve(binary, sandbox, rate: 6, lease: 3)
                 defer { hub.terminate() }
                 let run = try await Self.startExport(
                     on: hub,
@@ -371,8 +278,8 @@ struct TransferCrashTests {
                 await hub.crash()
                 try await Self.run(["DELETE FROM test_faults"], in: sandbox)
 
-                let (restarted, restartedURL) = try await Self.started {
-                    try Self.serve(binary, sandbox, rate: 6, lease: 3)
+                let (restarted, restartedURL) = try await HubProcesses.started {
+                    try HubProcesses.serve(binary, sandbox, rate: 6, lease: 3)
                 }
                 defer { restarted.terminate() }
                 #expect(
@@ -384,7 +291,7 @@ struct TransferCrashTests {
                 var lexofficeIDs: Set<String> = []
                 for number in 1...count {
                     let path = restartedURL + "/api/v1/tenants/acme/invoices/inv-\(number)"
-                    if let id = try await Self.send(.GET, path, token: run.token).1["lexofficeId"] as? String {
+                    if let id = try await HubProcesses.send(.GET, path, token: run.token).1["lexofficeId"] as? String {
                         lexofficeIDs.insert(id)
                     }
                 }
