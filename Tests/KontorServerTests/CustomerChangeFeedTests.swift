@@ -70,14 +70,7 @@ struct CustomerChangeFeedTests {
     func noEcho() async throws {
         try await HubHarness.with { hub in
             try await CustomerSyncTests.syncingTenant(hub)
-            #expect(
-                try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: CustomerSyncTests.customer)
-                    .status == 202
-            )
-            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1") })
-            let id = try LexofficeID(
-                try #require(try await CustomerSyncTests.stored(hub, "c-1")["lexofficeId"] as? String)
-            )
+            let id = try await CustomerSyncTests.syncedContact(hub)
             let reads = try await InvoiceTransferTests.journal(hub).filter { $0 == "GET /v1/contacts/\(id.rawValue)" }
             // lexoffice's event of the hub's create, dated before the create finished.
             try await hub.deliverEvent("contact.created", resource: id.rawValue, at: Date().addingTimeInterval(-60))
@@ -121,12 +114,7 @@ struct CustomerChangeFeedTests {
     func deleted() async throws {
         try await HubHarness.with { hub in
             try await CustomerSyncTests.syncingTenant(hub)
-            #expect(
-                try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: CustomerSyncTests.customer)
-                    .status == 202
-            )
-            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1") })
-            let id = try #require(try await CustomerSyncTests.stored(hub, "c-1")["lexofficeId"] as? String)
+            let id = try await CustomerSyncTests.syncedContact(hub).rawValue
             try await hub.deliverEvent("contact.deleted", resource: id)
             #expect(try await hub.runWorkers { try await Self.feed(hub).items.count == 1 })
             let entry = try #require(try await Self.feed(hub).items.first)

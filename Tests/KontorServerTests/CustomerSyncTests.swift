@@ -47,6 +47,30 @@ struct CustomerSyncTests {
         return customer["state"] as? String == "synced" && (version == nil || customer["version"] as? Int == version)
     }
 
+    /// Puts the sample customer as `sourceID`, runs the workers until it is synced, and returns its contact's id.
+    static func syncedContact(_ hub: HubHarness, _ sourceID: String = "c-1") async throws -> LexofficeID {
+        let saved = try await hub.send(.put, "/api/v1/tenants/acme/customers/\(sourceID)", json: customer)
+        #expect(saved.status == 202, "\(saved.body)")
+        #expect(try await hub.runWorkers { try await isSynced(hub, sourceID) })
+        return try LexofficeID(try #require(try await stored(hub, sourceID)["lexofficeId"] as? String))
+    }
+
+    /// Changes the contact's business phone number in lexoffice, as the accountant would; returns the contact read
+    /// before.
+    @discardableResult
+    static func editPhoneInLexoffice(
+        _ client: LexofficeClient,
+        _ id: LexofficeID,
+        to number: String
+    ) async throws
+        -> Contact
+    {
+        var edited = try await client.contacts.get(id)
+        edited.phoneNumbers?.business = [number]
+        _ = try await client.contacts.update(edited, id: id)
+        return edited
+    }
+
     static func syncJobs(_ hub: HubHarness) async throws -> Int {
         try await hub.database.withConnection { db in
             try await db.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'customer.sync'").first()?
@@ -96,14 +120,10 @@ struct CustomerSyncTests {
     func mergeWithLexofficeEdit() async throws {
         try await HubHarness.with { hub in
             try await Self.syncingTenant(hub)
-            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer).status == 202)
-            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
-            let id = try LexofficeID(try #require(try await Self.stored(hub, "c-1")["lexofficeId"] as? String))
+            let id = try await Self.syncedContact(hub)
             let client = Self.lexoffice(hub)
             // The accountant edits the phone number in lexoffice.
-            var edited = try await client.contacts.get(id)
-            edited.phoneNumbers?.business = ["+49 30 9999"]
-            _ = try await client.contacts.update(edited, id: id)
+            let edited = try await Self.editPhoneInLexoffice(client, id, to: "+49 30 9999")
 
             let changed = Self.customer.replacingOccurrences(
                 of: "rechnung@radtat.example",
@@ -133,13 +153,9 @@ struct CustomerSyncTests {
     func conflict(policy: String, kept: String) async throws {
         try await HubHarness.with { hub in
             try await Self.syncingTenant(hub, sync: #""active":true,"conflictPolicy":"\#(policy)""#)
-            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: Self.customer).status == 202)
-            #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
-            let id = try LexofficeID(try #require(try await Self.stored(hub, "c-1")["lexofficeId"] as? String))
+            let id = try await Self.syncedContact(hub)
             let client = Self.lexoffice(hub)
-            var edited = try await client.contacts.get(id)
-            edited.phoneNumbers?.business = ["+49 30 9999"]
-            _ = try await client.contacts.update(edited, id: id)
+            try await Self.editPhoneInLexoffice(client, id, to: "+49 30 9999")
 
             let changed = Self.customer.replacingOccurrences(of: "+49 30 1234", with: "+49 30 5555")
             #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: changed).status == 202)
@@ -307,14 +323,7 @@ struct CustomerSyncNewestWinsTests {
     func newestWins() async throws {
         try await HubHarness.with { hub in
             try await CustomerSyncTests.syncingTenant(hub, sync: #""active":true,"conflictPolicy":"newestWins""#)
-            #expect(
-                try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: CustomerSyncTests.customer)
-                    .status == 202
-            )
-            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1") })
-            let id = try LexofficeID(
-                try #require(try await CustomerSyncTests.stored(hub, "c-1")["lexofficeId"] as? String)
-            )
+            let id = try await CustomerSyncTests.syncedContact(hub)
             // The source changes the phone while its sync to lexoffice is paused; then lexoffice's edit arrives.
             let paused = try await hub.send(
                 .patch,
@@ -325,9 +334,7 @@ struct CustomerSyncNewestWinsTests {
             let fromSource = CustomerSyncTests.customer.replacingOccurrences(of: "+49 30 1234", with: "+49 30 5555")
             #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: fromSource).status == 202)
             let client = CustomerSyncTests.lexoffice(hub)
-            var edited = try await client.contacts.get(id)
-            edited.phoneNumbers?.business = ["+49 30 9999"]
-            _ = try await client.contacts.update(edited, id: id)
+            try await CustomerSyncTests.editPhoneInLexoffice(client, id, to: "+49 30 9999")
             try await hub.deliverEvent("contact.changed", resource: id.rawValue)
             #expect(try await hub.runWorkers { try await hub.eventsHandled() })
             let resumed = try await hub.send(
