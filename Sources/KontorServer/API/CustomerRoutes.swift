@@ -80,7 +80,7 @@ struct CustomerRoutes {
         )
         let issues = customer.validationIssues()
         guard issues.isEmpty else {
-            throw HubProblem.validation(issues.map { HubProblem.FieldError(pointer: $0.pointer, detail: $0.detail) })
+            throw HubProblem.validation(issues)
         }
         let saved = try await customers.save(customer, sourceID: sourceID, of: tenant.id)
         let status: HTTPResponse.Status =

@@ -92,9 +92,7 @@ struct InvoiceRoutes {
             )
         }
         guard issues.isEmpty else {
-            throw HubProblem.validation(
-                issues.map { HubProblem.FieldError(pointer: $0.pointer, detail: $0.detail) }
-            )
+            throw HubProblem.validation(issues)
         }
         let saved: SourceInvoiceSave
         do {

@@ -1,4 +1,5 @@
 import HTTPTypes
+import KontorCore
 
 /// An error the hub API answers with an RFC 9457 `application/problem+json` body (STYLE.md §5).
 package struct HubProblem: Error, Sendable, Equatable {
@@ -56,6 +57,11 @@ package struct HubProblem: Error, Sendable, Equatable {
             detail: errors.count == 1 ? "1 field is invalid." : "\(errors.count) fields are invalid.",
             errors: errors
         )
+    }
+
+    /// 422 for the issues a check of a source document found (each names its member).
+    package static func validation(_ issues: [SourceInvoiceIssue]) -> HubProblem {
+        validation(issues.map { FieldError(pointer: $0.pointer, detail: $0.detail) })
     }
 
     /// 422 for one field.
