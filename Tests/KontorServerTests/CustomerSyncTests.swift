@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import KontorCore
 import KontorStore
+import KontorTestSupport
 import LexofficeKit
 import LexofficeSandbox
 import NIOCore
@@ -375,6 +376,65 @@ struct CustomerSyncNewestWinsTests {
             #expect(try await CustomerSyncTests.stored(hub, "c-1")["state"] as? String == "pending")
             let retry = try await hub.send(.post, "/api/v1/tenants/acme/customers/c-1/retry")
             #expect(retry.status == 409, "nothing can sync it while the sync is off")
+        }
+    }
+}
+
+/// Concurrent edits: lexoffice's contact changes between the hub's read and its write.
+@Suite("Customer sync: concurrent edits", .timeLimit(.minutes(2)))
+struct CustomerSyncConcurrentEditTests {
+    private static func faults(
+        _ hub: HubHarness,
+        _ method: NIOHTTP1.HTTPMethod,
+        json: String? = nil
+    ) async throws
+        -> String
+    {
+        var request = HTTPClientRequest(
+            url: hub.sandbox.baseURL.replacingOccurrences(of: "/v1", with: "/_sandbox/faults")
+        )
+        request.method = method
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: json))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        return String(buffer: try await response.body.collect(upTo: 1 << 20))
+    }
+
+    @Test("an edit in lexoffice between the hub's read and write: the write is refused, read again, merged, written")
+    func editBetweenReadAndWrite() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub)
+            let id = try await CustomerSyncTests.syncedContact(hub)
+            // The hub's next contact write waits 1.5 s before lexoffice handles it: the accountant edits meanwhile.
+            _ = try await Self.faults(
+                hub,
+                .POST,
+                json:
+                    #"{"method":"PUT","path":"/v1/contacts/*","action":"latency","latencyMilliseconds":1500,"remaining":1}"#
+            )
+            let changed = CustomerSyncTests.customer.replacingOccurrences(
+                of: "rechnung@radtat.example",
+                with: "buchhaltung@radtat.example"
+            )
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-1", json: changed).status == 202)
+            let editor = Task {
+                let held = try await eventually(timeout: .seconds(20)) { try await Self.faults(hub, .GET) == "[]" }
+                try await CustomerSyncTests.editPhoneInLexoffice(
+                    CustomerSyncTests.lexoffice(hub),
+                    id,
+                    to: "+49 30 9999"
+                )
+                return held
+            }
+            #expect(try await hub.runWorkers { try await CustomerSyncTests.isSynced(hub, "c-1", version: 2) })
+            #expect(try await editor.value, "the hub's write was held back")
+            let contact = try await CustomerSyncTests.lexoffice(hub).contacts.get(id)
+            #expect(contact.emailAddresses?.business == ["buchhaltung@radtat.example"], "the source's change")
+            #expect(contact.phoneNumbers?.business == ["+49 30 9999"], "the accountant's edit survived")
+            let writes = try await InvoiceTransferTests.journal(hub).filter { $0 == "PUT /v1/contacts/\(id.rawValue)" }
+            #expect(writes.count == 3, "the hub's refused write, the accountant's, the hub's merged one: \(writes)")
         }
     }
 }
