@@ -210,7 +210,7 @@ package struct CustomerSync: JobHandler {
                 try await journal.recordIntent(.contactUpdate, fingerprint: TransferFingerprint.of(updated))
                 do {
                     writtenAt = try await client.contacts.update(updated, id: id).updatedDate?.date
-                } catch let error as LexofficeError where [.versionConflict, .conflict].contains(error.code) {
+                } catch let error as LexofficeError where error.code == .versionConflict {
                     continue
                 }
                 try await journal.recordDone(
