@@ -141,15 +141,36 @@ struct CustomerChangeFeedTests {
     }
 }
 
-/// The first sync: every lexoffice customer offered on the feed once, page by page.
-@Suite("Customer first sync", .timeLimit(.minutes(3)))
+/// The first sync: every lexoffice customer offered on the feed once, page by page, while the source's customers
+/// sent before are matched or created.
+@Suite("Customer first sync", .timeLimit(.minutes(4)))
 struct CustomerFirstSyncTests {
-    @Test("600 lexoffice customers in 3 list requests; vendors left out; a source customer sent before is matched")
-    func offersEveryCustomer() async throws {
+    static let lexofficeCustomers = 1_000
+    /// Fewer than the lexoffice side: each takes 2–4 requests in a debug build, the first sync 4 in all.
+    static let sourceCustomers = 400
+    /// Source customers 0..<overlap have the e-mail address of an existing lexoffice customer.
+    static let overlap = 150
+
+    static func syncedCount(_ hub: HubHarness) async throws -> Int {
+        var count = 0
+        var cursor: String?
+        repeat {
+            let page = try await hub.send(
+                .get,
+                "/api/v1/tenants/acme/customers?state=synced&limit=500" + (cursor.map { "&cursor=\($0)" } ?? "")
+            ).json()
+            count += (page["items"] as? [Any])?.count ?? 0
+            cursor = page["nextCursor"] as? String
+        } while cursor != nil
+        return count
+    }
+
+    @Test("1,000 lexoffice and 400 source customers, 150 alike: each offered once, matched or created once")
+    func bothSides() async throws {
         try await HubHarness.with(lexofficeRate: 0) { hub in
             try await InvoiceTransferTests.connectedTenant(hub)
             let client = CustomerSyncTests.lexoffice(hub)
-            for index in 0..<600 {
+            for index in 0..<Self.lexofficeCustomers {
                 _ = try await client.contacts.create(
                     Contact(
                         version: 0,
@@ -162,27 +183,25 @@ struct CustomerFirstSyncTests {
             _ = try await client.contacts.create(
                 Contact(version: 0, roles: ContactRoles(vendor: VendorRole()), company: Company(name: "Lieferant AG"))
             )
-            // Sent before the sync is on; it matches customer 7 by its e-mail address.
-            let sent = #"{"company":{"name":"Kunde 7 GmbH"},"emails":{"business":"kunde7@example.com"}}"#
-            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/c-7", json: sent).status == 202)
+            for index in 0..<Self.sourceCustomers {
+                let email = index < Self.overlap ? "kunde\(index)@example.com" : "quelle\(index)@example.com"
+                let customer = #"{"company":{"name":"Quelle \#(index) GmbH"},"emails":{"business":"\#(email)"}}"#
+                #expect(
+                    try await hub.send(.put, "/api/v1/tenants/acme/customers/s-\(index)", json: customer).status == 202
+                )
+            }
             #expect(try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").status == 404)
-            let before = try await InvoiceTransferTests.journal(hub).count
 
             let patched = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"customerSync":{"active":true}}"#)
             #expect(patched.status == 200, "\(patched.body)")
             #expect(
-                try await hub.runWorkers(timeout: .seconds(60)) {
-                    let progress = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").json()
-                    guard progress["state"] as? String == "finished" else { return false }
-                    return try await CustomerSyncTests.isSynced(hub, "c-7")
+                try await hub.runWorkers(timeout: .seconds(200)) {
+                    guard try await CustomerChangeFeedTests.firstSyncFinished(hub) else { return false }
+                    return try await Self.syncedCount(hub) == Self.sourceCustomers
                 }
             )
             let progress = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").json()
-            #expect(progress["pagesDone"] as? Int == 3 && progress["totalPages"] as? Int == 3)
-            let lists = try await InvoiceTransferTests.journal(hub).dropFirst(before).filter {
-                $0 == "GET /v1/contacts"
-            }
-            #expect(lists.count == 4, "3 pages of 250, and the match's e-mail search")
+            #expect(progress["pagesDone"] as? Int == 4 && progress["totalPages"] as? Int == 4, "4 pages of 250")
 
             var entries: [[String: Any]] = []
             var cursor: String?
@@ -195,18 +214,35 @@ struct CustomerFirstSyncTests {
                 entries += items
                 cursor = items.isEmpty ? nil : page["nextCursor"] as? String
             } while cursor != nil
-            let offered = entries.filter { $0["kind"] as? String == "existing" }
-            #expect(Set(offered.compactMap { $0["lexofficeId"] as? String }).count == offered.count)
-            // Every customer once; the matched one is left out when its sync ran first (it holds what was agreed).
-            #expect(offered.count >= 599 && offered.count <= 600)
+            let offered = entries.filter { $0["kind"] as? String == "existing" }.compactMap {
+                $0["lexofficeId"] as? String
+            }
+            #expect(Set(offered).count == offered.count, "no customer offered twice")
+            #expect(progress["offered"] as? Int == offered.count)
             #expect(
                 !entries.contains {
-                    ($0["customer"] as? [String: Any])?["company"].map { "\($0)" }?.contains("Lieferant") == true
-                }
+                    (($0["customer"] as? [String: Any])?["company"] as? [String: Any])?["name"] as? String
+                        == "Lieferant AG"
+                },
+                "vendors are not customers"
             )
-            let all = try await client.contacts.page(ContactFilter(customer: true), page: try PageRequest(size: 250))
-            #expect(all.totalElements == 600, "the source customer was matched, not created again")
-            #expect(progress["offered"] as? Int == offered.count)
+
+            var linked: Set<String> = []
+            for index in 0..<Self.sourceCustomers {
+                let stored = try await CustomerSyncTests.stored(hub, "s-\(index)")
+                linked.insert(try #require(stored["lexofficeId"] as? String))
+            }
+            #expect(linked.count == Self.sourceCustomers, "each source customer has its own contact")
+            var all: Set<String> = []
+            for page in 0..<7 {
+                let contacts = try await client.contacts.page(
+                    ContactFilter(customer: true),
+                    page: try PageRequest(page: page, size: 250)
+                )
+                all.formUnion(contacts.content.compactMap(\.id?.rawValue))
+            }
+            #expect(all.count == Self.lexofficeCustomers + Self.sourceCustomers - Self.overlap, "matched, not doubled")
+            #expect(all.subtracting(linked).subtracting(offered).isEmpty, "every lexoffice customer reached the source")
         }
     }
 }

@@ -383,7 +383,7 @@ struct CustomerSyncNewestWinsTests {
 /// Concurrent edits: lexoffice's contact changes between the hub's read and its write.
 @Suite("Customer sync: concurrent edits", .timeLimit(.minutes(2)))
 struct CustomerSyncConcurrentEditTests {
-    private static func faults(
+    static func faults(
         _ hub: HubHarness,
         _ method: NIOHTTP1.HTTPMethod,
         json: String? = nil
@@ -435,6 +435,33 @@ struct CustomerSyncConcurrentEditTests {
             #expect(contact.phoneNumbers?.business == ["+49 30 9999"], "the accountant's edit survived")
             let writes = try await InvoiceTransferTests.journal(hub).filter { $0 == "PUT /v1/contacts/\(id.rawValue)" }
             #expect(writes.count == 3, "the hub's refused write, the accountant's, the hub's merged one: \(writes)")
+        }
+    }
+}
+
+/// A create lexoffice executed without confirming it is looked up, not sent again.
+@Suite("Customer sync: writes in doubt", .timeLimit(.minutes(2)))
+struct CustomerSyncInDoubtTests {
+    @Test("a contact create answered 504 after lexoffice stored it is found and linked: one contact")
+    func createInDoubt() async throws {
+        try await HubHarness.with { hub in
+            try await CustomerSyncTests.syncingTenant(hub, sync: #""active":true,"matching":[]"#)
+            let fault = #"{"method":"POST","path":"/v1/contacts","action":"timeoutAfterExecution","remaining":1}"#
+            #expect(
+                try await CustomerSyncConcurrentEditTests.faults(hub, .POST, json: fault).contains(
+                    "timeoutAfterExecution"
+                )
+            )
+            let id = try await CustomerSyncTests.syncedContact(hub)
+            let creates = try await InvoiceTransferTests.journal(hub).filter { $0 == "POST /v1/contacts" }
+            #expect(creates.count == 1, "sent once, then looked up")
+            let named = try await CustomerSyncTests.lexoffice(hub).contacts.page(
+                ContactFilter(name: "Rad & Tat"),
+                page: PageRequest()
+            )
+            #expect(named.content.map(\.id) == [id])
+            let steps = try #require(try await CustomerSyncTests.stored(hub, "c-1")["steps"] as? [[String: Any]])
+            #expect((steps.first?["note"] as? String)?.contains("found in lexoffice") == true)
         }
     }
 }
