@@ -143,13 +143,12 @@ struct CustomerChangeFeedTests {
 
 /// The first sync: every lexoffice customer offered on the feed once, page by page, while the source's customers
 /// sent before are matched or created.
-@Suite("Customer first sync", .timeLimit(.minutes(4)))
+@Suite("Customer first sync", .timeLimit(.minutes(8)))
 struct CustomerFirstSyncTests {
     static let lexofficeCustomers = 1_000
-    /// Fewer than the lexoffice side: each takes 2–4 requests in a debug build, the first sync 4 in all.
-    static let sourceCustomers = 400
+    static let sourceCustomers = 1_000
     /// Source customers 0..<overlap have the e-mail address of an existing lexoffice customer.
-    static let overlap = 150
+    static let overlap = 300
 
     static func syncedCount(_ hub: HubHarness) async throws -> Int {
         var count = 0
@@ -165,7 +164,7 @@ struct CustomerFirstSyncTests {
         return count
     }
 
-    @Test("1,000 lexoffice and 400 source customers, 150 alike: each offered once, matched or created once")
+    @Test("1,000 lexoffice and 1,000 source customers, 300 alike: each offered once, matched or created once")
     func bothSides() async throws {
         try await HubHarness.with(lexofficeRate: 0) { hub in
             try await InvoiceTransferTests.connectedTenant(hub)
@@ -195,7 +194,7 @@ struct CustomerFirstSyncTests {
             let patched = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"customerSync":{"active":true}}"#)
             #expect(patched.status == 200, "\(patched.body)")
             #expect(
-                try await hub.runWorkers(timeout: .seconds(200)) {
+                try await hub.runWorkers(timeout: .seconds(400)) {
                     guard try await CustomerChangeFeedTests.firstSyncFinished(hub) else { return false }
                     return try await Self.syncedCount(hub) == Self.sourceCustomers
                 }
