@@ -89,6 +89,7 @@ enum CustomerBenchmark {
         customers: Int,
         journal: RequestJournal
     ) async throws {
+        guard customers > 0 else { return }
         try await patchSync(rig, tenant, #"{"direction":"both"}"#)
         for version in 1...2 {
             try await journal.poll()
