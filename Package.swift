@@ -84,6 +84,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -281,6 +282,7 @@ let package = Package(
             name: "KontorCLITests",
             dependencies: [
                 "kontor",
+                "KontorServer",
                 "KontorTestSupport",
                 "KontorCore",
                 "KontorFlows",
