@@ -1,4 +1,5 @@
 import Configuration
+import KontorServer
 import LexofficeKit
 import Testing
 
@@ -24,6 +25,8 @@ struct HubConfigurationTests {
         #expect(try configuration(["workers.lease.seconds": 3]).workerLease == .seconds(3))
         #expect(defaults.callbackRetryWindow == .seconds(72 * 3600))
         #expect(defaults.additionalEvents.isEmpty)
+        #expect(defaults.oauthScopes == HubServerConfiguration.defaultScopes)
+        #expect(!defaults.callbacksAllowPrivate, "callbacks to private networks are refused by default")
         #expect(
             try configuration(["transfer.reconciliation.delay": 90]).reconciliationWindow == .seconds(90),
             "the window's default is never shorter than the delay"
@@ -46,6 +49,24 @@ struct HubConfigurationTests {
         #expect(retries.callbackRetryWindow == .seconds(5400))
         let events = try configuration(["lexoffice.events": " contact.changed, invoice.created,contact.changed,"])
         #expect(events.additionalEvents == [.contactChanged, .invoiceCreated])
+        let scopes = try configuration(["lexoffice.oauth.scopes": "profile.read, invoices.write,profile.read"])
+        #expect(scopes.oauthScopes == ["profile.read", "invoices.write"])
+        #expect(try configuration(["callbacks.allow.private": true]).callbacksAllowPrivate)
+        #expect(
+            try configuration(["callbacks.allow.private": "true"]).callbacksAllowPrivate,
+            "as the environment has it"
+        )
+    }
+
+    @Test("the default scopes cover every flow: invoices and credit notes read and written, payments read")
+    func defaultScopes() {
+        let scopes = Set(HubServerConfiguration.defaultScopes)
+        let needed: Set = [
+            "profile.read", "contacts.read", "contacts.write", "invoices.read", "invoices.write", "credit-notes.read",
+            "credit-notes.write", "vouchers.read", "vouchers.write", "voucherlist.read", "payments.read", "files.read",
+            "files.write", "event-subscriptions.read", "event-subscriptions.write",
+        ]
+        #expect(needed.isSubset(of: scopes), "missing: \(needed.subtracting(scopes).sorted())")
     }
 
     @Test(
@@ -61,7 +82,9 @@ struct HubConfigurationTests {
             ("transfer.reconciliation.window", 86401.0 as ConfigValue),
             ("lexoffice.events", "invoice.created,invoice.printed" as ConfigValue),
             ("transfer.retry.hours", 0.5 as ConfigValue), ("callbacks.retry.hours", 721 as ConfigValue),
-            ("workers.lease.seconds", 0 as ConfigValue),
+            ("workers.lease.seconds", 0 as ConfigValue), ("lexoffice.oauth.scopes", " , " as ConfigValue),
+            ("lexoffice.oauth.scopes", "invoices.read invoices.write" as ConfigValue),
+            ("callbacks.allow.private", "maybe" as ConfigValue),
         ] as [(String, ConfigValue)]
     )
     func rejectedValues(key: String, value: ConfigValue) throws {

@@ -39,6 +39,7 @@ enum HubProcesses {
             "KONTOR_LEXOFFICE_URL": sandbox.lexofficeURL,
             "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": sandbox.keyFile.path,
             "KONTOR_LEXOFFICE_RATE": "\(rate)",
+            "KONTOR_CALLBACKS_ALLOW_PRIVATE": "true",
             "KONTOR_WORKERS_LEASE_SECONDS": "\(lease)",
         ]
         if let databaseURL = sandbox.databaseURL { environment["KONTOR_DATABASE_URL"] = databaseURL }

@@ -29,14 +29,15 @@ struct ServeBinaryTests {
         _ binary: URL,
         in folder: URL,
         until marker: String,
+        dataDirectory: URL? = nil,
         arguments extra: [String] = [],
         environment: [String: String] = [:]
     ) async throws -> Hub {
         let output = folder.appendingPathComponent("serve-\(UUID().uuidString).log")
+        let data = (dataDirectory ?? folder).path
         let process = try SpawnedProcess(
             binary,
-            arguments: ["serve", "--port", "0", "--data-dir", folder.path, "--config", folder.path + "/none.json"]
-                + extra,
+            arguments: ["serve", "--port", "0", "--data-dir", data, "--config", folder.path + "/none.json"] + extra,
             environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
             currentDirectory: folder,
             standardOutput: .file(output.path)
@@ -85,6 +86,30 @@ struct ServeBinaryTests {
     private func stop(_ hub: Hub) async {
         hub.process.send(SIGINT)
         #expect(await hub.process.waitForExit(timeout: .seconds(20)) == 0, "SIGINT stops the hub gracefully")
+    }
+
+    @Test("on a fresh data folder: the folder is 0700; the SQLite files, the master key and every other file 0600")
+    func dataFolderModes() async throws {
+        let binary = try #require(Self.binary, "the kontor binary is missing: build it with swift build --build-tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+
+        let hub = try await start(binary, in: folder, until: "Admin token", dataDirectory: data)
+        defer { hub.process.send(SIGKILL) }
+        func mode(_ name: String) throws -> Int? {
+            let path = name.isEmpty ? data.path : data.appendingPathComponent(name).path
+            return (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        }
+        #expect(try mode("") == 0o700, "the data folder")
+        for name in ["kontor.sqlite", "kontor.sqlite-wal", "kontor.sqlite-shm", "master.key", "admin-token"] {
+            #expect(try mode(name) == 0o600, "\(name)")
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: data.path) {
+            #expect(try mode(name).map { $0 & 0o077 } == 0, "\(name) is for the hub's user only")
+        }
+        await stop(hub)
     }
 
     @Test(

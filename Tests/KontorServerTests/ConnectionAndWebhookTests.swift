@@ -52,7 +52,9 @@ struct ConnectionAndWebhookTests {
         }
     }
 
-    @Test("deleting a connected tenant removes its event subscriptions from lexoffice; its activity log stays")
+    @Test(
+        "deleting a connected tenant removes its event subscriptions from lexoffice and its activity log; a new tenant with its id sees none of it"
+    )
     func deletingDisconnects() async throws {
         try await HubHarness.with { hub in
             try await hub.createTenant("acme")
@@ -62,8 +64,11 @@ struct ConnectionAndWebhookTests {
             #expect(try await hub.send(.delete, "/api/v1/tenants/acme").status == 204)
             #expect(try await sandboxClient(hub).eventSubscriptions.list().isEmpty)
             #expect(try await hub.send(.get, "/api/v1/tenants/acme").status == 404)
-            let kinds = try await ActivityLog(database: hub.database).entries(of: TenantID("acme")).map(\.kind)
-            #expect(kinds.first == "connection.disconnected")
+            #expect(try await ActivityLog(database: hub.database).entries(of: TenantID("acme")).isEmpty)
+            try await hub.createTenant("acme")
+            let activity = try await hub.send(.get, "/api/v1/tenants/acme/activity").json()
+            let kinds = (activity["items"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+            #expect(kinds == ["tenant.created"], "only the new tenant's own entry")
 
             // The organization is free for another tenant, which an orphaned connection would have prevented.
             try await hub.createTenant("bolt")
@@ -245,13 +250,33 @@ struct ConnectionAndWebhookTests {
         try await HubHarness.with { hub in
             try await hub.createTenant("acme")
             try await connect(hub)
-            let body = event(hub, type: "token.revoked")
-            #expect(
-                try await deliver(hub, body, signature: try hub.webhookSigner.signature(for: Data(body.utf8))) == 202
-            )
+            let body = revocation(hub, at: Date().addingTimeInterval(1))
+            #expect(try await deliverSigned(hub, body).status == 202)
             let connection = try await hub.send(.get, "/api/v1/tenants/acme/connection").json()
             #expect(connection["status"] as? String == "reconnect-needed")
             #expect(try await JobQueue(database: hub.database).pauseReason(of: TenantID("acme")) == "reconnect needed")
         }
+    }
+
+    @Test("a replayed token.revoked dated before the connection was made is ignored")
+    func replayedRevocation() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            try await connect(hub)
+            let old = revocation(hub, at: Date().addingTimeInterval(-3600))
+            #expect(try await deliverSigned(hub, old).status == 202, "acknowledged, so that lexoffice stops sending")
+            let connection = try await hub.send(.get, "/api/v1/tenants/acme/connection").json()
+            #expect(connection["status"] as? String == "connected")
+            #expect(try await JobQueue(database: hub.database).pauseReason(of: TenantID("acme")) == nil)
+        }
+    }
+
+    /// A signed-to-be `token.revoked` event for the sandbox's organization dated `date` (lexoffice's format).
+    private func revocation(_ hub: HubHarness, at date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let eventDate = formatter.string(from: date).replacingOccurrences(of: "Z", with: "+00:00")
+        return
+            #"{"organizationId":"\#(hub.sandbox.defaultOrganizationID)","eventType":"token.revoked","resourceId":"\#(UUID().uuidString.lowercased())","eventDate":"\#(eventDate)"}"#
     }
 }

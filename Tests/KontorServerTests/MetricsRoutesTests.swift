@@ -60,7 +60,9 @@ struct MetricsRoutesTests {
         }
     }
 
-    @Test("a webhook delivery counts into the intake: from the threshold on, /metrics shows background work yielding")
+    @Test(
+        "a signed webhook delivery counts into the intake, an unsigned one does not: from the threshold on, /metrics shows background work yielding"
+    )
     func intakeGauges() async throws {
         let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
         let intake = IntakeLoad(threshold: 1, linger: .seconds(60))
@@ -68,9 +70,25 @@ struct MetricsRoutesTests {
             let before = Exposition(try await hub.send(.get, "/metrics", token: "").body)
             #expect(before.value("kontor_intake_busy") == 0)
             #expect(try await hub.send(.post, "/webhooks/lexoffice", json: "{}", token: "").status == 401)
+            let unsigned = Exposition(try await hub.send(.get, "/metrics", token: "").body)
+            #expect(unsigned.value("kontor_intake_busy") == 0, "an unsigned delivery does not count")
+            try await hub.deliverEvent("invoice.created", resource: UUID().uuidString.lowercased())
             let after = Exposition(try await hub.send(.get, "/metrics", token: "").body)
             #expect(after.value("kontor_intake_busy") == 1, "one request reached the threshold of 1; 60 s linger")
             #expect(after.value("kontor_intake_requests") == 0, "the delivery was answered")
+        }
+    }
+
+    @Test("an invoice save counts into the intake once its token may send the tenant's invoices, not before")
+    func intakeCountsAuthorizedSaves() async throws {
+        let intake = IntakeLoad(threshold: 1, linger: .seconds(60))
+        try await HubHarness.with(intake: intake) { hub in
+            try await hub.createTenant("acme")
+            let path = "/api/v1/tenants/acme/invoices/R-1"
+            #expect(try await hub.send(.put, path, json: "{}", token: "not-a-token").status == 401)
+            #expect(!intake.isBusy, "a request with an unknown token does not count")
+            #expect(try await hub.send(.put, path, json: "{}").status == 422)
+            #expect(intake.isBusy, "an authorized save counts, even one that is refused later")
         }
     }
 

@@ -27,6 +27,9 @@ struct OAuthConnectTests {
         #expect(start.headers.first(name: "set-cookie")?.contains("HttpOnly") == true)
         let consent = try #require(start.headers.first(name: "location"))
         #expect(consent.contains("state="))
+        for scope in ["invoices.write", "credit-notes.write", "voucherlist.read", "payments.read"] {
+            #expect(consent.contains(scope), "the hub asks for \(scope)")
+        }
         let approved = try await browser.execute(HTTPClientRequest(url: consent), timeout: .seconds(10))
         #expect(approved.status == .found)
         let back = try #require(approved.headers.first(name: "location"))

@@ -158,7 +158,7 @@ struct JobWorkerPoolTests {
             )
             let group = ServiceGroup(services: [pool], logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { await intake.track { for await _ in release {} } }
+                tasks.addTask { await intake.track(for: "tenant:acme") { for await _ in release {} } }
                 #expect(try await eventually { intake.isBusy })
                 tasks.addTask { try await group.run() }
                 #expect(try await eventually(timeout: .seconds(20)) { try await queue.counts()[.done] ?? 0 >= 8 })

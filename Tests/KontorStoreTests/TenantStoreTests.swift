@@ -41,6 +41,27 @@ struct TenantStoreTests {
     }
 
     @Test(
+        "deleting a tenant deletes its activity log: a new tenant with the same id sees nothing of the old one",
+        arguments: TestEngine.allCases
+    )
+    func deleteTakesActivity(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            let store = TenantStore(database: database, clock: clock)
+            let activity = ActivityLog(database: database, clock: clock)
+            let acme = TenantID("acme")
+            _ = try await store.create(newTenant("acme", clock: clock))
+            _ = try await store.create(newTenant("bolt", clock: clock))
+            try await activity.append(acme, kind: "connection.connected", message: "the old acme")
+            try await activity.append(TenantID("bolt"), kind: "connection.connected", message: "bolt")
+            #expect(try await store.delete(acme))
+            _ = try await store.create(newTenant("acme", clock: clock))
+            #expect(try await activity.entries(of: acme).isEmpty)
+            #expect(try await activity.entries(of: TenantID("bolt")).map(\.message) == ["bolt"])
+        }
+    }
+
+    @Test(
         "recent reads see this store's changes at once and other stores' changes within the lifetime",
         arguments: TestEngine.allCases
     )

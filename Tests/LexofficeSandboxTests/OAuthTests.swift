@@ -224,6 +224,42 @@ struct OAuthTests {
         }
     }
 
+    @Test("invoices, credit notes, payments and the voucher list need their own <resource>.read|write scope")
+    func resourceScopes() async throws {
+        try await OAuthHarness.withSandbox { sandbox in
+            let id = UUID().uuidString.lowercased()
+            let reads = [
+                "/invoices/\(id)", "/credit-notes/\(id)", "/payments/\(id)",
+                "/voucherlist?voucherType=invoice&voucherStatus=open",
+            ]
+            let vouchersOnly = try await sandbox.connect(scopes: ["vouchers.read", "vouchers.write"])
+            let granted = try await sandbox.connect(
+                scopes: ["invoices.read", "credit-notes.read", "payments.read", "voucherlist.read"]
+            )
+            for path in reads {
+                let refused = try await SandboxHarness.send(
+                    "GET",
+                    sandbox.server.baseURL + path,
+                    apiKey: vouchersOnly.accessToken.revealed
+                )
+                #expect(refused.status == 403, "\(path) with vouchers.* only")
+                let allowed = try await SandboxHarness.send(
+                    "GET",
+                    sandbox.server.baseURL + path,
+                    apiKey: granted.accessToken.revealed
+                )
+                #expect(allowed.status != 403, "\(path) with its own scope: \(allowed.status)")
+            }
+            let write = try await SandboxHarness.send(
+                "POST",
+                sandbox.server.baseURL + "/invoices",
+                apiKey: granted.accessToken.revealed,
+                body: "{}"
+            )
+            #expect(write.status == 403, "creating an invoice needs invoices.write")
+        }
+    }
+
     /// The one-time token in the consent form.
     private static func formToken(in html: String) -> String? {
         guard let range = html.range(of: #"name="form_token" value=""#) else { return nil }

@@ -9,7 +9,7 @@ import KontorStore
 ///
 /// A new invoice → 202; the same content again → 200, nothing new; a changed invoice lexoffice may already hold →
 /// 409; invalid fields → 422 naming each; `cancels` naming no received invoice → 422 at `#/cancels`. Saves count into
-/// `intake` while they run.
+/// `intake` (per tenant) while they run, from the moment the token was found to be allowed the tenant.
 struct InvoiceRoutes {
     let tenants: TenantStore
     let invoices: SourceInvoiceStore
@@ -23,7 +23,7 @@ struct InvoiceRoutes {
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.put("tenants/:tenant/invoices/:sourceId") { request, context in
-            try await intake.track { try await save(request, context: context) }
+            try await save(request, context: context)
         }
         group.get("tenants/:tenant/invoices/:sourceId") { _, context in
             let tenant = try await tenants.requestedTenant(context)
@@ -69,9 +69,16 @@ struct InvoiceRoutes {
         }
     }
 
-    /// `PUT …/invoices/{sourceId}`: validates and stores the invoice.
+    /// `PUT …/invoices/{sourceId}`: once the token may send the tenant's invoices, counted into the intake.
     private func save(_ request: Request, context: HubRequestContext) async throws -> Response {
         let tenant = try await tenants.requestedTenant(context, recent: true)
+        return try await intake.track(for: "tenant:" + tenant.id.rawValue) {
+            try await save(request, of: tenant, context: context)
+        }
+    }
+
+    /// Validates and stores the invoice.
+    private func save(_ request: Request, of tenant: Tenant, context: HubRequestContext) async throws -> Response {
         let sourceID = try context.parameters.require("sourceId")
         guard (1...128).contains(sourceID.count) else {
             throw HubProblem.notFound("a source id has 1 to 128 characters")

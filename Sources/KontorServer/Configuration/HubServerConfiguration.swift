@@ -22,6 +22,9 @@ package struct HubServerConfiguration: Sendable {
     package var lexofficeAppURL: String
     /// Requests per second on one tenant's lexoffice connection (lexoffice allows 2).
     package var lexofficeRequestsPerSecond: Double
+    /// Whether callbacks may go to loopback, link-local, private and the hub's own addresses
+    /// (`callbacks.allow.private`; see ``CallbackAddressPolicy``).
+    package var callbacksAllowPrivate: Bool
 
     /// A configuration.
     package init(
@@ -32,7 +35,8 @@ package struct HubServerConfiguration: Sendable {
         oauth: OAuth2Configuration? = nil,
         oauthScopes: [String] = HubServerConfiguration.defaultScopes,
         lexofficeAppURL: String = "https://app.lexware.de",
-        lexofficeRequestsPerSecond: Double = 2
+        lexofficeRequestsPerSecond: Double = 2,
+        callbacksAllowPrivate: Bool = false
     ) {
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
         self.lexofficeBaseURL = lexofficeBaseURL
@@ -42,11 +46,19 @@ package struct HubServerConfiguration: Sendable {
         self.oauthScopes = oauthScopes
         self.lexofficeAppURL = lexofficeAppURL
         self.lexofficeRequestsPerSecond = lexofficeRequestsPerSecond
+        self.callbacksAllowPrivate = callbacksAllowPrivate
     }
 
-    /// What transfer, customer sync and archive need: profile, contacts, vouchers, files, event subscriptions.
+    /// What every flow Kontor runs needs (transfer, customer sync, archive): the profile, contacts, invoices, credit
+    /// notes, bookkeeping vouchers, the voucher list, payments, files and event subscriptions.
+    ///
+    /// lexoffice confirms only `profile.read`, `contacts.*`, `vouchers.*` and `files.*` (seen in partner code); the
+    /// others are **unconfirmed** guesses following the same `<resource>.read|write` pattern (its consent page lists
+    /// "Rechnungen abrufen / speichern" and "Zahlungsinformationen von Belegen abrufen"). Configurable with
+    /// `lexoffice.oauth.scopes` should lexoffice name them differently.
     package static let defaultScopes = [
-        "profile.read", "contacts.read", "contacts.write", "vouchers.read", "vouchers.write", "files.read",
+        "profile.read", "contacts.read", "contacts.write", "invoices.read", "invoices.write", "credit-notes.read",
+        "credit-notes.write", "vouchers.read", "vouchers.write", "voucherlist.read", "payments.read", "files.read",
         "files.write", "event-subscriptions.read", "event-subscriptions.write",
     ]
 

@@ -11,8 +11,8 @@ import NIOFoundationCompat
 
 /// `POST /webhooks/lexoffice`: verifies `X-Lxo-Signature` over the raw body, maps the organization to its tenant,
 /// drops duplicates and enqueues the event; answers at once. Unsigned or forged → 401 and nothing is stored.
-/// `token.revoked` marks the connection "reconnect needed" and pauses the tenant's jobs right away. Deliveries count
-/// into `intake` while they run.
+/// `token.revoked` marks the connection "reconnect needed" and pauses the tenant's jobs right away, unless it is dated
+/// before the connection was made. Verified deliveries count into `intake` (per organization) while they run.
 struct LexofficeWebhookRoutes {
     let verifier: WebhookSignatureVerifier
     let connections: ConnectionStore
@@ -38,7 +38,7 @@ struct LexofficeWebhookRoutes {
 
     func register(on router: Router<HubRequestContext>) {
         router.post("webhooks/lexoffice") { request, context in
-            try await intake.track { try await receive(request, context: context) }
+            try await receive(request, context: context)
         }
     }
 
@@ -58,12 +58,23 @@ struct LexofficeWebhookRoutes {
         guard let event = try? body.withUnsafeReadableBytes({ try Event.decodeJSON($0) }) else {
             throw HubProblem.malformedJSON("The body is not a lexoffice event.")
         }
+        return try await intake.track(for: "lexoffice:" + event.organizationId) {
+            try await receive(event, body: body, context: context)
+        }
+    }
+
+    /// Acts on a verified event: a revocation at once, anything else enqueued.
+    private func receive(_ event: Event, body: ByteBuffer, context: HubRequestContext) async throws -> Response {
         if event.eventType == "token.revoked" {
             if let tenant = try await connections.tenant(forOrganization: event.organizationId) {
-                try await connector.markReconnectNeeded(
-                    tenant,
-                    reason: "lexoffice revoked the access (token.revoked)"
-                )
+                if try await revokesCurrentConnection(event, of: tenant) {
+                    try await connector.markReconnectNeeded(
+                        tenant,
+                        reason: "lexoffice revoked the access (token.revoked)"
+                    )
+                } else {
+                    context.logger.info("ignored a token.revoked dated before the tenant's connection")
+                }
             }
             return Response(status: .accepted)
         }
@@ -77,6 +88,14 @@ struct LexofficeWebhookRoutes {
             context.logger.info("webhook for an organization no tenant is connected to")
         }
         return Response(status: .accepted)
+    }
+
+    /// Whether a `token.revoked` event concerns the tenant's current connection: one dated before the connection
+    /// was made (a replay, or a late delivery about an earlier grant) does not. An unreadable date counts as current.
+    private func revokesCurrentConnection(_ event: Event, of tenant: TenantID) async throws -> Bool {
+        guard let connection = try await connections.connection(of: tenant) else { return false }
+        guard let revokedAt = try? LexofficeDateTime(event.eventDate) else { return true }
+        return revokedAt.date >= connection.connectedAt
     }
 }
 

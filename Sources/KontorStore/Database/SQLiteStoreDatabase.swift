@@ -54,13 +54,19 @@ package final class SQLiteStoreDatabase: StoreDatabase {
         )
     }
 
-    /// Opens (and creates, with its folder) the database file at `path`.
+    /// Opens (and creates, with its folder) the database file at `path`. A new file is created with mode 0600 (SQLite
+    /// gives its `-wal` and `-shm` files the same), a new folder with 0700: only the hub's user reads the data.
     /// - Throws: ``StoreError`` `database-unavailable` when the file cannot be opened.
     package static func open(path: String, logger: Logger) async throws -> SQLiteStoreDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var connections: [SQLiteFileConnection] = []
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: folder,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700]
+            )
+            try createOwnerOnlyFile(path)
             for _ in 0..<3 { connections.append(try SQLiteFileConnection(path: path)) }
         } catch {
             for connection in connections { try? await connection.stop() }
@@ -206,4 +212,15 @@ package final class SQLiteStoreDatabase: StoreDatabase {
             try await walFlush.stop()
         }
     }
+}
+
+/// Creates `path` as an empty file only its owner may read and write, unless it exists (an empty file is an empty
+/// SQLite database). Of two processes starting at once, one creates it and both open it.
+private func createOwnerOnlyFile(_ path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard descriptor >= 0 else {
+        if errno == EEXIST { return }
+        throw StoreError(.unavailable, "cannot create the SQLite database \(path)")
+    }
+    close(descriptor)
 }

@@ -142,8 +142,8 @@ package struct TenantStore: Sendable {
         }
     }
 
-    /// Deletes a tenant with its connection, tokens, jobs (staged ones too) and lease; its activity log is kept for
-    /// audits.
+    /// Deletes a tenant with its connection, tokens, jobs (staged ones too), lease and activity log, so that a tenant
+    /// created later with the same id sees nothing of this one.
     /// - Returns: whether the tenant existed.
     @discardableResult
     package func delete(_ id: TenantID) async throws -> Bool {
@@ -152,6 +152,7 @@ package struct TenantStore: Sendable {
             try await db.raw("DELETE FROM jobs WHERE tenant_id = \(bind: id.rawValue)").run()
             try await db.raw("DELETE FROM staged_jobs WHERE tenant_id = \(bind: id.rawValue)").run()
             try await db.raw("DELETE FROM tenant_leases WHERE tenant_id = \(bind: id.rawValue)").run()
+            try await db.raw("DELETE FROM activity WHERE tenant_id = \(bind: id.rawValue)").run()
             return try await db.raw("DELETE FROM tenants WHERE id = \(bind: id.rawValue) RETURNING id").first() != nil
         }
     }

@@ -3,11 +3,10 @@ import HTTPTypes
 /// The OAuth2 scopes the sandbox grants and which one each `/v1` request needs.
 ///
 /// lexoffice confirms only `profile.read`, `contacts.*`, `vouchers.*` and `files.*` (seen in partner code). The
-/// sandbox **assumes** the rest: `articles.*` and `event-subscriptions.*` follow the `<resource>.read|write`
-/// pattern; vouchers, the voucherlist, payments and every sales voucher type (invoices, credit notes,
-/// quotations …) share `vouchers.*`; reference data (countries, payment conditions, posting categories, print
-/// layouts) and `POST /v1/revoke` need no scope. Any other resource needs `<resource>.read|write`.
-/// API keys are not limited by scopes.
+/// sandbox **assumes** the rest follow the same `<resource>.read|write` pattern, one scope pair per path resource:
+/// `invoices.*`, `credit-notes.*`, `payments.read`, `voucherlist.read`, `articles.*`, `event-subscriptions.*` …
+/// (the hub asks for the same strings); reference data (countries, payment conditions, posting categories, print
+/// layouts) and `POST /v1/revoke` need no scope. API keys are not limited by scopes.
 enum OAuthScope {
     /// Every scope an application may request, with what the consent page says about it (German, English).
     static let known: [(scope: String, german: String, english: String)] = [
@@ -16,8 +15,24 @@ enum OAuthScope {
         ("contacts.write", "Kontakte anlegen und ändern", "create and change contacts"),
         ("articles.read", "Artikel lesen", "read articles"),
         ("articles.write", "Artikel anlegen, ändern und löschen", "create, change and delete articles"),
-        ("vouchers.read", "Belege, Rechnungen und Zahlungen lesen", "read vouchers, invoices and payments"),
-        ("vouchers.write", "Belege und Rechnungen anlegen und ändern", "create and change vouchers and invoices"),
+        ("vouchers.read", "Belege lesen", "read bookkeeping vouchers"),
+        ("vouchers.write", "Belege anlegen und ändern", "create and change bookkeeping vouchers"),
+        ("voucherlist.read", "Belegliste filtern und abrufen", "filter and read the voucher list"),
+        ("invoices.read", "Rechnungen abrufen", "read invoices"),
+        ("invoices.write", "Rechnungen speichern", "save invoices"),
+        ("credit-notes.read", "Gutschriften abrufen", "read credit notes"),
+        ("credit-notes.write", "Gutschriften speichern", "save credit notes"),
+        ("payments.read", "Zahlungsinformationen von Belegen abrufen", "read the payment information of vouchers"),
+        ("quotations.read", "Angebote abrufen", "read quotations"),
+        ("quotations.write", "Angebote speichern", "save quotations"),
+        ("order-confirmations.read", "Auftragsbestätigungen abrufen", "read order confirmations"),
+        ("order-confirmations.write", "Auftragsbestätigungen speichern", "save order confirmations"),
+        ("delivery-notes.read", "Lieferscheine abrufen", "read delivery notes"),
+        ("delivery-notes.write", "Lieferscheine speichern", "save delivery notes"),
+        ("dunnings.read", "Mahnungen abrufen", "read dunnings"),
+        ("dunnings.write", "Mahnungen speichern", "save dunnings"),
+        ("down-payment-invoices.read", "Abschlagsrechnungen abrufen", "read down payment invoices"),
+        ("recurring-templates.read", "Wiederkehrende Vorlagen abrufen", "read recurring templates"),
         ("files.read", "Dateien herunterladen", "download files"),
         ("files.write", "Dateien hochladen", "upload files"),
         ("event-subscriptions.read", "Webhook-Abonnements lesen", "read webhook subscriptions"),
@@ -55,9 +70,6 @@ enum OAuthScope {
             return nil
         case "ping", "profile":
             return "profile.read"
-        case "vouchers", "voucherlist", "payments", "invoices", "credit-notes", "quotations", "order-confirmations",
-            "delivery-notes", "dunnings", "down-payment-invoices", "recurring-templates":
-            return "vouchers." + access
         default:
             return resource + "." + access
         }

@@ -25,6 +25,7 @@ enum HubApplication {
         onReady: @escaping @Sendable (HubStartup) -> Void
     ) async throws {
         var configuration = configuration
+        try DataFolder.create(configuration.dataDirectory)
         if configuration.port == 0 { configuration.port = try FreePort.pick(host: configuration.host) }
         let baseURL = configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)"
         let masterKey = try MasterKey.load(
@@ -44,7 +45,9 @@ enum HubApplication {
             subscribedEvents: HubServerConfiguration.requiredEvents
                 + configuration.additionalEvents.filter { !HubServerConfiguration.requiredEvents.contains($0) },
             oauth: oauthApplication(configuration, baseURL: baseURL, embedded: sandbox != nil),
-            lexofficeRequestsPerSecond: configuration.lexofficeRequestsPerSecond
+            oauthScopes: configuration.oauthScopes,
+            lexofficeRequestsPerSecond: configuration.lexofficeRequestsPerSecond,
+            callbacksAllowPrivate: configuration.callbacksAllowPrivate
         )
         try await withStoreDatabase(
             configuration.database,

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import KontorServer
 import KontorStore
 import LexofficeKit
 
@@ -45,6 +46,11 @@ package struct HubConfiguration: Sendable {
     package var oauthClientID: String?
     /// The OAuth2 client secret.
     package var oauthClientSecret: String?
+    /// The OAuth2 scopes the hub asks for when a tenant connects.
+    package var oauthScopes: [String]
+    /// Whether callbacks may go to loopback, link-local, private (RFC 1918, fc00::/7, 100.64/10) and the hub's own
+    /// addresses (a source application on the LAN).
+    package var callbacksAllowPrivate: Bool
     /// The master key for secrets at rest (base64 of 32 bytes); `nil` uses the key file in the data folder.
     package var masterKey: String?
     /// Where the SQLite file, the master key file and the sandbox state live.
@@ -83,6 +89,11 @@ package struct HubConfiguration: Sendable {
     ///   always subscribes to `invoice.status.changed` and `token.revoked`, which it acts on.
     /// - `lexoffice.oauth.client.id`, `lexoffice.oauth.client.secret` (strings, the secret is secret, optional, both
     ///   or neither): the hub's lexoffice OAuth2 application; its redirect URI is `<public.url>/oauth/callback`.
+    /// - `lexoffice.oauth.scopes` (string, optional): the OAuth2 scopes the hub asks for, separated by commas;
+    ///   default ``HubServerConfiguration/defaultScopes`` (every flow's; partly unconfirmed scope names).
+    /// - `callbacks.allow.private` (bool, default `false`): let callbacks go to loopback, link-local, private
+    ///   (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and the hub's own addresses, for a source application on
+    ///   the LAN. Without it such receivers are refused, so that a callback URL cannot probe the hub's network.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
     /// - `workers.tenants` (int, default `256`, 0–1024): tenants one process works on at once. Each connection may
@@ -138,6 +149,8 @@ package struct HubConfiguration: Sendable {
                 detail: "set both lexoffice.oauth.client.id and lexoffice.oauth.client.secret, or neither"
             )
         }
+        oauthScopes = try Self.scopes(config.string(forKey: "lexoffice.oauth.scopes"))
+        callbacksAllowPrivate = try Self.flag(config, "callbacks.allow.private")
         masterKey = config.string(forKey: "master.key", isSecret: true)
         workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 0...1024)
         databaseConnections = try Self.integer(
@@ -224,6 +237,33 @@ package struct HubConfiguration: Sendable {
             )
         }
         return number
+    }
+
+    /// The scopes of a comma-separated list; the default scopes without one.
+    private static func scopes(_ text: String?) throws -> [String] {
+        guard let text else { return HubServerConfiguration.defaultScopes }
+        var scopes: [String] = []
+        for scope in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !scope.isEmpty {
+            guard scope.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._:".contains($0)) }) else {
+                throw ConfigurationError(key: "lexoffice.oauth.scopes", detail: "'\(scope)' is not a scope name")
+            }
+            if !scopes.contains(scope) { scopes.append(scope) }
+        }
+        guard !scopes.isEmpty else {
+            throw ConfigurationError(key: "lexoffice.oauth.scopes", detail: "must name at least one scope")
+        }
+        return scopes
+    }
+
+    /// A boolean: `true`/`false` in JSON or as text (`KONTOR_…=true`).
+    private static func flag(_ config: ConfigReader, _ key: ConfigKey) throws -> Bool {
+        if let flag = config.bool(forKey: key) { return flag }
+        guard let text = config.string(forKey: key) else { return false }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw ConfigurationError(key: "\(key)", detail: "must be true or false")
+        }
     }
 
     /// The event types of a comma-separated list; each must be one lexoffice documents.

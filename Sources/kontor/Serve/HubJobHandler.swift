@@ -41,7 +41,10 @@ struct HubJobHandler: JobHandler {
                     ),
                 ]
             ),
-            CallbackOutbox.jobKind: CallbackDelivery(targets: CallbackSecrets(tenants: tenants, box: secrets)),
+            CallbackOutbox.jobKind: CallbackDelivery(
+                targets: CallbackSecrets(tenants: tenants, box: secrets),
+                addressPolicy: CallbackAddressPolicy(allowsPrivateNetworks: server.callbacksAllowPrivate)
+            ),
             TransferJob.jobKind: InvoiceTransfer(
                 records: records,
                 tenants: tenants,

@@ -57,12 +57,14 @@ struct HubHarness {
 
     /// Runs `body` with a hub and a sandbox, then stops both; `/metrics` shows `metrics`; webhooks and invoice saves
     /// count into `intake`. The hub sends `lexofficeRate` requests per second per connection (lexoffice's 2 by
-    /// default; the sandbox has no limit).
+    /// default; the sandbox has no limit). Callbacks may go to loopback receivers unless `callbacksAllowPrivate` is
+    /// `false` (the hub's default).
     static func with<Result: Sendable>(
         oauth: Bool = true,
         metrics: HubMetrics = HubMetrics(),
         intake: IntakeLoad = IntakeLoad(),
         lexofficeRate: Double = 2,
+        callbacksAllowPrivate: Bool = true,
         _ body: (HubHarness) async throws -> Result
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-hub-\(UUID().uuidString)")
@@ -98,7 +100,8 @@ struct HubHarness {
                             tokenEndpoint: sandboxRoot + "/oauth2/token",
                             revocationEndpoint: sandboxRoot + "/oauth2/revoke"
                         ),
-                    lexofficeRequestsPerSecond: lexofficeRate
+                    lexofficeRequestsPerSecond: lexofficeRate,
+                    callbacksAllowPrivate: callbacksAllowPrivate
                 )
                 let router = try HubComposition(database: database, secrets: secrets, server: server)
                     .router(metrics: metrics, intake: intake, logger: logger)
