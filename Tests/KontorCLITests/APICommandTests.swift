@@ -45,6 +45,21 @@ struct APICommandTests {
         }
     }
 
+    @Test("a path copied from lexoffice's docs (/v1/profile) calls the same endpoint as profile")
+    func documentedPath() async throws {
+        try await TestSandbox.run { sandbox in
+            let plain = await CLIRun.kontor(["lexoffice", "api", "GET", "profile"] + sandbox.flags)
+            #expect(plain.status == 0, "\(plain.errors)")
+            let profile = try plain.json()
+            #expect(profile["organizationId"] != nil)
+            for path in ["/v1/profile", "v1/profile", "/profile"] {
+                let run = await CLIRun.kontor(["lexoffice", "api", "GET", path] + sandbox.flags)
+                #expect(run.status == 0, "\(path): \(run.errors)")
+                #expect(run.output == plain.output, "\(path)")
+            }
+        }
+    }
+
     @Test("bad methods and query parameters are usage errors (exit 2)")
     func validation() async {
         #expect(await CLIRun.kontor(["lexoffice", "api", "PATCH", "profile"]).status == 2)

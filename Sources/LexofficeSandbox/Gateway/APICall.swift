@@ -16,6 +16,24 @@ struct APICall: Sendable {
     /// The connection of the credential used (OAuth connection or API key), which owns the subscriptions it
     /// creates and is the profile's `connectionId`.
     var credentialConnectionID: LexofficeID?
+    /// The query string's parameters, decoded once.
+    private let queryFields: FormFields
+
+    /// A call of `request` by `organizationID` through `api`.
+    init(
+        request: Request,
+        organizationID: LexofficeID,
+        api: SandboxAPI,
+        connectionID: LexofficeID?,
+        credentialConnectionID: LexofficeID?
+    ) {
+        self.request = request
+        self.organizationID = organizationID
+        self.api = api
+        self.connectionID = connectionID
+        self.credentialConnectionID = credentialConnectionID
+        queryFields = FormFields.query(of: request)
+    }
 
     var state: SandboxState { api.state }
     var now: LexofficeDateTime { api.state.clock.timestamp }
@@ -45,9 +63,10 @@ struct APICall: Sendable {
         }
     }
 
-    /// A query parameter, percent-decoded.
+    /// A query parameter decoded as a form field, as lexoffice decodes it (`name=radhaus+nord` is `radhaus nord`,
+    /// `%2B` a plus); the first value of a repeated name.
     func query(_ name: String) -> String? {
-        request.uri.queryParameters[name[...]].map(String.init)
+        queryFields.values[name]
     }
 
     /// A boolean query parameter; 400 for anything but `true`/`false`.

@@ -1,7 +1,5 @@
-import Foundation
 import LexofficeKit
 import NIOCore
-import NIOFoundationCompat
 import Synchronization
 
 /// The JSON bodies last sent for resources read again and again (`GET /v1/contacts/{id}` under load), so that an
@@ -28,7 +26,7 @@ final class EncodedBodyCache<Value: Encodable & Equatable & Sendable>: Sendable 
     /// freshly encoded (and cached).
     func body(of value: Value, id: LexofficeID) throws -> ByteBuffer {
         if let cached = entries.withLock({ $0[id] }), cached.value == value { return cached.body }
-        let body = ByteBuffer(data: try LexofficeJSON.encode(value))
+        let body = ByteBuffer(bytes: try SandboxJSON.bytes(of: value))
         entries.withLock { entries in
             if entries.count >= capacity, entries[id] == nil { entries.removeAll(keepingCapacity: true) }
             entries[id] = Entry(value: value, body: body)

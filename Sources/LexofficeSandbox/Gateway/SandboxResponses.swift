@@ -6,9 +6,9 @@ import NIOFoundationCompat
 
 /// Builds the simulator's HTTP responses: JSON bodies, action results and error bodies in each shape.
 enum SandboxResponses {
-    /// A JSON response with an encoded body.
+    /// A JSON response with an encoded body, its members in a stable order (``SandboxJSON``).
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        bytes(try LexofficeJSON.encode(value), status: status, contentType: "application/json")
+        bytes(try SandboxJSON.encode(value), status: status, contentType: "application/json")
     }
 
     /// A response with raw bytes.
@@ -55,7 +55,7 @@ enum SandboxResponses {
         let body: Data
         switch problem.isGateway ? .gateway : problem.forcedShape ?? shape {
         case .gateway:
-            body = (try? LexofficeJSON.encode(["message": problem.message])) ?? Data()
+            body = (try? SandboxJSON.encode(["message": problem.message])) ?? Data()
         case .legacy:
             let issues =
                 problem.issues.isEmpty
@@ -67,7 +67,7 @@ enum SandboxResponses {
                     )
                 ]
                 : problem.issues
-            body = (try? LexofficeJSON.encode(LegacyBody(issueList: issues))) ?? Data()
+            body = (try? SandboxJSON.encode(LegacyBody(issueList: issues))) ?? Data()
         case .regular:
             let regular = RegularErrorBody(
                 timestamp: now.description,
@@ -78,7 +78,7 @@ enum SandboxResponses {
                 message: problem.message,
                 details: problem.details.isEmpty ? nil : problem.details
             )
-            body = (try? LexofficeJSON.encode(regular)) ?? Data()
+            body = (try? SandboxJSON.encode(regular)) ?? Data()
         }
         return bytes(body, status: problem.status, contentType: "application/json")
     }

@@ -19,7 +19,7 @@ struct AuthorizationEndpoint: Sendable {
 
     /// Validates the request, then shows the consent page or redirects.
     func show(_ request: Request) -> Response {
-        let fields = FormFields(request.uri.query ?? "")
+        let fields = FormFields.query(of: request)
         let authorization: AuthorizationRequest
         switch validate(fields) {
         case .success(let valid): authorization = valid

@@ -49,7 +49,7 @@ struct OAuthFailure: Error, Sendable, Equatable {
 
     /// The JSON answer of the token and revocation endpoints; a bad client also gets `WWW-Authenticate`.
     var response: Response {
-        let body = (try? JSONEncoder().encode(["error": code, "error_description": detail])) ?? Data()
+        let body = (try? SandboxJSON.encode(["error": code, "error_description": detail])) ?? Data()
         var extra: [(HTTPField.Name, String)] = [(.cacheControl, "no-store")]
         if status == .unauthorized { extra.append((.wwwAuthenticate, #"Basic realm="lexoffice-sandbox""#)) }
         return SandboxResponses.bytes(body, status: status, contentType: "application/json", extraHeaders: extra)

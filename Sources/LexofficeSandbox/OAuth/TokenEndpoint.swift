@@ -45,7 +45,7 @@ struct TokenEndpoint: Sendable {
                 scope: issued.scope
             )
             return SandboxResponses.bytes(
-                try JSONEncoder().encode(body),
+                try SandboxJSON.encode(body),
                 contentType: "application/json",
                 extraHeaders: [(.cacheControl, "no-store")]
             )

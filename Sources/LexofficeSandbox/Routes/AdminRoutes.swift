@@ -35,7 +35,7 @@ struct AdminRoutes {
         }
         collection.on("_sandbox/requests", method: .get) { request, _ in
             var sequence = 0
-            if let after = request.uri.queryParameters["after"] {
+            if let after = FormFields.query(of: request).values["after"] {
                 guard let value = Int(after), value >= 0 else {
                     throw HTTPError(.badRequest, message: "after must be a journal sequence number (0 or more)")
                 }

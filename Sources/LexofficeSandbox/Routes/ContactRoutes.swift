@@ -48,6 +48,7 @@ struct ContactRoutes {
             contact.archived = false
             Self.assignNumbers(to: &contact, in: &organization)
             organization.contacts[id] = contact
+            organization.recordCreation(ofContact: id, at: now)
             organization.emit(.contactCreated, id, at: now)
         }
         let result = ActionResult(
@@ -66,7 +67,7 @@ struct ContactRoutes {
         guard failures.isEmpty else { throw SandboxProblem.validation(failures) }
         var contact = try call.decode(Contact.self, from: Self.withoutReadOnlyFields(body))
         let now = call.now
-        let version = try call.state.write(call.organizationID) { organization -> Int in
+        let result = try call.state.write(call.organizationID) { organization -> ActionResult in
             let stored = try organization.contacts[id].orThrow(.notFound("Contact"))
             guard !Self.hasSeveralEntries(stored) else {
                 throw SandboxProblem.validation([.invalid("addresses", "Kontakt mit mehreren Einträgen pro Liste")])
@@ -81,15 +82,14 @@ struct ContactRoutes {
             Self.assignNumbers(to: &contact, in: &organization)
             organization.contacts[id] = contact
             organization.emit(.contactChanged, id, at: now)
-            return contact.version
+            return ActionResult(
+                id: id,
+                resourceUri: api.resourceURI("contacts", id),
+                createdDate: organization.createdDate(ofContact: id) ?? now,
+                updatedDate: now,
+                version: contact.version
+            )
         }
-        let result = ActionResult(
-            id: id,
-            resourceUri: api.resourceURI("contacts", id),
-            createdDate: nil,
-            updatedDate: now,
-            version: version
-        )
         return try SandboxResponses.actionResult(result, created: false)
     }
 

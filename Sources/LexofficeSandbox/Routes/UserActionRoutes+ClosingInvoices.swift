@@ -15,7 +15,7 @@ extension UserActionRoutes {
         collection.on("_sandbox/closing-invoices", method: .post) { request, _ in
             try await act(request) { organizationID, now in
                 let body = try await Self.decode(ClosingInvoiceRequest.self, from: request)
-                let finalize = request.uri.queryParameters["finalize"] == "true"
+                let finalize = FormFields.query(of: request).values["finalize"] == "true"
                 let id = try api.state.write(organizationID) { organization in
                     try ClosingInvoices.create(
                         body.invoice,

@@ -67,7 +67,7 @@ struct UserActionRoutes {
         collection.on("_sandbox/down-payment-invoices", method: .post) { request, _ in
             try await act(request) { organizationID, now in
                 let invoice = try await Self.decode(DownPaymentInvoice.self, from: request)
-                let finalize = request.uri.queryParameters["finalize"] == "true"
+                let finalize = FormFields.query(of: request).values["finalize"] == "true"
                 let id = try api.state.write(organizationID) { organization in
                     try SalesVoucherBuilder(now: now).create(
                         invoice,

@@ -9,6 +9,9 @@ import LexofficeKit
 struct Organization: Codable, Sendable {
     var profile: Profile
     var contacts: TreeDictionary<LexofficeID, Contact> = [:]
+    /// When each contact was created, which a contact itself does not show but the action result of its update
+    /// does; `nil` in snapshots from before it was kept (see ``createdDate(ofContact:)``).
+    var contactCreatedDates: TreeDictionary<LexofficeID, LexofficeDateTime>?
     var articles: [LexofficeID: Article] = [:]
     var subscriptions: [LexofficeID: EventSubscription] = [:]
     /// The connection (OAuth connection or API key) that created each subscription; revoking it deletes them.

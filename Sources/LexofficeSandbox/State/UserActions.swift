@@ -26,6 +26,7 @@ enum UserActions {
             organization.nextVendorNumber += 1
         }
         organization.contacts[id] = contact
+        organization.recordCreation(ofContact: id, at: now)
         organization.emit(.contactCreated, id, at: now)
         return id
     }

@@ -14,6 +14,27 @@ struct QueryEncodingTests {
         #expect(QueryEncoding.escapeWildcards("a_b%c") == #"a\_b\%c"#)
     }
 
+    @Test("a + in a filter goes out as %2B, which lexoffice reads as a plus (a bare + would be a space)")
+    func plusSign() async throws {
+        let emptyPage =
+            #"{"content":[],"first":true,"last":true,"totalPages":0,"totalElements":0,"numberOfElements":0}"#
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(200, emptyPage) }) { server in
+            let client = TestClients.client(for: server)
+            _ = try await client.contacts.page(ContactFilter(name: "A+B Bau"), page: PageRequest())
+            _ = try await client.articles.page(ArticleFilter(articleNumber: "KS+90"), page: PageRequest())
+            _ = try await client.voucherList.page(
+                VoucherListFilter(voucherTypes: .any, voucherStatuses: .any, voucherNumber: "RE+1"),
+                page: PageRequest()
+            )
+            _ = try await client.raw("GET", path: "contacts", query: [(name: "name", value: "A+B")])
+            let queries = server.requests.map { $0.query ?? "" }
+            #expect(queries[0] == "name=A%2BB%20Bau&page=0&size=25")
+            #expect(queries[1] == "articleNumber=KS%2B90&page=0&size=25")
+            #expect(queries[2] == "voucherType=any&voucherStatus=any&voucherNumber=RE%2B1&page=0&size=25")
+            #expect(queries[3] == "name=A%2BB")
+        }
+    }
+
     @Test("contacts, vouchers and voucherlist send escaped search text; articles do not")
     func perEndpoint() async throws {
         let emptyPage =

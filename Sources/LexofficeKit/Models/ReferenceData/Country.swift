@@ -2,10 +2,11 @@
 public struct Country: Codable, Hashable, Sendable {
     /// The code: ISO 3166 alpha-2, or an extended code for regions with special tax treatment (`ES_CN`, `GR_69`).
     public var countryCode: String
-    /// The English name.
-    public var countryNameEN: String?
+    // Declared in the order of lexoffice's documented sample, which encoders keep.
     /// The German name.
     public var countryNameDE: String?
+    /// The English name.
+    public var countryNameEN: String?
     /// The current tax classification (changes when countries join or leave the EU).
     public var taxClassification: TaxClassification?
 

@@ -25,12 +25,13 @@ public struct LineItem: Codable, Hashable, Sendable {
     public var discountPercentage: Decimal?
     /// The line total, net or gross according to the tax type; read-only: ignored by lexoffice when sent.
     public var lineItemAmount: Decimal?
-    /// Alternative positions for this one (quotations only); each must have `alternative` set to `true`.
-    public var subItems: [LineItem]?
-    /// Whether the position is optional and left out of the totals (quotations only; not on sub items).
-    public var optional: Bool?
+    // `alternative`, `optional`, `subItems`: the order of lexoffice's documented quotation sample.
     /// Whether the position is an alternative (quotations only; required and `true` on sub items).
     public var alternative: Bool?
+    /// Whether the position is optional and left out of the totals (quotations only; not on sub items).
+    public var optional: Bool?
+    /// Alternative positions for this one (quotations only); each must have `alternative` set to `true`.
+    public var subItems: [LineItem]?
 
     /// Creates a line item.
     public init(

@@ -23,7 +23,9 @@ struct APICommand: AsyncParsableCommand {
     @Argument(help: "The HTTP method: GET, POST, PUT or DELETE.")
     var method: String
 
-    @Argument(help: "The path below the API root, e.g. profile or contacts/ID.")
+    @Argument(
+        help: "The path below the API root, e.g. profile or contacts/ID; /v1/profile as in lexoffice's docs works too."
+    )
     var path: String
 
     @Option(name: [.customShort("q"), .long], help: "A query parameter NAME=VALUE (repeatable; encoded for you).")
@@ -63,9 +65,23 @@ struct APICommand: AsyncParsableCommand {
             let parts = parameter.split(separator: "=", maxSplits: 1).map(String.init)
             return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
         }
-        let response = try await client.raw(method, path: path, query: pairs, body: bodyData, accept: accept)
+        let response = try await client.raw(
+            method,
+            path: Self.pathBelowAPIRoot(path),
+            query: pairs,
+            body: bodyData,
+            accept: accept
+        )
         try write(response)
         guard (200..<300).contains(response.status) else { throw Self.failure(response) }
+    }
+
+    /// The path below the API root (which ends in `/v1`): `/v1/profile` and `v1/profile`, as lexoffice's docs
+    /// write paths, name `profile` like `profile` and `/profile` do.
+    private static func pathBelowAPIRoot(_ path: String) -> String {
+        var below = path.drop { $0 == "/" }
+        if below.hasPrefix("v1/") { below = below.dropFirst("v1/".count).drop { $0 == "/" } }
+        return String(below)
     }
 
     /// Writes the body to `--output` or standard output. On standard output a JSON body gets a final line break

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// The fields of an `application/x-www-form-urlencoded` body or query string, decoded (`+` is a space).
+/// The fields of an `application/x-www-form-urlencoded` body or query string, decoded as lexoffice decodes them:
+/// `+` is a space, `%2B` a plus.
 struct FormFields: Sendable, Equatable {
     private(set) var values: [String: String] = [:]
 
@@ -16,9 +17,14 @@ struct FormFields: Sendable, Equatable {
         }
     }
 
+    /// The fields of the query string of `request`.
+    static func query(of request: Request) -> FormFields {
+        FormFields(request.uri.query ?? "")
+    }
+
     /// The query string's fields overlaid with the body's (older integrations put token parameters in the query).
     static func of(_ request: Request, maxBodySize: Int = 64 * 1024) async throws -> FormFields {
-        var fields = FormFields(request.uri.query ?? "")
+        var fields = query(of: request)
         let body = try await request.body.collect(upTo: maxBodySize)
         let bodyFields = FormFields(String(buffer: body))
         fields.values.merge(bodyFields.values) { _, fromBody in fromBody }
