@@ -85,14 +85,15 @@ struct JobLeaseLossTests {
             let queue = JobQueue(database: database)
             let job = try await queue.enqueue(NewJob(tenantID: acme, kind: "k")).jobID
             let handler = WaitingHandler()
-            try await running(pool(queue, handler, lease: .seconds(6))) {
+            // A lease long enough that a loaded machine's late timers do not let it run out while renewals fail.
+            try await running(pool(queue, handler, lease: .seconds(12))) {
                 #expect(try await eventually { handler.started })
                 let claimed = try await leaseUntil(base)
                 database.isFailing = true
-                // The first renewal is due 2 s after the claim; it fails, is tried again every 0.6 s.
-                try await Task.sleep(for: .milliseconds(2_700))
+                // The first renewal is due 4 s after the claim; it fails, is tried again every 1.2 s.
+                try await Task.sleep(for: .milliseconds(4_700))
                 database.isFailing = false
-                #expect(try await eventually(timeout: .seconds(3)) { try await leaseUntil(base) > claimed })
+                #expect(try await eventually(timeout: .seconds(6)) { try await leaseUntil(base) > claimed })
                 #expect(!handler.cancelled)
                 handler.release()
                 #expect(try await eventually { try await queue.job(job)?.state == .done })
