@@ -375,7 +375,7 @@ struct InvoiceTransferFlowTests {
             try await Transfers.connectedTenant(hub)
             for path in ["/v1/contacts", "/v1/invoices"] {
                 let rule =
-                    #"{"path":"\#(path)","method":"POST","action":"replicationDelay","delayMilliseconds":800,"remaining":1}"#
+                    #"{"path":"\#(path)","method":"POST","action":"replicationDelay","delayMilliseconds":1500,"remaining":1}"#
                 #expect(try await Self.admin(hub, "faults", body: rule) == 201)
             }
             #expect(
