@@ -6,7 +6,7 @@ import LexofficeKit
 import Logging
 
 /// Builds the hub's router: the API under `/api/v1` (bearer tokens), the lexoffice webhook receiver, health
-/// checks; every error answered as problem+json.
+/// checks, every error answered as problem+json; and the web console under `/ui` (pages, not problem+json).
 package struct HubRouter {
     private let configuration: HubServerConfiguration
     private let connector: LexofficeConnector
@@ -41,7 +41,8 @@ package struct HubRouter {
     }
 
     /// The router.
-    /// - Throws: when the webhook public key is not a valid PEM RSA key.
+    /// - Throws: when the webhook public key is not a valid PEM RSA key, or the console's templates or texts do
+    ///   not parse.
     package func build() throws -> Router<HubRequestContext> {
         let tenants = TenantStore(database: database, clock: clock)
         let activity = ActivityLog(database: database, clock: clock)
@@ -95,6 +96,14 @@ package struct HubRouter {
         CustomerRoutes(tenants: tenants, customers: CustomerStore(database: database, clock: clock)).register(on: api)
         CustomerChangeRoutes(tenants: tenants, feed: CustomerFeedStore(queue: queue)).register(on: api)
         APITokenRoutes(tokens: tokens).register(on: api)
+        try ConsoleRoutes(
+            configuration: configuration,
+            database: database,
+            connector: connector,
+            secrets: secrets,
+            clock: clock
+        )
+        .register(on: router)
         return router
     }
 }

@@ -8,13 +8,16 @@ import LexofficeKit
 
 /// The browser part of an OAuth2 connect: `GET /oauth/start?ticket=…` binds a fresh `state` to a session cookie and
 /// redirects to lexoffice's consent page; `GET /oauth/callback` accepts the answer only in that same browser
-/// session (CSRF), exchanges the code and connects the tenant.
+/// session (CSRF), exchanges the code and connects the tenant. A connect started in the web console
+/// (`return=console`) ends on the tenant's console page instead of a plain confirmation.
 struct OAuthRoutes {
     let configuration: HubServerConfiguration
     let oauthStates: OAuthStateStore
     let connector: LexofficeConnector
 
     static let sessionCookie = "kontor_oauth"
+    /// Marks a connect started in the console, so the answer leads back there.
+    static let returnCookie = "kontor_oauth_return"
 
     func register(on router: Router<HubRequestContext>) {
         router.get("oauth/start") { request, _ in
@@ -36,15 +39,21 @@ struct OAuthRoutes {
                 state: started.state
             )
             let secure = configuration.publicBaseURL.lowercased().hasPrefix("https://") ? "; Secure" : ""
-            return Response(
-                status: .found,
-                headers: [
-                    .location: url,
-                    .setCookie:
-                        "\(Self.sessionCookie)=\(started.session); Path=/oauth; Max-Age=600; HttpOnly; SameSite=Lax\(secure)",
-                    .cacheControl: "no-store",
-                ]
+            var headers: HTTPFields = [
+                .location: url,
+                .setCookie:
+                    "\(Self.sessionCookie)=\(started.session); Path=/oauth; Max-Age=600; HttpOnly; SameSite=Lax\(secure)",
+                .cacheControl: "no-store",
+            ]
+            let fromConsole = request.uri.queryParameters.get("return") == "console"
+            headers.append(
+                HTTPField(
+                    name: .setCookie,
+                    value: "\(Self.returnCookie)=\(fromConsole ? "console" : "")\(fromConsole ? "; Max-Age=600" : "; Max-Age=0"); "
+                        + "Path=/oauth; HttpOnly; SameSite=Lax\(secure)"
+                )
             )
+            return Response(status: .found, headers: headers)
         }
         router.get("oauth/callback") { request, _ in
             guard configuration.oauth != nil else {
@@ -60,6 +69,10 @@ struct OAuthRoutes {
                     title: "Invalid OAuth2 answer",
                     detail: "The answer does not belong to a connect started in this browser, or it expired."
                 )
+            }
+            let toConsole = Self.cookie(Self.returnCookie, in: request) == "console"
+            if query.get("error") != nil, toConsole {
+                return Self.backToConsole(tenant, query: "error=oauth-denied")
             }
             if let error = query.get("error") {
                 throw HubProblem(
@@ -79,6 +92,7 @@ struct OAuthRoutes {
                 throw HubProblem.lexoffice("exchanging the authorization code failed: \(error.code)")
             }
             let connection = try await connector.connect(tenant, token: token)
+            if toConsole { return Self.backToConsole(tenant, query: "notice=connected") }
             let company = Self.escape(connection.companyName ?? "lexoffice")
             let page =
                 "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Connected</title>"
@@ -95,13 +109,20 @@ struct OAuthRoutes {
     }
 
     private static func session(from request: Request) -> String? {
-        for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-                if parts.count == 2, parts[0] == sessionCookie { return String(parts[1]) }
-            }
+        cookie(sessionCookie, in: request)
+    }
+
+    private static func cookie(_ name: String, in request: Request) -> String? {
+        ConsoleCookies.value(named: name, in: request)
+    }
+
+    /// A 303 to the tenant's console page, the connect's cookies removed.
+    private static func backToConsole(_ tenant: TenantID, query: String) -> Response {
+        var headers: HTTPFields = [.location: "/ui/tenants/\(tenant)?\(query)", .cacheControl: "no-store"]
+        for name in [sessionCookie, returnCookie] {
+            headers.append(HTTPField(name: .setCookie, value: "\(name)=; Path=/oauth; Max-Age=0; HttpOnly; SameSite=Lax"))
         }
-        return nil
+        return Response(status: .seeOther, headers: headers)
     }
 
     private static func escape(_ text: String) -> String {

@@ -172,13 +172,14 @@ package struct SourceInvoiceStore: Sendable {
         try await database.read { db in try await Self.invoice(sourceID, of: tenant, in: db) }
     }
 
-    /// The tenant's invoices in the order received, after `cursor`, optionally only those in `state` and dated
-    /// within `from`...`to` (`YYYY-MM-DD`, both inclusive).
+    /// The tenant's invoices in the order received, after `cursor`, optionally only those in `state`, dated
+    /// within `from`...`to` (`YYYY-MM-DD`, both inclusive) and whose number starts with `numberPrefix`.
     package func invoices(
         of tenant: TenantID,
         state: TransferState? = nil,
         from: String? = nil,
         to: String? = nil,
+        numberPrefix: String? = nil,
         after cursor: Int64? = nil,
         limit: Int = 50
     ) async throws -> [StoredSourceInvoice] {
@@ -188,6 +189,10 @@ package struct SourceInvoiceStore: Sendable {
         if let state { query += " AND transfer_state = \(bind: state.rawValue)" }
         if let from { query += " AND invoice_date >= \(bind: from)" }
         if let to { query += " AND invoice_date <= \(bind: to)" }
+        if let numberPrefix, !numberPrefix.isEmpty {
+            // substr, not LIKE: a number may hold % or _.
+            query += " AND substr(number, 1, \(literal: numberPrefix.unicodeScalars.count)) = \(bind: numberPrefix)"
+        }
         query += " ORDER BY id LIMIT \(literal: max(1, min(limit, 1000)))"
         let finalQuery = query
         return try await database.read { db in

@@ -4,9 +4,9 @@ import KontorFlows
 import KontorStore
 import Logging
 
-/// What `kontor serve` sets up on a fresh database: a partner token (written to a 0600 file, or printed once), and
-/// with the embedded sandbox a demo tenant, active and connected to the sandbox's default organization, so the hub
-/// works out of the box.
+/// What `kontor serve` sets up on a fresh database: a partner token (written to a 0600 file, or printed once), the
+/// console's first partner user `admin` with a one-time sign-in link, and with the embedded sandbox a demo tenant,
+/// active and connected to the sandbox's default organization, so the hub works out of the box.
 struct HubBootstrap {
     let composition: HubComposition
     /// Where the first partner token goes: the ``AdminTokenFile`` at this path, or, when `nil`, the console.
@@ -35,6 +35,10 @@ struct HubBootstrap {
                 startup.newAdminToken = token
             }
             logger.info("created the first partner token", metadata: ["token.id": "\(record.id)"])
+        }
+        if let link = try await ConsoleSignInLink.firstUser(in: database, baseURL: startup.baseURL) {
+            startup.newSignInLink = link
+            logger.info("created the console's first partner user 'admin'")
         }
         let tenants = TenantStore(database: database)
         guard let sandboxAPIKey, try await tenants.list(limit: 1).isEmpty else { return }

@@ -13,4 +13,6 @@ struct HubStartup: Sendable {
     var newAdminTokenFile: String?
     /// The demo tenant created and connected at this start (embedded sandbox, empty database).
     var newDemoTenant: String?
+    /// The one-time sign-in link of the console's first partner user, created at this start (valid 24 h).
+    var newSignInLink: String?
 }

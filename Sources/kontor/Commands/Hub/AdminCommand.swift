@@ -4,12 +4,12 @@ import KontorCore
 import KontorServer
 import KontorStore
 
-/// `kontor admin token create|list|revoke`: hub API tokens.
+/// `kontor admin token create|list|revoke`, `kontor admin user create|passwd|list`, `kontor admin sign-in-link`.
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
-        abstract: "Administer the hub: API tokens.",
-        subcommands: [Token.self]
+        abstract: "Administer the hub: API tokens, web console users and sign-in links.",
+        subcommands: [Token.self, ConsoleUserCommand.self, SignInLinkCommand.self]
     )
 
     /// `kontor admin token …`.
