@@ -49,7 +49,8 @@ struct OAuthRoutes {
             headers.append(
                 HTTPField(
                     name: .setCookie,
-                    value: "\(Self.returnCookie)=\(fromConsole ? "console" : "")\(fromConsole ? "; Max-Age=600" : "; Max-Age=0"); "
+                    value:
+                        "\(Self.returnCookie)=\(fromConsole ? "console" : "")\(fromConsole ? "; Max-Age=600" : "; Max-Age=0"); "
                         + "Path=/oauth; HttpOnly; SameSite=Lax\(secure)"
                 )
             )
@@ -120,7 +121,9 @@ struct OAuthRoutes {
     private static func backToConsole(_ tenant: TenantID, query: String) -> Response {
         var headers: HTTPFields = [.location: "/ui/tenants/\(tenant)?\(query)", .cacheControl: "no-store"]
         for name in [sessionCookie, returnCookie] {
-            headers.append(HTTPField(name: .setCookie, value: "\(name)=; Path=/oauth; Max-Age=0; HttpOnly; SameSite=Lax"))
+            headers.append(
+                HTTPField(name: .setCookie, value: "\(name)=; Path=/oauth; Max-Age=0; HttpOnly; SameSite=Lax")
+            )
         }
         return Response(status: .seeOther, headers: headers)
     }

@@ -41,7 +41,8 @@ struct ConsoleConnectionRoutes {
                 [
                     "heading": page.text("connection.disconnectTitle"), "text": page.text("connection.disconnectText"),
                     "confirmLabel": page.text("connection.disconnectConfirm"),
-                    "action": "/ui/tenants/\(tenant.id)/connection/disconnect", "cancelLink": "/ui/tenants/\(tenant.id)",
+                    "action": "/ui/tenants/\(tenant.id)/connection/disconnect",
+                    "cancelLink": "/ui/tenants/\(tenant.id)",
                 ],
                 request: request,
                 context: context

@@ -69,7 +69,14 @@ struct ConsoleErrorMiddleware: RouterMiddleware {
     private static func failure(for error: any Error, logger: Logger) -> (HTTPResponse.Status, ConsoleFailure) {
         switch error {
         case let failure as ConsoleFailure:
-            return (.badRequest, failure)
+            let status: HTTPResponse.Status =
+                switch failure.code {
+                case "not-found": .notFound
+                case "forbidden": .forbidden
+                case "throttled": .tooManyRequests
+                default: .badRequest
+                }
+            return (status, failure)
         case let problem as HubProblem:
             let fields = problem.errors.map { $0.pointer.replacingOccurrences(of: "#/", with: "") }
             return (problem.status, ConsoleFailure(code: problem.code, fields: fields))

@@ -97,7 +97,9 @@ struct ConsoleInvoiceRoutes {
             } catch let error as StoreError where error.code == .invalidState {
                 throw ConsoleFailure(code: "not-retryable")
             }
-            return ConsoleErrorMiddleware.redirect(to: "/ui/tenants/\(tenant.id)/invoices/\(Self.pathSegment(sourceID))?notice=retried")
+            return ConsoleErrorMiddleware.redirect(
+                to: "/ui/tenants/\(tenant.id)/invoices/\(Self.pathSegment(sourceID))?notice=retried"
+            )
         }
     }
 
@@ -106,7 +108,8 @@ struct ConsoleInvoiceRoutes {
         return ConsoleValues.compact([
             "number": invoice.number, "sourceIdPath": Self.pathSegment(invoice.sourceID),
             "date": page.format.day(invoice.invoiceDate), "stateLabel": label, "tone": tone,
-            "reason": invoice.stateReason, "lexofficeNumber": invoice.voucherNumber ?? (invoice.lexofficeID == nil ? "–" : "✓"),
+            "reason": invoice.stateReason,
+            "lexofficeNumber": invoice.voucherNumber ?? (invoice.lexofficeID == nil ? "–" : "✓"),
             "lexofficeLink": SourceInvoiceRepresentation(invoice, appURL: appURL).deepLink,
             "amount": Self.grossAmount(of: invoice).map { page.format.amount($0.value, currency: $0.currency) } ?? "–",
             "totalsCheck": totalsCheck(invoice, page: page),

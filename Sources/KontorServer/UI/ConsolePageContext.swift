@@ -60,7 +60,8 @@ struct ConsolePageContext {
         ConsoleValues.compact([
             "id": tenant.id.rawValue, "name": tenant.name, "companyCode": tenant.companyCode,
             "isActive": tenant.isActive,
-            "activeLabel": (tenant.isActive ? "✓ " : "○ ") + text(tenant.isActive ? "status.active" : "status.inactive"),
+            "activeLabel": (tenant.isActive ? "✓ " : "○ ")
+                + text(tenant.isActive ? "status.active" : "status.inactive"),
             "activeTone": tenant.isActive ? "good" : "neutral",
             "activeSince": tenant.activeSince.map(format.dateTime), "version": tenant.version,
             "finalizeInvoices": tenant.settings.finalizeInvoices, "autoTransfer": tenant.settings.autoTransfer,

@@ -58,7 +58,11 @@ struct ConsoleRenderer: Sendable {
         }
         let query = request.uri.queryParameters
         if all["notice"] == nil, let notice = query.get("notice"), catalogue.hasText("notices." + notice) {
-            all["notice"] = catalogue.text("notices." + notice, in: language, (all["noticeValues"] as? [String: String]) ?? [:])
+            all["notice"] = catalogue.text(
+                "notices." + notice,
+                in: language,
+                (all["noticeValues"] as? [String: String]) ?? [:]
+            )
         }
         if all["error"] == nil, let error = query.get("error"), catalogue.hasText("problems." + error) {
             all["error"] = catalogue.text("problems." + error, in: language)

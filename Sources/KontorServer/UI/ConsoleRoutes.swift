@@ -34,7 +34,6 @@ struct ConsoleRoutes {
         let oauthAvailable = configuration.oauth != nil
 
         router.get("") { _, _ in ConsoleErrorMiddleware.redirect(to: "/ui/") }
-        router.get("ui") { _, _ in ConsoleErrorMiddleware.redirect(to: "/ui/") }
         Self.registerAssets(on: router)
         let ui = router.group("ui")
             .add(middleware: ConsoleErrorMiddleware(renderer: renderer))

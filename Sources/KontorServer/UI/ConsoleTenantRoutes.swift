@@ -114,7 +114,6 @@ struct ConsoleTenantRoutes {
         }
     }
 
-
     private func connectionValues(_ connection: LexofficeConnection, page: ConsolePageContext) -> [String: Any] {
         ConsoleValues.compact([
             "statusLabel": connectionLabel(connection, page: page),

@@ -39,7 +39,8 @@ struct ConsoleTokenRoutes {
             return renderer.page(
                 "confirm",
                 [
-                    "heading": page.text("tokens.revokeTitle"), "text": "\(record.name): " + page.text("tokens.revokeText"),
+                    "heading": page.text("tokens.revokeTitle"),
+                    "text": "\(record.name): " + page.text("tokens.revokeText"),
                     "confirmLabel": page.text("tokens.revokeConfirm"),
                     "action": "/ui/tenants/\(tenant.id)/tokens/\(record.id)/revoke",
                     "cancelLink": "/ui/tenants/\(tenant.id)",

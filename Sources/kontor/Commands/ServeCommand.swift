@@ -63,7 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
             console.line("Kontor hub listening on \(startup.baseURL)  (API: \(startup.baseURL)/api/v1)")
             console.line("Web console: \(startup.baseURL)/ui/")
             if let link = startup.newSignInLink {
-                console.line("Sign in to the console once with this link (valid 24 h; later 'kontor admin sign-in-link'): \(link)")
+                console.line(
+                    "Sign in to the console once with this link (valid 24 h; later 'kontor admin sign-in-link'): \(link)"
+                )
             }
             if let sandbox = startup.sandboxBaseURL, let key = startup.sandboxAPIKey {
                 console.line("Embedded lexoffice sandbox: \(sandbox)  API key: \(key)")

@@ -16,7 +16,8 @@ struct ConsoleUserCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a console user; the password is read from standard input (one line).",
-            discussion: "Without --tenant the user is a partner user. With --no-password the user signs in by link only."
+            discussion:
+                "Without --tenant the user is a partner user. With --no-password the user signs in by link only."
         )
 
         @OptionGroup var store: StoreOptions
@@ -99,7 +100,9 @@ struct SignInLinkCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The user the link signs in.") var user: String = ConsoleSignInLink.firstUsername
-    @Option(help: "The hub's address as the browser reaches it (default: KONTOR_PUBLIC_URL, else http://127.0.0.1:8080).")
+    @Option(
+        help: "The hub's address as the browser reaches it (default: KONTOR_PUBLIC_URL, else http://127.0.0.1:8080)."
+    )
     var url: String?
 
     func run() async throws {

@@ -1,0 +1,181 @@
+import Foundation
+import HTTPTypes
+import KontorCore
+import KontorServer
+import KontorStore
+import NIOHTTP1
+import Testing
+
+/// The web console's server side over real HTTP (issue 23): sign-in, form tokens, roles, escaping, languages.
+/// The journeys in a real browser are `ConsoleBrowserTests` (CLI test target).
+@Suite("Web console", .timeLimit(.minutes(2)))
+struct ConsoleTests {
+    /// A signed-in console client for a new user of `scope` on `hub`.
+    static func signedIn(
+        _ hub: HubHarness,
+        as username: String = "anna",
+        scope: APITokenScope = .partner
+    ) async throws -> ConsoleClient {
+        let user = try await ConsoleUserStore(database: hub.database)
+            .create(username: username, scope: scope, passwordHash: nil)
+        let code = try await SignInCodeStore(database: hub.database).create(for: user)
+        let client = ConsoleClient(baseURL: hub.baseURL)
+        try await client.signIn(link: hub.baseURL + "/ui/sign-in/" + code)
+        return client
+    }
+
+    @Test("/ leads to the console, which asks to sign in; a sign-in link works once, and its page does not use it")
+    func signInLink() async throws {
+        try await HubHarness.with { hub in
+            let client = ConsoleClient(baseURL: hub.baseURL)
+            defer { Task { try? await client.shutdown() } }
+            #expect(try await client.get("/").location == "/ui/")
+            let start = try await client.get("/ui/")
+            #expect(start.status == 303)
+            #expect(start.location?.hasPrefix("/ui/sign-in?next=") == true)
+            let user = try await ConsoleUserStore(database: hub.database)
+                .create(username: "admin", scope: .partner, passwordHash: nil)
+            let code = try await SignInCodeStore(database: hub.database).create(for: user)
+            #expect(try await client.get("/ui/sign-in/\(code)").status == 200)
+            #expect(try await client.get("/ui/sign-in/\(code)").status == 200, "showing the page uses nothing")
+            let signedIn = try await client.post("/ui/sign-in/\(code)")
+            #expect(signedIn.status == 303)
+            #expect(signedIn.location == "/ui/account", "a user without a password is asked to set one")
+            let cookie = try #require(signedIn.headers.first(name: "Set-Cookie"))
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/ui"))
+            let list = try await client.get("/ui/")
+            #expect(list.status == 200)
+            #expect(list.body.contains("Demo") || list.body.contains("Mandanten"))
+            let csp = try #require(list.headers.first(name: "Content-Security-Policy"))
+            #expect(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"))
+            #expect(list.headers.first(name: "X-Frame-Options") == "DENY")
+
+            let again = ConsoleClient(baseURL: hub.baseURL)
+            defer { Task { try? await again.shutdown() } }
+            let reused = try await again.get("/ui/sign-in/\(code)")
+            #expect(reused.status == 400)
+            #expect(reused.body.contains("ungültig"))
+        }
+    }
+
+    @Test("a password signs in; wrong passwords are throttled, even before the right one")
+    func passwordAndThrottle() async throws {
+        try await HubHarness.with { hub in
+            let client = try await Self.signedIn(hub)
+            defer { Task { try? await client.shutdown() } }
+            try await client.get("/ui/account")
+            let set = try await client.post(
+                "/ui/account/password",
+                [("password", "correct horse battery"), ("repeat", "correct horse battery")]
+            )
+            #expect(set.location == "/ui/account?notice=passwordSaved")
+
+            let other = ConsoleClient(baseURL: hub.baseURL)
+            defer { Task { try? await other.shutdown() } }
+            try await other.get("/ui/sign-in")
+            let good = try await other.post(
+                "/ui/sign-in",
+                [("username", "Anna"), ("password", "correct horse battery"), ("next", "/ui/tenants/demo")]
+            )
+            #expect(good.status == 303)
+            #expect(good.location == "/ui/tenants/demo")
+
+            let guesser = ConsoleClient(baseURL: hub.baseURL)
+            defer { Task { try? await guesser.shutdown() } }
+            for _ in 0..<5 {  // SignInThrottle.allowedFailures
+                try await guesser.get("/ui/sign-in")
+                let wrong = try await guesser.post("/ui/sign-in", [("username", "anna"), ("password", "wrong guess!")])
+                #expect(wrong.location?.contains("error=bad-credentials") == true, "\(wrong.location ?? "-")")
+            }
+            try await guesser.get("/ui/sign-in")
+            let throttled = try await guesser.post(
+                "/ui/sign-in",
+                [("username", "anna"), ("password", "correct horse battery")]
+            )
+            #expect(throttled.location?.contains("error=throttled") == true, "\(throttled.location ?? "-")")
+            #expect(guesser.cookies["kontor_session"] == nil)
+        }
+    }
+
+    @Test("a form without the session's form token, or from another origin, changes nothing")
+    func formTokens() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createActiveTenant("acme")
+            let client = try await Self.signedIn(hub)
+            defer { Task { try? await client.shutdown() } }
+            try await client.get("/ui/tenants/acme")
+            let forged = try await client.post("/ui/tenants/acme/deactivate", formToken: "")
+            #expect(forged.status == 303)
+            #expect(forged.location?.contains("error=form-expired") == true)
+            let foreign = try await client.post(
+                "/ui/tenants/acme/deactivate",
+                headers: ["Origin": "https://evil.example"]
+            )
+            #expect(foreign.location?.contains("error=form-expired") == true)
+            let stillActive = try await hub.send(.get, "/api/v1/tenants/acme").json()
+            #expect(stillActive["active"] as? Bool == true)
+
+            let done = try await client.post("/ui/tenants/acme/deactivate")
+            #expect(done.location == "/ui/tenants/acme?notice=deactivated")
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme").json()["active"] as? Bool == false)
+            #expect(try await client.get("/ui/tenants/acme?notice=deactivated").body.contains("Mandant deaktiviert."))
+        }
+    }
+
+    @Test("a tenant user sees only the own tenant: another's pages are not found, partner actions are refused")
+    func tenantUsers() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createActiveTenant("acme")
+            try await hub.createActiveTenant("bravo")
+            let client = try await Self.signedIn(hub, as: "buchhaltung@acme", scope: .tenant(TenantID("acme")))
+            defer { Task { try? await client.shutdown() } }
+            #expect(try await client.get("/ui/").location == "/ui/tenants/acme")
+            #expect(try await client.get("/ui/tenants/acme").status == 200)
+            #expect(try await client.get("/ui/tenants/bravo").status == 404)
+            #expect(try await client.get("/ui/tenants/bravo/invoices").status == 404)
+            let deactivate = try await client.post("/ui/tenants/bravo/deactivate")
+            #expect(deactivate.location?.contains("error=not-found") == true)
+            #expect(try await hub.send(.get, "/api/v1/tenants/bravo").json()["active"] as? Bool == true)
+            let create = try await client.post("/ui/tenants", [("id", "charlie"), ("name", "Charlie")])
+            #expect(create.location?.contains("error=forbidden") == true)
+            #expect(try await hub.send(.get, "/api/v1/tenants/charlie").status == 404)
+        }
+    }
+
+    @Test("what users type is shown as text: a tenant named <script> does not run")
+    func escaping() async throws {
+        try await HubHarness.with { hub in
+            let client = try await Self.signedIn(hub)
+            defer { Task { try? await client.shutdown() } }
+            let created = try await client.post(
+                "/ui/tenants",
+                [("id", "xss"), ("name", "<script>alert('x')</script> & Söhne")]
+            )
+            #expect(created.location == "/ui/tenants/xss?notice=tenantCreated")
+            for path in ["/ui/", "/ui/tenants/xss"] {
+                let page = try await client.get(path)
+                #expect(!page.body.contains("<script>alert"), "\(path) renders the name as markup")
+                #expect(page.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Söhne"), "\(path)")
+            }
+            let invalid = try await client.post("/ui/tenants", [("id", "Not Valid!"), ("name", "")])
+            #expect(invalid.location == "/ui/?error=validation-failed&fields=id,name")
+        }
+    }
+
+    @Test("German by default, English by Accept-Language or by the switch")
+    func languages() async throws {
+        try await HubHarness.with { hub in
+            let client = ConsoleClient(baseURL: hub.baseURL)
+            defer { Task { try? await client.shutdown() } }
+            #expect(try await client.get("/ui/sign-in").body.contains("<html lang=\"de\">"))
+            client.acceptLanguage = "en-GB,en;q=0.8,de;q=0.5"
+            let english = try await client.get("/ui/sign-in")
+            #expect(english.body.contains("<html lang=\"en\">") && english.body.contains("Sign in"))
+            let switched = try await client.get("/ui/language/de?back=%2Fui%2Fsign-in")
+            #expect(switched.location == "/ui/sign-in")
+            #expect(try await client.get("/ui/sign-in").body.contains("Anmelden"))
+            let outside = try await client.get("/ui/language/en?back=%2F%2Fevil.example")
+            #expect(outside.location == "/ui/", "the switch never leads off the console")
+        }
+    }
+}
