@@ -141,6 +141,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/openapi.yaml"),
                 .embedInCode("Resources/ui/kontor.css"),
+                .embedInCode("Resources/ui/icon.svg"),
                 .embedInCode("Resources/ui/progress.js"),
                 .embedInCode("Resources/ui/strings.de.json"),
                 .embedInCode("Resources/ui/strings.en.json"),

@@ -34,6 +34,7 @@ struct ConsoleRoutes {
         let oauthAvailable = configuration.oauth != nil
 
         router.get("") { _, _ in ConsoleErrorMiddleware.redirect(to: "/ui/") }
+        router.get("favicon.ico") { _, _ in ConsoleErrorMiddleware.redirect(to: "/ui/assets/icon.svg") }
         Self.registerAssets(on: router)
         let ui = router.group("ui")
             .add(middleware: ConsoleErrorMiddleware(renderer: renderer))
@@ -90,11 +91,12 @@ struct ConsoleRoutes {
         ConsoleActivityRoutes(tenants: tenants, activity: activity, renderer: renderer).register(on: ui)
     }
 
-    /// The stylesheet and the progress script: served by the hub itself (no CDN), cached for an hour.
+    /// The stylesheet, the progress script and the icon: served by the hub itself (no CDN), cached for an hour.
     private static func registerAssets(on router: Router<HubRequestContext>) {
         for (name, type, bytes) in [
             ("kontor.css", "text/css; charset=utf-8", PackageResources.kontor_css),
             ("progress.js", "text/javascript; charset=utf-8", PackageResources.progress_js),
+            ("icon.svg", "image/svg+xml", PackageResources.icon_svg),
         ] {
             router.get("ui/assets/\(name)") { _, _ in
                 Response(
