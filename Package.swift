@@ -157,6 +157,7 @@ let package = Package(
                 .embedInCode("Resources/ui/invoice.mustache"),
                 .embedInCode("Resources/ui/export.mustache"),
                 .embedInCode("Resources/ui/activity.mustache"),
+                .embedInCode("Resources/ui/customers.mustache"),
             ],
             swiftSettings: strictSettings
         ),

@@ -202,6 +202,21 @@ def run(arguments):
         page.get_by_role("button", name="Erneut übertragen").click()
         journey.notice("Rechnung wird erneut übertragen")
 
+        # The customer sync: turned on both ways, lexoffice's customers offered by the first sync.
+        page.get_by_role("link", name="Kunden").click()
+        page.get_by_label("Kundenabgleich aktiv").check()
+        page.get_by_label("in beide Richtungen").check()
+        page.get_by_role("button", name="Abgleich speichern").click()
+        journey.notice("Kundenabgleich gespeichert")
+        expect(page.locator("#sync-title .badge")).to_contain_text("aktiv")
+        for _ in range(30):
+            if "Erster Abgleich abgeschlossen" in page.locator("main").inner_text():
+                break
+            page.wait_for_timeout(1000)
+            page.reload()
+        expect(page.locator("main")).to_contain_text("Erster Abgleich abgeschlossen")
+        journey.shot("customers")
+
         # The activity log lists what happened.
         page.get_by_role("link", name="Protokoll").click()
         expect(page.locator("table.list")).to_contain_text("tenant")

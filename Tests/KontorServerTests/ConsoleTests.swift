@@ -179,3 +179,41 @@ struct ConsoleTests {
         }
     }
 }
+
+/// The customer sync's section of the console.
+@Suite("Web console: customers", .timeLimit(.minutes(2)))
+struct ConsoleCustomerTests {
+    @Test("the sync's settings are saved from the page; customers are listed by state with their number")
+    func customerSection() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createActiveTenant("acme")
+            let client = try await ConsoleTests.signedIn(hub)
+            defer { Task { try? await client.shutdown() } }
+            let customer = #"{"company":{"name":"Radhaus Nord GmbH"},"customerNumber":"K-77"}"#
+            #expect(try await hub.send(.put, "/api/v1/tenants/acme/customers/k-77", json: customer).status == 202)
+            let page = try await client.get("/ui/tenants/acme/customers")
+            #expect(page.status == 200)
+            #expect(page.body.contains("Radhaus Nord GmbH") && page.body.contains("k-77"))
+            let saved = try await client.post(
+                "/ui/tenants/acme/customer-sync",
+                [
+                    ("version", "2"), ("active", "true"), ("direction", "toLexoffice"),
+                    ("conflictPolicy", "sourceWins"), ("matching", "email"),
+                ]
+            )
+            #expect(saved.location == "/ui/tenants/acme/customers?notice=customerSyncSaved", "\(saved.location ?? "-")")
+            let tenant = try await hub.send(.get, "/api/v1/tenants/acme").json()
+            let sync = try #require(tenant["customerSync"] as? [String: Any])
+            #expect(sync["active"] as? Bool == true)
+            #expect(sync["direction"] as? String == "toLexoffice")
+            #expect(sync["conflictPolicy"] as? String == "sourceWins")
+            #expect(sync["matching"] as? [String] == ["email"])
+            let invalid = try await client.post(
+                "/ui/tenants/acme/customer-sync",
+                [("direction", "sideways"), ("conflictPolicy", "sourceWins")]
+            )
+            #expect(invalid.location?.contains("error=validation-failed&fields=direction") == true)
+            #expect(try await client.get("/ui/tenants/acme/customers?state=failed").body.contains("Keine Kunden"))
+        }
+    }
+}

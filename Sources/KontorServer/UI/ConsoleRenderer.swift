@@ -98,6 +98,7 @@ struct ConsoleRenderer: Sendable {
             ("tenants", PackageResources.tenants_mustache), ("tenant", PackageResources.tenant_mustache),
             ("invoices", PackageResources.invoices_mustache), ("invoice", PackageResources.invoice_mustache),
             ("export", PackageResources.export_mustache), ("activity", PackageResources.activity_mustache),
+            ("customers", PackageResources.customers_mustache),
         ]
     }
 }

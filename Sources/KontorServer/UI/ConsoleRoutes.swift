@@ -89,6 +89,14 @@ struct ConsoleRoutes {
         ConsoleExportRoutes(tenants: tenants, exports: ExportStore(queue: queue), renderer: renderer, clock: clock)
             .register(on: ui)
         ConsoleActivityRoutes(tenants: tenants, activity: activity, renderer: renderer).register(on: ui)
+        ConsoleCustomerRoutes(
+            tenants: tenants,
+            customers: CustomerStore(database: database, clock: clock),
+            feed: CustomerFeedStore(queue: queue),
+            renderer: renderer,
+            clock: clock
+        )
+        .register(on: ui)
     }
 
     /// The stylesheet, the progress script and the icon: served by the hub itself (no CDN), cached for an hour.
