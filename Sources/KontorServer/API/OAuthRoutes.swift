@@ -83,16 +83,14 @@ struct OAuthRoutes {
                     detail: "lexoffice did not grant access (\(error)); tenant '\(tenant)' stays unconnected."
                 )
             }
-            guard let code = query.get("code"), let oauth = configuration.oauth else {
-                throw HubProblem.malformedJSON("The answer carries no authorization code.")
-            }
-            let token: OAuth2Token
+            let connection: LexofficeConnection
             do {
-                token = try await OAuth2Client(configuration: oauth).exchange(code: code)
-            } catch let error as LexofficeError {
-                throw HubProblem.lexoffice("exchanging the authorization code failed: \(error.code)")
+                connection = try await connect(tenant, code: query.get("code"))
+            } catch let problem as HubProblem where toConsole {
+                return Self.backToConsole(tenant, query: "error=\(problem.code)")
+            } catch let problem as FlowProblem where toConsole {
+                return Self.backToConsole(tenant, query: "error=\(problem.code)")
             }
-            let connection = try await connector.connect(tenant, token: token)
             if toConsole { return Self.backToConsole(tenant, query: "notice=connected") }
             let company = Self.escape(connection.companyName ?? "lexoffice")
             let page =
@@ -107,6 +105,20 @@ struct OAuthRoutes {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: page))
             )
         }
+    }
+
+    /// Exchanges the authorization `code` and connects `tenant` with the token.
+    private func connect(_ tenant: TenantID, code: String?) async throws -> LexofficeConnection {
+        guard let code, let oauth = configuration.oauth else {
+            throw HubProblem.malformedJSON("The answer carries no authorization code.")
+        }
+        let token: OAuth2Token
+        do {
+            token = try await OAuth2Client(configuration: oauth).exchange(code: code)
+        } catch let error as LexofficeError {
+            throw HubProblem.lexoffice("exchanging the authorization code failed: \(error.code)")
+        }
+        return try await connector.connect(tenant, token: token)
     }
 
     private static func session(from request: Request) -> String? {

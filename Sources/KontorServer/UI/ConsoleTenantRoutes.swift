@@ -73,11 +73,15 @@ struct ConsoleTenantRoutes {
             }
             let finalize = form.value("finalizeInvoices") != "false"
             let auto = form.value("autoTransfer") == "true"
-            _ = try await tenants.update(tenant.id, expectedVersion: form.value("version").flatMap { Int($0) }) {
-                tenant in
-                tenant.settings.transferVariant = variant
-                tenant.settings.finalizeInvoices = finalize
-                tenant.settings.autoTransfer = auto
+            do {
+                _ = try await tenants.update(tenant.id, expectedVersion: form.value("version").flatMap { Int($0) }) {
+                    tenant in
+                    tenant.settings.transferVariant = variant
+                    tenant.settings.finalizeInvoices = finalize
+                    tenant.settings.autoTransfer = auto
+                }
+            } catch let error as StoreError where error.code == .invalidState {
+                throw ConsoleFailure(code: "variant-locked", fields: ["transferVariant"])
             }
             return ConsoleErrorMiddleware.redirect(to: "/ui/tenants/\(tenant.id)?notice=settingsSaved")
         }
