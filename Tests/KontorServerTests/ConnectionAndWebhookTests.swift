@@ -52,6 +52,30 @@ struct ConnectionAndWebhookTests {
         }
     }
 
+    @Test("a check brings the event subscriptions up to date (a tenant connected before the hub subscribed to more)")
+    func checkResubscribes() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            try await connect(hub)
+            let lexoffice = sandboxClient(hub)
+            let before = try await lexoffice.eventSubscriptions.list()
+            let missing = try #require(before.first { $0.eventType.rawValue == "contact.changed" })
+            try await lexoffice.eventSubscriptions.delete(missing.subscriptionId)
+            #expect(try await lexoffice.eventSubscriptions.list().count == before.count - 1)
+
+            #expect(try await hub.send(.post, "/api/v1/tenants/acme/connection/check").status == 200)
+            let after = try await lexoffice.eventSubscriptions.list()
+            #expect(Set(after.map(\.eventType.rawValue)) == Set(before.map(\.eventType.rawValue)))
+            let connection = try await hub.send(.get, "/api/v1/tenants/acme/connection").json()
+            #expect(connection["subscriptions"] as? Int == before.count)
+            let kinds = try await ActivityLog(database: hub.database).entries(of: TenantID("acme")).map(\.kind)
+            #expect(kinds.first == "connection.subscriptions")
+
+            #expect(try await hub.send(.post, "/api/v1/tenants/acme/connection/check").status == 200)
+            #expect(try await lexoffice.eventSubscriptions.list().count == before.count, "a second check adds none")
+        }
+    }
+
     @Test(
         "deleting a connected tenant removes its event subscriptions from lexoffice and its activity log; a new tenant with its id sees none of it"
     )

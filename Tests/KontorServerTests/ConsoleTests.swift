@@ -162,6 +162,43 @@ struct ConsoleTests {
         }
     }
 
+    @Test("a tenant's time zone: set on the page or by PATCH (IANA ids only), its times shown in it")
+    func timeZones() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createActiveTenant("acme", since: "2026-01-01T00:00:00Z")
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme").json()["timeZone"] as? String == "Europe/Berlin")
+            let client = try await Self.signedIn(hub)
+            defer { Task { try? await client.shutdown() } }
+            let berlin = try await client.get("/ui/tenants/acme").body
+            #expect(berlin.contains("1.1.2026, 1:00"), "Berlin: UTC+1 \(Self.activation(in: berlin))")
+            let saved = try await client.post(
+                "/ui/tenants/acme/settings",
+                [("transferVariant", "invoice"), ("finalizeInvoices", "true"), ("timeZone", "America/New_York")]
+            )
+            #expect(saved.location == "/ui/tenants/acme?notice=settingsSaved", "\(saved.location ?? "-")")
+            #expect(
+                try await hub.send(.get, "/api/v1/tenants/acme").json()["timeZone"] as? String == "America/New_York"
+            )
+            let newYork = try await client.get("/ui/tenants/acme").body
+            #expect(newYork.contains("31.12.2025, 19:00"), "New York: UTC-5 \(Self.activation(in: newYork))")
+            let refused = try await client.post(
+                "/ui/tenants/acme/settings",
+                [("transferVariant", "invoice"), ("timeZone", "Mars/Olympus_Mons")]
+            )
+            #expect(refused.location?.contains("error=validation-failed&fields=timeZone") == true)
+            let patch = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"timeZone":"Mars/Olympus_Mons"}"#)
+            #expect(patch.status == 422)
+            #expect(patch.body.contains("#/timeZone"))
+            let reset = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"timeZone":null}"#)
+            #expect(try reset.json()["timeZone"] as? String == "Europe/Berlin")
+        }
+    }
+
+    /// The activation line of a tenant page (for failure messages).
+    private static func activation(in page: String) -> String {
+        page.components(separatedBy: "\n").first { $0.contains("aktiv</span> seit") } ?? "(no activation line)"
+    }
+
     @Test("German by default, English by Accept-Language or by the switch")
     func languages() async throws {
         try await HubHarness.with { hub in

@@ -20,6 +20,9 @@ package struct Tenant: Sendable, Codable, Equatable {
     package var archiveSettings: String?
     /// Customer sync settings.
     package var customerSync: CustomerSyncSettings
+    /// The company's time zone (IANA id, e.g. `Europe/Vienna`): the console shows times in it and the business year
+    /// is counted in it; `nil` is ``Tenant/defaultTimeZone``.
+    package var timeZone: String?
     /// When the tenant was created.
     package var createdAt: Date
     /// When the tenant last changed.
@@ -38,6 +41,7 @@ package struct Tenant: Sendable, Codable, Equatable {
         callbackURL: String? = nil,
         archiveSettings: String? = nil,
         customerSync: CustomerSyncSettings = CustomerSyncSettings(),
+        timeZone: String? = nil,
         createdAt: Date,
         updatedAt: Date,
         version: Int = 1
@@ -51,8 +55,19 @@ package struct Tenant: Sendable, Codable, Equatable {
         self.callbackURL = callbackURL
         self.archiveSettings = archiveSettings
         self.customerSync = customerSync
+        self.timeZone = timeZone
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version
+    }
+}
+
+extension Tenant {
+    /// The zone of a tenant without one: lexoffice's.
+    package static let defaultTimeZone = "Europe/Berlin"
+
+    /// The tenant's time zone (its own, else ``defaultTimeZone``).
+    package var zone: TimeZone {
+        timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: Self.defaultTimeZone) ?? .gmt
     }
 }

@@ -20,6 +20,9 @@ package protocol ConnectionRecords: Sendable {
     @discardableResult
     func delete(_ tenant: TenantID) async throws -> LexofficeConnection?
 
+    /// Replaces the ids of the connection's event subscriptions.
+    func updateSubscriptions(_ ids: [String], of tenant: TenantID) async throws
+
     /// Marks the connection "reconnect needed" with the reason.
     func markReconnectNeeded(_ tenant: TenantID, reason: String) async throws
 

@@ -143,14 +143,28 @@ package struct LexofficeConnector: Sendable {
         )
     }
 
-    /// Calls lexoffice with the stored credentials (renewing an expiring OAuth2 token); a credential failure marks
-    /// the connection "reconnect needed" and pauses the tenant's jobs.
+    /// Calls lexoffice with the stored credentials (renewing an expiring OAuth2 token) and brings the event
+    /// subscriptions up to the configured events (a tenant connected before the hub subscribed to more, e.g. the
+    /// customer sync's `contact.*`, gets them here); a credential failure marks the connection "reconnect needed"
+    /// and pauses the tenant's jobs.
     /// - Returns: the connection after the check.
-    /// - Throws: ``FlowProblem`` `not-connected` when the tenant has no connection.
+    /// - Throws: ``FlowProblem`` `not-connected` when the tenant has no connection, `lexoffice-failed` when the
+    ///   subscriptions cannot be registered.
     package func check(_ tenant: TenantID) async throws -> LexofficeConnection {
-        guard try await connections.connection(of: tenant) != nil else { throw Self.notConnected(tenant) }
+        guard let before = try await connections.connection(of: tenant) else { throw Self.notConnected(tenant) }
         do {
-            _ = try await clients.client(for: tenant).profile()
+            let client = try await clients.client(for: tenant)
+            _ = try await client.profile()
+            let subscriptions = try await subscribe(client, tenant: tenant)
+            if Set(subscriptions) != Set(before.subscriptionIDs) {
+                try await connections.updateSubscriptions(subscriptions, of: tenant)
+                try await activity.append(
+                    tenant,
+                    kind: "connection.subscriptions",
+                    message: "event subscriptions brought up to date (\(subscriptions.count) events)",
+                    details: nil
+                )
+            }
         } catch let error as LexofficeError
             where [.unauthorized, .forbidden, .credentialsUnavailable].contains(error.code)
         {

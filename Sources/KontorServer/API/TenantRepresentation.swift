@@ -17,6 +17,7 @@ struct TenantRepresentation: Encodable {
     let active: Bool
     let activeSince: Date?
     let callbackUrl: String?
+    let timeZone: String
     let version: Int
     let createdAt: Date
     let updatedAt: Date
@@ -37,6 +38,7 @@ struct TenantRepresentation: Encodable {
         active = tenant.isActive
         activeSince = tenant.activeSince
         callbackUrl = tenant.callbackURL
+        timeZone = tenant.timeZone ?? Tenant.defaultTimeZone
         version = tenant.version
         createdAt = tenant.createdAt
         updatedAt = tenant.updatedAt
@@ -53,6 +55,7 @@ struct TenantRepresentation: Encodable {
         try container.encode(active, forKey: .active)
         try container.encode(activeSince, forKey: .activeSince)
         try container.encode(callbackUrl, forKey: .callbackUrl)
+        try container.encode(timeZone, forKey: .timeZone)
         try container.encode(version, forKey: .version)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(updatedAt, forKey: .updatedAt)
@@ -60,8 +63,8 @@ struct TenantRepresentation: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, companyCode, settings, customerSync, active, activeSince, callbackUrl, version, createdAt
-        case updatedAt
+        case id, name, companyCode, settings, customerSync, active, activeSince, callbackUrl, timeZone, version
+        case createdAt, updatedAt
         case callbackSecret
     }
 }

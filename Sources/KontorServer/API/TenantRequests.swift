@@ -14,10 +14,12 @@ struct TenantCreateRequest: Decodable {
     var companyCode: String?
     var settings: Settings?
     var callbackUrl: String?
+    var timeZone: String?
 
     /// The tenant to create, or the invalid fields.
     func tenant(now: Date) throws(HubProblem) -> Tenant {
         var errors = TenantFieldRules.check(name: name, companyCode: companyCode, callbackURL: callbackUrl)
+        errors += TenantFieldRules.checkTimeZone(timeZone)
         if !TenantID(id).isValid {
             errors.append(
                 .init(pointer: "#/id", detail: "must be 1–64 of a-z, 0-9, '-' and '_', starting with a letter or digit")
@@ -35,6 +37,7 @@ struct TenantCreateRequest: Decodable {
                 autoTransfer: settings?.autoTransfer ?? true
             ),
             callbackURL: callbackUrl,
+            timeZone: timeZone,
             createdAt: now,
             updatedAt: now
         )
@@ -46,6 +49,7 @@ struct TenantPatchRequest: Decodable {
     var name: PatchValue<String> = .absent
     var companyCode: PatchValue<String> = .absent
     var callbackUrl: PatchValue<String> = .absent
+    var timeZone: PatchValue<String> = .absent
     var transferVariant: PatchValue<String> = .absent
     var finalizeInvoices: PatchValue<Bool> = .absent
     var autoTransfer: PatchValue<Bool> = .absent
@@ -57,6 +61,7 @@ struct TenantPatchRequest: Decodable {
         name = try container.decodePatch(String.self, forKey: .name)
         companyCode = try container.decodePatch(String.self, forKey: .companyCode)
         callbackUrl = try container.decodePatch(String.self, forKey: .callbackUrl)
+        timeZone = try container.decodePatch(String.self, forKey: .timeZone)
         version = try container.decodePatch(Int.self, forKey: .version)
         customerSync = try container.decodePatch(CustomerSyncPatch.self, forKey: .customerSync)
         if container.contains(.settings), try !container.decodeNil(forKey: .settings) {
@@ -87,7 +92,9 @@ struct TenantPatchRequest: Decodable {
         }
         let newCode = optional(companyCode)
         let newCallback = optional(callbackUrl)
+        let newZone = optional(timeZone)
         errors += TenantFieldRules.check(name: newName, companyCode: newCode ?? nil, callbackURL: newCallback ?? nil)
+        errors += TenantFieldRules.checkTimeZone(newZone ?? nil)
         var variant: TransferVariant?
         switch transferVariant {
         case .absent: break
@@ -109,6 +116,7 @@ struct TenantPatchRequest: Decodable {
             if let newName { tenant.name = newName.trimmingCharacters(in: .whitespaces) }
             if let newCode { tenant.companyCode = newCode }
             if let newCallback { tenant.callbackURL = newCallback }
+            if let newZone { tenant.timeZone = newZone }
             if let newVariant { tenant.settings.transferVariant = newVariant }
             if let finalize { tenant.settings.finalizeInvoices = finalize }
             if let auto { tenant.settings.autoTransfer = auto }
@@ -133,7 +141,9 @@ struct TenantPatchRequest: Decodable {
         return nil
     }
 
-    private enum CodingKeys: String, CodingKey { case name, companyCode, callbackUrl, settings, customerSync, version }
+    private enum CodingKeys: String, CodingKey {
+        case name, companyCode, callbackUrl, timeZone, settings, customerSync, version
+    }
     private enum SettingsKeys: String, CodingKey { case transferVariant, finalizeInvoices, autoTransfer }
 }
 
@@ -158,6 +168,12 @@ enum TenantFieldRules {
             }
         }
         return errors
+    }
+
+    /// A time zone must be an IANA id this system knows (e.g. `Europe/Vienna`).
+    static func checkTimeZone(_ identifier: String?) -> [HubProblem.FieldError] {
+        guard let identifier, TimeZone(identifier: identifier) == nil || identifier.count > 64 else { return [] }
+        return [.init(pointer: "#/timeZone", detail: "must be an IANA time zone, e.g. Europe/Berlin")]
     }
 
     static func variant(_ text: String?, errors: inout [HubProblem.FieldError]) -> TransferVariant? {

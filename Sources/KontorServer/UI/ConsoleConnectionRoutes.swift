@@ -34,8 +34,7 @@ struct ConsoleConnectionRoutes {
             return ConsoleErrorMiddleware.redirect(to: "/ui/tenants/\(tenant.id)?notice=checked")
         }
         group.get("tenants/:tenant/connection/disconnect") { request, context in
-            let page = try ConsolePageContext(request, context, catalogue: renderer.catalogue)
-            let tenant = try await page.tenant(try context.parameters.require("tenant"), in: tenants)
+            let (page, tenant) = try await ConsolePageContext.tenantPage(request, context, renderer, tenants)
             return renderer.page(
                 "confirm",
                 [

@@ -1,4 +1,5 @@
 import Foundation
+import KontorCore
 
 /// Dates and amounts as people of the page's language write them (`1.234,56 €` / `€1,234.56`), times in the
 /// tenant's time zone.
@@ -6,8 +7,8 @@ struct ConsoleFormat: Sendable {
     let locale: Locale
     let timeZone: TimeZone
 
-    /// The zone times are shown in: lexoffice's, since tenants have no zone of their own yet.
-    static let defaultTimeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+    /// The zone of pages that belong to no tenant (the tenants list, the account): lexoffice's.
+    static let defaultTimeZone = TimeZone(identifier: Tenant.defaultTimeZone) ?? .gmt
 
     /// A moment, date and time to the minute.
     func dateTime(_ date: Date) -> String {

@@ -10,7 +10,7 @@ struct ConsolePageContext {
     let session: ConsoleSession
     let language: ConsoleLanguage
     let catalogue: ConsoleCatalogue
-    let format: ConsoleFormat
+    private(set) var format: ConsoleFormat
 
     /// The page context of a signed-in request; otherwise the browser goes to the sign-in page.
     init(_ request: Request, _ context: HubRequestContext, catalogue: ConsoleCatalogue) throws {
@@ -30,8 +30,10 @@ struct ConsolePageContext {
         _ renderer: ConsoleRenderer,
         _ tenants: TenantStore
     ) async throws -> (ConsolePageContext, Tenant) {
-        let page = try ConsolePageContext(request, context, catalogue: renderer.catalogue)
-        return (page, try await page.tenant(try context.parameters.require("tenant"), in: tenants))
+        var page = try ConsolePageContext(request, context, catalogue: renderer.catalogue)
+        let tenant = try await page.tenant(try context.parameters.require("tenant"), in: tenants)
+        page.format = ConsoleFormat(locale: page.format.locale, timeZone: tenant.zone)
+        return (page, tenant)
     }
 
     /// Whether the user is a partner user (every tenant).
@@ -43,7 +45,7 @@ struct ConsolePageContext {
     }
 
     /// The tenant `id`, if it exists and the user may open it (a tenant user only its own: others are "not found").
-    func tenant(_ id: String, in tenants: TenantStore) async throws -> Tenant {
+    private func tenant(_ id: String, in tenants: TenantStore) async throws -> Tenant {
         let tenantID = TenantID(id)
         if case .tenant(let own) = session.user.scope, own != tenantID { throw ConsoleFailure(code: "not-found") }
         guard let tenant = try await tenants.tenant(tenantID) else { throw ConsoleFailure(code: "not-found") }
@@ -65,7 +67,7 @@ struct ConsolePageContext {
             "activeTone": tenant.isActive ? "good" : "neutral",
             "activeSince": tenant.activeSince.map(format.dateTime), "version": tenant.version,
             "finalizeInvoices": tenant.settings.finalizeInvoices, "autoTransfer": tenant.settings.autoTransfer,
-            "callbackUrl": tenant.callbackURL,
+            "callbackUrl": tenant.callbackURL, "timeZone": tenant.timeZone ?? Tenant.defaultTimeZone,
         ])
     }
 

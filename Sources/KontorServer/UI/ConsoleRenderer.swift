@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KontorCore
 import KontorStore
 import Logging
 import Mustache
@@ -76,6 +77,27 @@ struct ConsoleRenderer: Sendable {
         headers[.contentLanguage] = language.rawValue
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The page that shows a new secret once (an access key, a signing secret), with the way back to `tenant`.
+    func shownOnce(
+        _ secret: String,
+        label: String,
+        heading: String,
+        text: String,
+        of tenant: TenantID,
+        request: Request,
+        context: HubRequestContext
+    ) -> Response {
+        page(
+            "message",
+            [
+                "heading": heading, "text": text, "secret": secret, "secretLabel": label,
+                "backLink": "/ui/tenants/\(tenant)",
+            ],
+            request: request,
+            context: context
+        )
     }
 
     /// The headers of every console response.

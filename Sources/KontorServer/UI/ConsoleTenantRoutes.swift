@@ -18,8 +18,7 @@ struct ConsoleTenantRoutes {
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.get("tenants/:tenant") { request, context in
-            let page = try ConsolePageContext(request, context, catalogue: renderer.catalogue)
-            let tenant = try await page.tenant(try context.parameters.require("tenant"), in: tenants)
+            let (page, tenant) = try await ConsolePageContext.tenantPage(request, context, renderer, tenants)
             let connection = try await connections.connection(of: tenant.id)
             let tenantTokens = try await tokens.list().filter { $0.scope == .tenant(tenant.id) }
             var noticeValues = ["company": connection?.companyName ?? "lexoffice"]
@@ -73,12 +72,17 @@ struct ConsoleTenantRoutes {
             }
             let finalize = form.value("finalizeInvoices") != "false"
             let auto = form.value("autoTransfer") == "true"
+            let zone = form.value("timeZone") ?? Tenant.defaultTimeZone
+            guard TenantFieldRules.checkTimeZone(zone).isEmpty else {
+                throw ConsoleFailure(code: "validation-failed", fields: ["timeZone"])
+            }
             do {
                 _ = try await tenants.update(tenant.id, expectedVersion: form.value("version").flatMap { Int($0) }) {
                     tenant in
                     tenant.settings.transferVariant = variant
                     tenant.settings.finalizeInvoices = finalize
                     tenant.settings.autoTransfer = auto
+                    tenant.timeZone = zone == Tenant.defaultTimeZone ? nil : zone
                 }
             } catch let error as StoreError where error.code == .invalidState {
                 throw ConsoleFailure(code: "variant-locked", fields: ["transferVariant"])
@@ -105,13 +109,12 @@ struct ConsoleTenantRoutes {
                 kind: "tenant.callback-secret",
                 message: "callback secret replaced in the console"
             )
-            return renderer.page(
-                "message",
-                [
-                    "heading": page.text("callbackSecret.heading"), "text": page.text("callbackSecret.text"),
-                    "secret": secret, "secretLabel": page.text("callbackSecret.label"),
-                    "backLink": "/ui/tenants/\(tenant.id)",
-                ],
+            return renderer.shownOnce(
+                secret,
+                label: page.text("callbackSecret.label"),
+                heading: page.text("callbackSecret.heading"),
+                text: page.text("callbackSecret.text"),
+                of: tenant.id,
                 request: request,
                 context: context
             )

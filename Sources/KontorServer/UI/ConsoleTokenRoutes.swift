@@ -23,12 +23,12 @@ struct ConsoleTokenRoutes {
                 kind: "token.created",
                 message: "access key \(record.id) created in the console"
             )
-            return renderer.page(
-                "message",
-                [
-                    "heading": page.text("tokens.createdHeading"), "text": page.text("tokens.createdText"),
-                    "secret": token, "secretLabel": name, "backLink": "/ui/tenants/\(tenant.id)",
-                ],
+            return renderer.shownOnce(
+                token,
+                label: name,
+                heading: page.text("tokens.createdHeading"),
+                text: page.text("tokens.createdText"),
+                of: tenant.id,
                 request: request,
                 context: context
             )

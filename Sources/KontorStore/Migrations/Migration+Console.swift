@@ -2,7 +2,8 @@ extension Migration {
     /// Version 12: the web console. `console_users` are the people who sign in (partner users see every tenant,
     /// tenant users their own; bcrypt password hashes, none until one is set); `console_sessions` their signed-in
     /// browsers (SHA-256 of the cookie, the form token, a sliding expiry); `console_sign_in_codes` one-time sign-in
-    /// links (SHA-256 of the code).
+    /// links (SHA-256 of the code). `tenants.time_zone`: the zone the console shows a tenant's times in and its
+    /// business year is counted in (IANA id; `NULL`: Europe/Berlin).
     static let console = Migration(version: 12, name: "web console") { kind in
         [
             """
@@ -26,6 +27,7 @@ extension Migration {
             )
             """,
             "CREATE INDEX console_sessions_by_expiry ON console_sessions (expires_at)",
+            "ALTER TABLE tenants ADD COLUMN time_zone TEXT",
             """
             CREATE TABLE console_sign_in_codes (
                 code_hash TEXT PRIMARY KEY,

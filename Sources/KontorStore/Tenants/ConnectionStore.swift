@@ -112,6 +112,19 @@ package struct ConnectionStore: Sendable {
         }
     }
 
+    /// Replaces the ids of the connection's event subscriptions (after the hub subscribed to more or fewer events).
+    package func updateSubscriptions(_ ids: [String], of tenant: TenantID) async throws {
+        let subscriptions = try KontorJSON.text(of: ids)
+        try await database.transaction { db in
+            try await db.raw(
+                """
+                UPDATE connections SET subscriptions = \(bind: subscriptions), updated_at = \(bind: clock.nowMilliseconds) \
+                WHERE tenant_id = \(bind: tenant.rawValue)
+                """
+            ).run()
+        }
+    }
+
     /// Marks the connection as needing a person to reconnect (revoked, refresh failed).
     package func markReconnectNeeded(_ tenant: TenantID, reason: String) async throws {
         try await database.transaction { db in

@@ -23,6 +23,7 @@ extension Tenant {
             callbackURL: try row.decode(column: "callback_url", as: String?.self),
             archiveSettings: try row.decode(column: "archive_settings", as: String?.self),
             customerSync: try Self.customerSync(row.decode(column: "customer_sync", as: String?.self)),
+            timeZone: try row.decode(column: "time_zone", as: String?.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
             updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)),
             version: try row.decode(column: "version", as: Int.self)

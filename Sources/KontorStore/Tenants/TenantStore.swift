@@ -37,13 +37,13 @@ package struct TenantStore: Sendable {
             let inserted = try await db.raw(
                 """
                 INSERT INTO tenants (id, name, company_code, transfer_variant, finalize_invoices, auto_transfer, \
-                is_active, active_since, callback_url, archive_settings, customer_sync, created_at, updated_at, \
-                version) VALUES (\(bind: record.id.rawValue), \(bind: record.name), \(bind: record.companyCode), \
+                is_active, active_since, callback_url, archive_settings, customer_sync, time_zone, created_at, \
+                updated_at, version) VALUES (\(bind: record.id.rawValue), \(bind: record.name), \(bind: record.companyCode), \
                 \(bind: record.settings.transferVariant.rawValue), \(bind: record.settings.finalizeInvoices), \
                 \(bind: record.settings.autoTransfer), \(bind: record.isActive), \
                 \(bind: record.activeSince?.millisecondsSince1970), \(bind: record.callbackURL), \
                 \(bind: record.archiveSettings), \(bind: try KontorJSON.text(of: record.customerSync)), \
-                \(bind: now.millisecondsSince1970), \(bind: now.millisecondsSince1970), 1) \
+                \(bind: record.timeZone), \(bind: now.millisecondsSince1970), \(bind: now.millisecondsSince1970), 1) \
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """
             ).first()
@@ -104,7 +104,7 @@ package struct TenantStore: Sendable {
             updated.updatedAt = clock.now
             updated.version = current.version + 1
             if updated.settings.transferVariant != current.settings.transferVariant {
-                try await checkNoTransfersThisYear(id, in: db)
+                try await checkNoTransfersThisYear(id, zone: updated.zone, in: db)
             }
             try await db.raw(
                 """
@@ -114,7 +114,8 @@ package struct TenantStore: Sendable {
                 auto_transfer = \(bind: updated.settings.autoTransfer), is_active = \(bind: updated.isActive), \
                 active_since = \(bind: updated.activeSince?.millisecondsSince1970), \
                 callback_url = \(bind: updated.callbackURL), archive_settings = \(bind: updated.archiveSettings), \
-                customer_sync = \(bind: try KontorJSON.text(of: updated.customerSync)), updated_at = \(bind: updated.updatedAt.millisecondsSince1970), version = \(bind: updated.version) \
+                customer_sync = \(bind: try KontorJSON.text(of: updated.customerSync)), \
+                time_zone = \(bind: updated.timeZone), updated_at = \(bind: updated.updatedAt.millisecondsSince1970), version = \(bind: updated.version) \
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
@@ -177,9 +178,9 @@ package struct TenantStore: Sendable {
         }
     }
 
-    private func checkNoTransfersThisYear(_ id: TenantID, in db: any SQLDatabase) async throws {
+    private func checkNoTransfersThisYear(_ id: TenantID, zone: TimeZone, in db: any SQLDatabase) async throws {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt
+        calendar.timeZone = zone
         let startOfYear = calendar.dateInterval(of: .year, for: clock.now)?.start ?? clock.now
         let count =
             try await db.raw(
