@@ -5,6 +5,7 @@ import KontorFlows
 import KontorSinks
 import KontorTestSupport
 import LexofficeKit
+import NIOCore
 
 /// The `archive-sinks` suite: documents/s written to the filesystem sink (a temp folder, every file fsynced) and
 /// to the S3 sink against moto_server on 127.0.0.1 (skipped when moto_server is not installed), sequentially and
@@ -28,18 +29,23 @@ enum ArchiveSinkBenchmark {
         try await measure("filesystem", filesystem, documents: filesystemDocuments, concurrency: concurrency)
         try await withMoto(in: folder) { endpoint in
             let httpClient = HTTPClient(configuration: .archiveSinks)
-            defer { try? httpClient.syncShutdown() }
-            let configuration = try S3Configuration(
-                endpoint: endpoint,
-                region: "us-east-1",
-                bucket: "bench",
-                accessKeyID: "bench",
-                secretAccessKey: Secret("bench")
-            )
-            let sink = S3Sink(configuration: configuration, httpClient: httpClient)
-            try await sink.client.createBucket()
-            try await measure("s3 (moto)", sink, documents: s3Documents, concurrency: 1)
-            try await measure("s3 (moto)", sink, documents: s3Documents, concurrency: concurrency)
+            do {
+                let configuration = try S3Configuration(
+                    endpoint: endpoint,
+                    region: "us-east-1",
+                    bucket: "bench",
+                    accessKeyID: "bench",
+                    secretAccessKey: Secret("bench")
+                )
+                let sink = S3Sink(configuration: configuration, httpClient: httpClient)
+                try await sink.client.createBucket()
+                try await measure("s3 (moto)", sink, documents: s3Documents, concurrency: 1)
+                try await measure("s3 (moto)", sink, documents: s3Documents, concurrency: concurrency)
+                try await httpClient.shutdown()
+            } catch {
+                try? await httpClient.shutdown()
+                throw error
+            }
         }
     }
 

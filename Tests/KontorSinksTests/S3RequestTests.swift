@@ -95,7 +95,10 @@ struct S3RequestTests {
         let port = try RefusingPort()
         defer { port.close() }
         try await withSinkHTTPClient { httpClient in
-            let sink = S3Sink(configuration: try Self.configuration("http://127.0.0.1:\(port.port)"), httpClient: httpClient)
+            // AsyncHTTPClient retries a refused connection until the deadline: keep it short.
+            var configuration = try Self.configuration("http://127.0.0.1:\(port.port)")
+            configuration.timeout = .seconds(1)
+            let sink = S3Sink(configuration: configuration, httpClient: httpClient)
             let error = await #expect(throws: ArchiveSinkError.self) { try await sink.write(.fixture()) }
             #expect(error?.code == .unavailable)
             #expect(error?.isRetryable == true)

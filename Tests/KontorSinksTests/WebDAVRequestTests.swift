@@ -14,8 +14,9 @@ struct WebDAVRequestTests {
         let port = try RefusingPort()
         defer { port.close() }
         try await withSinkHTTPClient { httpClient in
+            // AsyncHTTPClient retries a refused connection until the deadline: keep it short.
             let sink = WebDAVSink(
-                configuration: try WebDAVConfiguration(baseURL: "http://127.0.0.1:\(port.port)/dav/"),
+                configuration: try WebDAVConfiguration(baseURL: "http://127.0.0.1:\(port.port)/dav/", timeout: .seconds(1)),
                 httpClient: httpClient
             )
             let error = await #expect(throws: ArchiveSinkError.self) { try await sink.write(.fixture()) }
