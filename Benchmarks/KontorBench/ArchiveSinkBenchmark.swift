@@ -108,7 +108,11 @@ enum ArchiveSinkBenchmark {
             let deadline = ContinuousClock.now.advanced(by: .seconds(30))
             var ready = false
             while !ready, ContinuousClock.now < deadline, process.isRunning {
-                ready = (try? await HTTPClient.shared.execute(HTTPClientRequest(url: endpoint + "/moto-api/"), timeout: .seconds(2))) != nil
+                ready =
+                    (try? await HTTPClient.shared.execute(
+                        HTTPClientRequest(url: endpoint + "/moto-api/"),
+                        timeout: .seconds(2)
+                    )) != nil
                 if !ready { try await Task.sleep(for: .milliseconds(100)) }
             }
             guard ready else { throw BenchmarkFailure(description: "moto_server did not answer: \(process.printed)") }

@@ -23,7 +23,10 @@ enum KontorBench {
             try await ArchiveSinkBenchmark.run()
         default:
             FileHandle.standardError.write(
-                Data("unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks\n".utf8)
+                Data(
+                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks\n"
+                        .utf8
+                )
             )
             exit(64)
         }

@@ -40,7 +40,9 @@ struct ArchiveKeyTemplateTests {
 
     @Test(
         "refuses templates that could collide or escape",
-        arguments: ["{tenant}/{year}", "/{number}", "{tenant}/../{number}", "{tenant}//{number}", "{nummer}", "{number"]
+        arguments: [
+            "{tenant}/{year}", "/{number}", "{tenant}/../{number}", "{tenant}//{number}", "{nummer}", "{number",
+        ]
     )
     func refusesBadTemplates(pattern: String) {
         let error = #expect(throws: ArchiveSinkError.self) { try ArchiveKeyTemplate(pattern) }

@@ -10,7 +10,11 @@ struct FilesystemSinkTests {
         defer { folder.remove() }
         let document = ArchiveDocument.fixture()
         let keys = try await FilesystemSink(root: folder.path).write(document)
-        #expect(keys.map(\.key) == ["acme/2026/invoice/RE-1001.pdf", "acme/2026/invoice/RE-1001.xml", "acme/2026/invoice/RE-1001.json"])
+        #expect(
+            keys.map(\.key) == [
+                "acme/2026/invoice/RE-1001.pdf", "acme/2026/invoice/RE-1001.xml", "acme/2026/invoice/RE-1001.json",
+            ]
+        )
         #expect(keys.map(\.kind) == [.pdf, .xml, .metadata])
         #expect(folder.contents(of: "acme/2026/invoice/RE-1001.pdf") == document.pdf)
         #expect(folder.contents(of: "acme/2026/invoice/RE-1001.xml") == document.xml)
@@ -26,7 +30,11 @@ struct FilesystemSinkTests {
         let paid = ArchiveDocument.fixture(status: "paid")
         let second = try await sink.write(paid)
         #expect(first == second)
-        #expect(folder.allFiles() == ["acme/2026/invoice/RE-1001.json", "acme/2026/invoice/RE-1001.pdf", "acme/2026/invoice/RE-1001.xml"])
+        #expect(
+            folder.allFiles() == [
+                "acme/2026/invoice/RE-1001.json", "acme/2026/invoice/RE-1001.pdf", "acme/2026/invoice/RE-1001.xml",
+            ]
+        )
         #expect(folder.contents(of: "acme/2026/invoice/RE-1001.json") == paid.metadata)
     }
 
@@ -43,7 +51,10 @@ struct FilesystemSinkTests {
     func template() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let sink = FilesystemSink(root: folder.path, template: try ArchiveKeyTemplate("{tenant}/{type}/{year}-{number}"))
+        let sink = FilesystemSink(
+            root: folder.path,
+            template: try ArchiveKeyTemplate("{tenant}/{type}/{year}-{number}")
+        )
         _ = try await sink.write(.fixture(withXML: false))
         #expect(folder.allFiles() == ["acme/invoice/2026-RE-1001.json", "acme/invoice/2026-RE-1001.pdf"])
     }

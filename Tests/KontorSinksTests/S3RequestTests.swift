@@ -10,7 +10,10 @@ import Testing
 /// What the S3 sink sends and how it reads answers, against a scripted server.
 @Suite(.timeLimit(.minutes(1)))
 struct S3RequestTests {
-    private static func configuration(_ endpoint: String, addressing: S3Configuration.Addressing = .path) throws
+    private static func configuration(
+        _ endpoint: String,
+        addressing: S3Configuration.Addressing = .path
+    ) throws
         -> S3Configuration
     {
         try S3Configuration(
@@ -29,11 +32,19 @@ struct S3RequestTests {
             server in
             try await withSinkHTTPClient { httpClient in
                 let clock = ManualWallClock(Date(timeIntervalSince1970: 1_440_938_160))
-                let sink = S3Sink(configuration: try Self.configuration(server.baseURL), httpClient: httpClient, clock: clock)
+                let sink = S3Sink(
+                    configuration: try Self.configuration(server.baseURL),
+                    httpClient: httpClient,
+                    clock: clock
+                )
                 _ = try await sink.write(.fixture(withXML: false))
                 let requests = server.requests
                 #expect(requests.map(\.method) == ["PUT", "PUT"])
-                #expect(requests.map(\.uri) == ["/archive/acme/2026/invoice/RE-1001.pdf", "/archive/acme/2026/invoice/RE-1001.json"])
+                #expect(
+                    requests.map(\.uri) == [
+                        "/archive/acme/2026/invoice/RE-1001.pdf", "/archive/acme/2026/invoice/RE-1001.json",
+                    ]
+                )
                 let pdf = try #require(requests.first)
                 #expect(pdf.header("x-amz-date") == "20150830T123600Z")
                 #expect(pdf.header("x-amz-content-sha256") == SHA256Hex.of(pdf.body))
@@ -42,8 +53,16 @@ struct S3RequestTests {
                 #expect(pdf.header("x-amz-meta-document-number") == "RE-1001")
                 #expect(pdf.header("content-type") == "application/pdf")
                 let authorization = try #require(pdf.header("authorization"))
-                #expect(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-central-1/s3/aws4_request, "))
-                #expect(authorization.contains("SignedHeaders=content-md5;content-type;host;x-amz-content-sha256;x-amz-date;"))
+                #expect(
+                    authorization.hasPrefix(
+                        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-central-1/s3/aws4_request, "
+                    )
+                )
+                #expect(
+                    authorization.contains(
+                        "SignedHeaders=content-md5;content-type;host;x-amz-content-sha256;x-amz-date;"
+                    )
+                )
                 #expect(!authorization.contains("secret"))
             }
         }
@@ -76,9 +95,12 @@ struct S3RequestTests {
         ]
     )
     func errorMapping(status: Int, s3Code: String, expected: ArchiveSinkError.Code) async throws {
-        let body = s3Code.isEmpty ? "" : "<?xml version=\"1.0\"?><Error><Code>\(s3Code)</Code><Message>m</Message></Error>"
+        let body =
+            s3Code.isEmpty ? "" : "<?xml version=\"1.0\"?><Error><Code>\(s3Code)</Code><Message>m</Message></Error>"
         try await ScriptedHTTPServer.withServer(
-            .replying { _ in .respond(status: status, headers: [("Content-Type", "application/xml")], body: Array(body.utf8)) }
+            .replying { _ in
+                .respond(status: status, headers: [("Content-Type", "application/xml")], body: Array(body.utf8))
+            }
         ) { server in
             try await withSinkHTTPClient { httpClient in
                 let sink = S3Sink(configuration: try Self.configuration(server.baseURL), httpClient: httpClient)
@@ -105,13 +127,16 @@ struct S3RequestTests {
         }
     }
 
-    @Test("refuses endpoints, regions and bucket names that cannot work", arguments: [
-        ("ftp://s3.example", "eu-central-1", "archive"),
-        ("https://s3.example/prefix", "eu-central-1", "archive"),
-        ("https://s3.example", "", "archive"),
-        ("https://s3.example", "eu-central-1", "Archive_1"),
-        ("https://s3.example", "eu-central-1", "ab"),
-    ])
+    @Test(
+        "refuses endpoints, regions and bucket names that cannot work",
+        arguments: [
+            ("ftp://s3.example", "eu-central-1", "archive"),
+            ("https://s3.example/prefix", "eu-central-1", "archive"),
+            ("https://s3.example", "", "archive"),
+            ("https://s3.example", "eu-central-1", "Archive_1"),
+            ("https://s3.example", "eu-central-1", "ab"),
+        ]
+    )
     func invalidConfiguration(endpoint: String, region: String, bucket: String) {
         let error = #expect(throws: ArchiveSinkError.self) {
             try S3Configuration(

@@ -21,7 +21,12 @@ struct S3SinkTests {
                 try await sink.client.createBucket()
 
                 let keys = try await sink.write(.fixture(number: "RE 1001/7", status: "open"))
-                #expect(keys.map(\.key) == ["acme/2026/invoice/RE 1001_7.pdf", "acme/2026/invoice/RE 1001_7.xml", "acme/2026/invoice/RE 1001_7.json"])
+                #expect(
+                    keys.map(\.key) == [
+                        "acme/2026/invoice/RE 1001_7.pdf", "acme/2026/invoice/RE 1001_7.xml",
+                        "acme/2026/invoice/RE 1001_7.json",
+                    ]
+                )
                 let pdf = try await sink.client.getObject(keys[0].key)
                 #expect(pdf.contents == ArchiveDocument.fixture(number: "RE 1001/7").pdf)
                 #expect(pdf.contentType == "application/pdf")
@@ -74,7 +79,10 @@ struct S3SinkTests {
                 let key = await #expect(throws: ArchiveSinkError.self) { try await unknownKey.write(.fixture()) }
                 #expect(key?.code == .accessDenied)
 
-                let missing = S3Sink(configuration: try moto.configuration(bucket: "no-such-bucket"), httpClient: httpClient)
+                let missing = S3Sink(
+                    configuration: try moto.configuration(bucket: "no-such-bucket"),
+                    httpClient: httpClient
+                )
                 let bucket = await #expect(throws: ArchiveSinkError.self) { try await missing.write(.fixture()) }
                 #expect(bucket?.code == .destinationMissing)
                 #expect(bucket?.isRetryable == false)

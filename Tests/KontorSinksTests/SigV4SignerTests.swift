@@ -78,7 +78,10 @@ struct SigV4SignerTests {
             payloadHash: Self.emptyHash
         )
         let (canonical, _) = signer.canonicalRequest(request, timestamp: "20150830T123600Z")
-        #expect(canonical.split(separator: "\n", omittingEmptySubsequences: false)[2] == "Action=ListUsers&Version=2010-05-08")
+        #expect(
+            canonical.split(separator: "\n", omittingEmptySubsequences: false)[2]
+                == "Action=ListUsers&Version=2010-05-08"
+        )
         #expect(
             signer.stringToSign(canonicalRequest: canonical, timestamp: "20150830T123600Z").hasSuffix(
                 "f536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59"

@@ -16,7 +16,10 @@ struct WebDAVRequestTests {
         try await withSinkHTTPClient { httpClient in
             // AsyncHTTPClient retries a refused connection until the deadline: keep it short.
             let sink = WebDAVSink(
-                configuration: try WebDAVConfiguration(baseURL: "http://127.0.0.1:\(port.port)/dav/", timeout: .seconds(1)),
+                configuration: try WebDAVConfiguration(
+                    baseURL: "http://127.0.0.1:\(port.port)/dav/",
+                    timeout: .seconds(1)
+                ),
                 httpClient: httpClient
             )
             let error = await #expect(throws: ArchiveSinkError.self) { try await sink.write(.fixture()) }
@@ -36,7 +39,11 @@ struct WebDAVRequestTests {
         ) { server in
             try await withSinkHTTPClient { httpClient in
                 let sink = WebDAVSink(
-                    configuration: try WebDAVConfiguration(baseURL: server.baseURL + "/dav/", username: "u", password: Secret("p")),
+                    configuration: try WebDAVConfiguration(
+                        baseURL: server.baseURL + "/dav/",
+                        username: "u",
+                        password: Secret("p")
+                    ),
                     httpClient: httpClient
                 )
                 let error = await #expect(throws: ArchiveSinkError.self) { try await sink.write(.fixture()) }

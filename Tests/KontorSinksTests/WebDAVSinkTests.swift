@@ -15,18 +15,32 @@ struct WebDAVSinkTests {
     func writesAndOverwrites() async throws {
         try await RcloneWebDAV.with { server in
             try await withSinkHTTPClient { httpClient in
-                let configuration = try WebDAVConfiguration(baseURL: server.baseURL, username: "u", password: Secret("p"))
+                let configuration = try WebDAVConfiguration(
+                    baseURL: server.baseURL,
+                    username: "u",
+                    password: Secret("p")
+                )
                 let sink = WebDAVSink(configuration: configuration, httpClient: httpClient)
                 let open = ArchiveDocument.fixture(number: "RE 1001", status: "open")
                 let keys = try await sink.write(open)
-                #expect(keys.map(\.key) == ["acme/2026/invoice/RE 1001.pdf", "acme/2026/invoice/RE 1001.xml", "acme/2026/invoice/RE 1001.json"])
+                #expect(
+                    keys.map(\.key) == [
+                        "acme/2026/invoice/RE 1001.pdf", "acme/2026/invoice/RE 1001.xml",
+                        "acme/2026/invoice/RE 1001.json",
+                    ]
+                )
                 #expect(server.contents(of: "acme/2026/invoice/RE 1001.pdf") == open.pdf)
                 #expect(server.contents(of: "acme/2026/invoice/RE 1001.xml") == open.xml)
 
                 let paid = ArchiveDocument.fixture(number: "RE 1001", status: "paid")
                 // A fresh sink knows no folders: every MKCOL answers "exists" and counts as success.
                 #expect(try await WebDAVSink(configuration: configuration, httpClient: httpClient).write(paid) == keys)
-                #expect(server.allFiles() == ["acme/2026/invoice/RE 1001.json", "acme/2026/invoice/RE 1001.pdf", "acme/2026/invoice/RE 1001.xml"])
+                #expect(
+                    server.allFiles() == [
+                        "acme/2026/invoice/RE 1001.json", "acme/2026/invoice/RE 1001.pdf",
+                        "acme/2026/invoice/RE 1001.xml",
+                    ]
+                )
                 #expect(server.contents(of: "acme/2026/invoice/RE 1001.json") == paid.metadata)
             }
         }
@@ -36,7 +50,11 @@ struct WebDAVSinkTests {
     func recreatesRemovedFolder() async throws {
         try await RcloneWebDAV.with { server in
             try await withSinkHTTPClient { httpClient in
-                let configuration = try WebDAVConfiguration(baseURL: server.baseURL, username: "u", password: Secret("p"))
+                let configuration = try WebDAVConfiguration(
+                    baseURL: server.baseURL,
+                    username: "u",
+                    password: Secret("p")
+                )
                 let sink = WebDAVSink(configuration: configuration, httpClient: httpClient)
                 _ = try await sink.write(.fixture(number: "RE-1"))
                 try FileManager.default.removeItem(atPath: server.folder.path + "/data/acme")
@@ -51,7 +69,11 @@ struct WebDAVSinkTests {
         try await RcloneWebDAV.with { server in
             try await withSinkHTTPClient { httpClient in
                 let wrong = WebDAVSink(
-                    configuration: try WebDAVConfiguration(baseURL: server.baseURL, username: "u", password: Secret("wrong")),
+                    configuration: try WebDAVConfiguration(
+                        baseURL: server.baseURL,
+                        username: "u",
+                        password: Secret("wrong")
+                    ),
                     httpClient: httpClient
                 )
                 let denied = await #expect(throws: ArchiveSinkError.self) { try await wrong.write(.fixture()) }

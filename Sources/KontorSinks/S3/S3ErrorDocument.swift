@@ -24,8 +24,11 @@ enum S3ErrorDocument {
             }
         guard let mapped else {
             let generic = SinkHTTP.failure(status: status, operation)
-            return ArchiveSinkError(generic.code, s3Code.map { "\(generic.detail) (\($0))" } ?? generic.detail,
-                httpStatus: status)
+            return ArchiveSinkError(
+                generic.code,
+                s3Code.map { "\(generic.detail) (\($0))" } ?? generic.detail,
+                httpStatus: status
+            )
         }
         return ArchiveSinkError(mapped, "\(what) (HTTP \(status))", httpStatus: status)
     }

@@ -88,8 +88,10 @@ package struct SigV4Signer: Sendable {
     /// The query parameters encoded and sorted by name, then value, joined with `&`.
     private func canonicalQuery(_ query: [(name: String, value: String)]) -> String {
         let encoded: [(name: String, value: String)] = query.map { parameter in
-            (S3KeyEncoding.encode(parameter.name, keepingSlashes: false),
-             S3KeyEncoding.encode(parameter.value, keepingSlashes: false))
+            (
+                S3KeyEncoding.encode(parameter.name, keepingSlashes: false),
+                S3KeyEncoding.encode(parameter.value, keepingSlashes: false)
+            )
         }
         let sorted = encoded.sorted { left, right in
             left.name == right.name ? left.value < right.value : left.name < right.name

@@ -28,7 +28,10 @@ enum SinkHTTP {
             throw ArchiveSinkError(.invalidConfiguration, "\(sink): the URL \(request.url) cannot be used")
         } catch {
             if Task.isCancelled || error is CancellationError { throw CancellationError() }
-            throw ArchiveSinkError(.unavailable, "\(sink) at \(request.url) cannot be reached: \(transportReason(error))")
+            throw ArchiveSinkError(
+                .unavailable,
+                "\(sink) at \(request.url) cannot be reached: \(transportReason(error))"
+            )
         }
     }
 

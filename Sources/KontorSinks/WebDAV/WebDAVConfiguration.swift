@@ -41,7 +41,8 @@ package struct WebDAVConfiguration: Sendable {
 
     /// The URL of `path` (slash-separated, not encoded) below the base folder.
     package func url(of path: String) -> String {
-        baseURL + path.split(separator: "/", omittingEmptySubsequences: false)
+        baseURL
+            + path.split(separator: "/", omittingEmptySubsequences: false)
             .map { S3KeyEncoding.encode(String($0), keepingSlashes: false) }
             .joined(separator: "/")
     }

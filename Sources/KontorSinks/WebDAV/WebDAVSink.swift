@@ -83,7 +83,9 @@ package final class WebDAVSink: ArchiveSink {
     private func send(_ method: HTTPMethod, _ url: String, body: Data?, type: String?) async throws -> Int {
         var request = HTTPClientRequest(url: url)
         request.method = method
-        if let authorization = configuration.authorization { request.headers.add(name: "authorization", value: authorization) }
+        if let authorization = configuration.authorization {
+            request.headers.add(name: "authorization", value: authorization)
+        }
         if let type { request.headers.add(name: "content-type", value: type) }
         if let body { request.body = .bytes(ByteBuffer(data: body)) }
         let answer = try await SinkHTTP.send(request, on: httpClient, timeout: configuration.timeout, sink: "WebDAV")

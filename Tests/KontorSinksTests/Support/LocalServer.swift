@@ -16,25 +16,30 @@ struct LocalServer {
     let process: ChildProcess
     let folder: TemporaryFolder
 
-    /// Starts `tool` with the arguments `arguments(port)` on a free port and waits (at most `timeout`) until it
+    /// Starts `tool` with `arguments` (`{port}` replaced by a free port, `{folder}` by a new temporary folder that
+    /// has an empty `data` folder and receives the server's output) and waits (at most `timeout`) until it
     /// answers HTTP at all on `readinessPath`; runs `body`; stops the server.
     static func with<Result>(
         _ tool: URL,
         environment: [String: String] = [:],
         readinessPath: String = "/",
         timeout: Duration = .seconds(30),
-        arguments: (Int, TemporaryFolder) -> [String],
+        arguments: [String],
         _ body: (LocalServer) async throws -> Result
     ) async throws -> Result {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: false)
         // A port that is free now: bound without listening, then released for the server.
         let reserved = try RefusingPort()
         let port = reserved.port
         reserved.close()
         let process = try ChildProcess(
             tool,
-            arguments(port, folder),
+            arguments.map {
+                $0.replacingOccurrences(of: "{port}", with: "\(port)")
+                    .replacingOccurrences(of: "{folder}", with: folder.path)
+            },
             environment: environment,
             in: URL(fileURLWithPath: folder.path)
         )

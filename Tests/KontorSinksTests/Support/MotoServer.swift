@@ -43,7 +43,7 @@ struct MotoServer {
             executable,
             environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "3"],
             readinessPath: "/moto-api/",
-            arguments: { port, _ in ["-H", "127.0.0.1", "-p", "\(port)"] }
+            arguments: ["-H", "127.0.0.1", "-p", "{port}"]
         ) { server in
             let iam = IAMQuery(endpoint: server.baseURL)
             _ = try await iam.call(["Action": "CreateUser", "UserName": "kontor"])
@@ -79,10 +79,20 @@ private struct IAMQuery {
         let body = Data(form.utf8)
         let host = String(endpoint.dropFirst("http://".count))
         let contentType = "application/x-www-form-urlencoded; charset=utf-8"
-        let signer = SigV4Signer(accessKeyID: "bootstrap", secretAccessKey: Secret("bootstrap"), region: "us-east-1", service: "iam")
+        let signer = SigV4Signer(
+            accessKeyID: "bootstrap",
+            secretAccessKey: Secret("bootstrap"),
+            region: "us-east-1",
+            service: "iam"
+        )
         let hash = SHA256.hash(data: body).lowercaseHex
         let signature = signer.sign(
-            SigV4Signer.Request(method: "POST", encodedPath: "/", headers: [("host", host), ("content-type", contentType)], payloadHash: hash),
+            SigV4Signer.Request(
+                method: "POST",
+                encodedPath: "/",
+                headers: [("host", host), ("content-type", contentType)],
+                payloadHash: hash
+            ),
             at: Date()
         )
         var request = HTTPClientRequest(url: endpoint + "/")
@@ -93,7 +103,9 @@ private struct IAMQuery {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
         guard response.status == .ok else {
-            throw LocalServer.Failure(description: "IAM \(parameters["Action"] ?? "") answered \(response.status): \(text)")
+            throw LocalServer.Failure(
+                description: "IAM \(parameters["Action"] ?? "") answered \(response.status): \(text)"
+            )
         }
         return text
     }

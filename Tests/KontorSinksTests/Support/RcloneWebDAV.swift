@@ -7,7 +7,7 @@ struct RcloneWebDAV {
 
     /// `http://127.0.0.1:PORT/`.
     let baseURL: String
-    /// The folder the server serves: the test reads written files straight from disk.
+    /// The server's work folder; it serves `data/` in it, and the test reads written files straight from disk.
     let folder: TemporaryFolder
 
     /// Starts the server, runs `body`, stops the server.
@@ -15,13 +15,10 @@ struct RcloneWebDAV {
         guard let executable else { throw LocalServer.Failure(description: "rclone is not installed") }
         return try await LocalServer.with(
             executable,
-            arguments: { port, folder in
-                try? FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
-                return [
-                    "serve", "webdav", folder.path + "/data", "--addr", "127.0.0.1:\(port)", "--user", "u", "--pass", "p",
-                    "--config", folder.path + "/rclone.conf",
-                ]
-            }
+            arguments: [
+                "serve", "webdav", "{folder}/data", "--addr", "127.0.0.1:{port}", "--user", "u", "--pass", "p",
+                "--config", "{folder}/rclone.conf",
+            ]
         ) { server in
             try await body(RcloneWebDAV(baseURL: server.baseURL + "/", folder: server.folder))
         }
