@@ -62,8 +62,8 @@ enum SinkHTTP {
 }
 
 extension Duration {
-    /// The duration in whole nanoseconds (saturating at `Int64.max`).
-    var nanoseconds: Int64 {
+    /// The duration in whole nanoseconds (saturating at `Int64.max`), for AsyncHTTPClient's `TimeAmount`.
+    fileprivate var nanoseconds: Int64 {
         let (seconds, attoseconds) = components
         let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         return overflow ? .max : product + attoseconds / 1_000_000_000
