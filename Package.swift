@@ -90,6 +90,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "KontorSinks",
+            dependencies: [
+                "KontorFlows",
+                "KontorCore",
+                "LexofficeKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "KontorSQLite",
@@ -190,6 +205,7 @@ let package = Package(
                 "KontorCore",
                 "KontorFlows",
                 "KontorStore",
+                "KontorSinks",
                 "KontorTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -211,6 +227,22 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KontorSinksTests",
+            dependencies: [
+                "KontorSinks",
+                "KontorFlows",
+                "KontorCore",
+                "KontorTestSupport",
+                "LexofficeKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings

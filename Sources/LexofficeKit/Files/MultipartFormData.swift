@@ -1,21 +1,23 @@
 import struct Foundation.Data
 import struct Foundation.UUID
 
-/// Builds a `multipart/form-data` body (RFC 7578) for file uploads.
-struct MultipartFormData {
+/// Builds a `multipart/form-data` body (RFC 7578) for file uploads (lexoffice's, and Kontor's DMS sink's).
+package struct MultipartFormData {
     /// The boundary between parts; random, so it cannot occur in a text part.
-    let boundary: String
-    private(set) var body = Data()
+    package let boundary: String
+    /// The body built so far.
+    package private(set) var body = Data()
 
-    init(boundary: String = "LexofficeKit-" + UUID().uuidString) {
+    /// An empty body.
+    package init(boundary: String = "LexofficeKit-" + UUID().uuidString) {
         self.boundary = boundary
     }
 
     /// The `Content-Type` header value.
-    var contentType: String { "multipart/form-data; boundary=\(boundary)" }
+    package var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
     /// Appends a file part.
-    mutating func addFile(name: String, fileName: String, contentType: String, data: Data) {
+    package mutating func addFile(name: String, fileName: String, contentType: String, data: Data) {
         appendLine("--\(boundary)")
         appendLine("Content-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"")
         appendLine("Content-Type: \(contentType)")
@@ -25,7 +27,7 @@ struct MultipartFormData {
     }
 
     /// Appends a text field.
-    mutating func addField(name: String, value: String) {
+    package mutating func addField(name: String, value: String) {
         appendLine("--\(boundary)")
         appendLine("Content-Disposition: form-data; name=\"\(name)\"")
         appendLine("")
@@ -33,7 +35,7 @@ struct MultipartFormData {
     }
 
     /// Closes the body; call once after the last part.
-    mutating func finish() {
+    package mutating func finish() {
         appendLine("--\(boundary)--")
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+import KontorCore
+
+/// One outgoing lexoffice document as the archive stores it: its identity, its rendered files and the JSON
+/// metadata sidecar.
+package struct ArchiveDocument: Sendable, Hashable {
+    /// The tenant whose lexoffice the document comes from.
+    package var tenant: TenantID
+    /// The document's lexoffice id (a UUID).
+    package var lexofficeID: String
+    /// What kind of document it is.
+    package var type: ArchiveDocumentType
+    /// The document number (`voucherNumber`), e.g. `RE-1001`; any text, sinks make it safe for their keys.
+    package var number: String
+    /// The year of the document date, the archive's top-level folder per tenant.
+    package var year: Int
+    /// The rendered PDF (or the receipt file of a bookkeeping voucher).
+    package var pdf: Data
+    /// The XRechnung XML of an e-invoice, if there is one.
+    package var xml: Data?
+    /// The JSON metadata sidecar (type, number, dates, status, contact, totals, lexoffice id and link).
+    package var metadata: Data
+
+    /// A document.
+    package init(
+        tenant: TenantID,
+        lexofficeID: String,
+        type: ArchiveDocumentType,
+        number: String,
+        year: Int,
+        pdf: Data,
+        xml: Data? = nil,
+        metadata: Data
+    ) {
+        self.tenant = tenant
+        self.lexofficeID = lexofficeID
+        self.type = type
+        self.number = number
+        self.year = year
+        self.pdf = pdf
+        self.xml = xml
+        self.metadata = metadata
+    }
+
+    /// The files to write, in writing order: the PDF, the XML if any, and the sidecar last, so that a sidecar in
+    /// the sink says that the document's other files are complete.
+    package var files: [ArchiveFile] {
+        var files = [ArchiveFile(kind: .pdf, contents: pdf)]
+        if let xml { files.append(ArchiveFile(kind: .xml, contents: xml)) }
+        files.append(ArchiveFile(kind: .metadata, contents: metadata))
+        return files
+    }
+}
