@@ -52,6 +52,9 @@ struct ConsoleTests {
 
             let again = ConsoleClient(baseURL: hub.baseURL)
             defer { Task { try? await again.shutdown() } }
+            let unknown = try await client.get("/ui/no/such/page")
+            #expect(unknown.status == 404)
+            #expect(unknown.headers.first(name: "Content-Type")?.hasPrefix("text/html") == true)
             let reused = try await again.get("/ui/sign-in/\(code)")
             #expect(reused.status == 400)
             #expect(reused.body.contains("ungültig"))

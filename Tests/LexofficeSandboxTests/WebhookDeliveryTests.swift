@@ -111,7 +111,8 @@ struct WebhookDeliveryTests {
                     NewEventSubscription(eventType: .contactCreated, callbackUrl: receiver.baseURL + "/gone")
                 )
                 _ = try await client.contacts.create(Self.customer())
-                #expect(try await eventually { receiver.requests.filter { $0.path == "/hooks" }.count == 4 })
+                // Required: the spacing below reads four arrivals.
+                try #require(try await eventually { receiver.requests.filter { $0.path == "/hooks" }.count == 4 })
                 let arrivals = receiver.requests.filter { $0.path == "/hooks" }.map(\.receivedAt)
                 // 10 s, 20 s, 40 s scaled by 0.002: 20 ms, 40 ms, 80 ms.
                 for (index, wait) in [Duration.milliseconds(20), .milliseconds(40), .milliseconds(80)].enumerated() {

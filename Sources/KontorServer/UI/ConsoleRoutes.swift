@@ -89,6 +89,8 @@ struct ConsoleRoutes {
         ConsoleExportRoutes(tenants: tenants, exports: ExportStore(queue: queue), renderer: renderer, clock: clock)
             .register(on: ui)
         ConsoleActivityRoutes(tenants: tenants, activity: activity, renderer: renderer).register(on: ui)
+        // Any other console address: the console's own "not found" page, not the API's problem+json.
+        ui.get("**") { _, _ -> Response in throw ConsoleFailure(code: "not-found") }
         ConsoleCustomerRoutes(
             tenants: tenants,
             customers: CustomerStore(database: database, clock: clock),
