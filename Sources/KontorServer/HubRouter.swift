@@ -51,6 +51,8 @@ package struct HubRouter {
         let router = Router(context: HubRequestContext.self)
         router.middlewares.add(HTTPMetricsMiddleware(metrics: metrics))
         router.middlewares.add(ProblemMiddleware(publicBaseURL: configuration.publicBaseURL))
+        let methods = MethodNotAllowedMiddleware<HubRequestContext>()
+        router.middlewares.add(methods)
         let oauthStates = OAuthStateStore(database: database, clock: clock)
         HealthRoutes(migrator: Migrator(database: database, logger: logger)).register(on: router)
         MetricsRoutes(metrics: metrics, queue: queue, intake: intake).register(on: router)
@@ -104,6 +106,7 @@ package struct HubRouter {
             clock: clock
         )
         .register(on: router)
+        methods.learn(router.routes)
         return router
     }
 }

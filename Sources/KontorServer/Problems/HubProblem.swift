@@ -27,6 +27,8 @@ package struct HubProblem: Error, Sendable, Equatable {
     package var detail: String
     /// The invalid fields, for validation problems.
     package var errors: [FieldError]
+    /// The methods the resource supports, sent as `Allow` with a 405.
+    package var allowedMethods: [String] = []
 
     /// A problem.
     package init(

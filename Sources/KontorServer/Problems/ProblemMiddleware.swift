@@ -99,6 +99,7 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         let data = (try? KontorJSON.encoder().encode(body)) ?? Data()
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if problem.status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if !problem.allowedMethods.isEmpty { headers[.allow] = problem.allowedMethods.joined(separator: ", ") }
         return Response(
             status: problem.status,
             headers: headers,
