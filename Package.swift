@@ -197,7 +197,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EInvoiceKitTests",
-            dependencies: ["EInvoiceKit"],
+            dependencies: ["EInvoiceKit", "CZlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(
