@@ -19,9 +19,14 @@ enum KontorBench {
             try await TransferBenchmark.run()
         case "customers":
             try await CustomerBenchmark.run()
+        case "einvoice":
+            try EInvoiceBenchmark.run()
         default:
             FileHandle.standardError.write(
-                Data("unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers\n".utf8)
+                Data(
+                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, einvoice\n"
+                        .utf8
+                )
             )
             exit(64)
         }

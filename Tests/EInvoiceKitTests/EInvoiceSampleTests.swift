@@ -9,7 +9,10 @@ struct EInvoiceSampleTests {
         #expect(try Samples.allPaths() == ExpectedInvoice.all.map(\.path).sorted())
     }
 
-    @Test("a sample reads with its number, type, dates, currency, totals and tax per rate", arguments: ExpectedInvoice.all)
+    @Test(
+        "a sample reads with its number, type, dates, currency, totals and tax per rate",
+        arguments: ExpectedInvoice.all
+    )
     func readsSample(_ expected: ExpectedInvoice) throws {
         let invoice = try EInvoiceReader().read(try Samples.data(expected.path))
         #expect(invoice.number == expected.number)
@@ -65,11 +68,20 @@ struct EInvoiceSampleTests {
         #expect(invoice.charges.first?.taxCategory == .standard)
     }
 
-    @Test("a UBL, CII and PDF of the same invoice read alike", arguments: ["EN16931_Einfach", "EN16931_Einfach_DueDate", "EN16931_Miete", "EN16931_Physiotherapeut", "XRECHNUNG_Einfach"])
+    @Test(
+        "a UBL, CII and PDF of the same invoice read alike",
+        arguments: [
+            "EN16931_Einfach", "EN16931_Einfach_DueDate", "EN16931_Miete", "EN16931_Physiotherapeut",
+            "XRECHNUNG_Einfach",
+        ]
+    )
     func syntaxesAgree(_ name: String) throws {
         let reader = EInvoiceReader()
         let cii = try reader.read(try Samples.data("cii/\(name).cii.xml"))
-        for other in [try reader.read(try Samples.data("ubl/\(name).ubl.xml")), try reader.read(try Samples.data("zugferd-pdf/\(name).pdf"))] {
+        for other in [
+            try reader.read(try Samples.data("ubl/\(name).ubl.xml")),
+            try reader.read(try Samples.data("zugferd-pdf/\(name).pdf")),
+        ] {
             #expect(other.number == cii.number)
             #expect(other.typeCode == cii.typeCode)
             if other.source.pdfAttachmentName != "xrechnung.xml" {  // the PDF is an older edition, see ExpectedInvoice
@@ -90,13 +102,17 @@ struct EInvoiceSampleTests {
         let xml = try EInvoiceReader().read(try Samples.data("cii/XRECHNUNG_Einfach.cii.xml"))
         let pdf = try EInvoiceReader().read(try Samples.data("zugferd-pdf/XRECHNUNG_Einfach.pdf"))
         #expect(xml.source.specificationID == "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0")
-        #expect(pdf.source.specificationID == "urn:cen.eu:en16931:2017#compliant#urn:xoev-de:kosit:standard:xrechnung_2.1")
+        #expect(
+            pdf.source.specificationID == "urn:cen.eu:en16931:2017#compliant#urn:xoev-de:kosit:standard:xrechnung_2.1"
+        )
         #expect(pdf.source.isHybridPDF && !xml.source.isHybridPDF)
     }
 
     @Test("the PDF's embedded XML is the attachment's exact bytes")
     func extractsAttachment() throws {
-        let attachment = try EInvoiceReader().embeddedInvoiceXML(inPDF: try Samples.data("zugferd-pdf/EN16931_Einfach.pdf"))
+        let attachment = try EInvoiceReader().embeddedInvoiceXML(
+            inPDF: try Samples.data("zugferd-pdf/EN16931_Einfach.pdf")
+        )
         #expect(attachment.name == "factur-x.xml")
         #expect(String(decoding: attachment.xml, as: UTF8.self).contains("CrossIndustryInvoice"))
     }

@@ -54,7 +54,10 @@ struct InvalidXMLTests {
     func categoryTaxMismatch() throws {
         var text = try Samples.text(Self.einfachCII)
         for (original, replacement) in [
-            ("<ram:CalculatedAmount>19.25</ram:CalculatedAmount>", "<ram:CalculatedAmount>19.35</ram:CalculatedAmount>"),
+            (
+                "<ram:CalculatedAmount>19.25</ram:CalculatedAmount>",
+                "<ram:CalculatedAmount>19.35</ram:CalculatedAmount>"
+            ),
             (#"currencyID="EUR">56.87<"#, #"currencyID="EUR">56.97<"#),
             ("<ram:GrandTotalAmount>529.87<", "<ram:GrandTotalAmount>529.97<"),
             ("<ram:DuePayableAmount>529.87<", "<ram:DuePayableAmount>529.97<"),
@@ -143,12 +146,18 @@ struct InvalidXMLTests {
         #expect(invoice.number == "471102")
     }
 
-    @Test("XML that is not an invoice, and data that is not XML or PDF, are refused", arguments: [
-        (#"<?xml version="1.0"?><order xmlns="urn:example:order"><id>1</id></order>"#, "not-an-invoice"),
-        (#"<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><unclosed></Invoice>"#, "malformed-xml"),
-        ("Rechnung 471102, 529,87 EUR", "unsupported-format"),
-        ("", "unsupported-format"),
-    ])
+    @Test(
+        "XML that is not an invoice, and data that is not XML or PDF, are refused",
+        arguments: [
+            (#"<?xml version="1.0"?><order xmlns="urn:example:order"><id>1</id></order>"#, "not-an-invoice"),
+            (
+                #"<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><unclosed></Invoice>"#,
+                "malformed-xml"
+            ),
+            ("Rechnung 471102, 529,87 EUR", "unsupported-format"),
+            ("", "unsupported-format"),
+        ]
+    )
     func notAnInvoice(document: String, code: String) throws {
         let error = try #require(throws: EInvoiceError.self) { try EInvoiceReader().read(Data(document.utf8)) }
         #expect(error.code.rawValue == code)
@@ -157,7 +166,10 @@ struct InvalidXMLTests {
     @Test("an error's description names code, term and rule but no document content")
     func descriptionIsSafeToLog() throws {
         let error = try readTampered(Self.einfachCII, "<ram:DuePayableAmount>529.87<", "<ram:DuePayableAmount>529.88<")
-        #expect(error.description == "EInvoiceError(totals-mismatch BT-115 BR-CO-16): BT-115 differs from BT-112 − BT-113 + BT-114.")
+        #expect(
+            error.description
+                == "EInvoiceError(totals-mismatch BT-115 BR-CO-16): BT-115 differs from BT-112 − BT-113 + BT-114."
+        )
         #expect(!error.description.contains("529"))
     }
 }

@@ -11,10 +11,12 @@ struct XMLSecurityTests {
         try Data(marker.utf8).write(to: secret)
         defer { try? FileManager.default.removeItem(at: secret) }
         let sample = try Samples.text("ubl/EN16931_Einfach.ubl.xml")
-        let tampered = sample
+        let tampered =
+            sample
             .replacingOccurrences(
                 of: #"<?xml version="1.0" encoding="UTF-8"?>"#,
-                with: #"<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE Invoice [<!ENTITY xxe SYSTEM "\#(secret.absoluteString)">]>"#
+                with:
+                    #"<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE Invoice [<!ENTITY xxe SYSTEM "\#(secret.absoluteString)">]>"#
             )
             .replacingOccurrences(of: "<cbc:ID>471102</cbc:ID>", with: "<cbc:ID>&xxe;</cbc:ID>")
         try #require(tampered.contains("&xxe;") && tampered.contains("<!DOCTYPE"))

@@ -14,7 +14,9 @@ public struct InvoiceTypeCode: Hashable, Sendable, CustomStringConvertible {
     public static let correction = InvoiceTypeCode("384")
 
     /// Whether the document credits the buyer: a credit note (381) or a self-billed credit note (261, 262, 396, 532).
-    public var isCreditNote: Bool { ["381", "261", "262", "296", "308", "396", "420", "458", "532"].contains(rawValue) }
+    public var isCreditNote: Bool {
+        ["381", "261", "262", "296", "308", "396", "420", "458", "532"].contains(rawValue)
+    }
 
     public var description: String { rawValue }
 }

@@ -69,7 +69,10 @@ final class PDFFile {
     }
 
     /// Reads a stream's bytes after the `stream` keyword, `/Length` (possibly indirect) first.
-    private func readStreamBody(_ dictionary: [String: PDFObject], parser: inout PDFObjectParser) throws(EInvoiceError)
+    private func readStreamBody(
+        _ dictionary: [String: PDFObject],
+        parser: inout PDFObjectParser
+    ) throws(EInvoiceError)
         -> PDFStream
     {
         var start = parser.position

@@ -27,8 +27,6 @@ struct PDFObjectParser {
         }
     }
 
-    var isAtEnd: Bool { position >= bytes.count }
-
     mutating func skipWhitespaceAndComments() {
         while position < bytes.count {
             if Self.isWhitespace(bytes[position]) {

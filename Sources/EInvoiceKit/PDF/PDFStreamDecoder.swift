@@ -17,7 +17,10 @@ struct PDFStreamDecoder {
                 data = try FlateDecoder.inflate(data, maximumSize: limits.maximumDecodedStreamBytes)
                 data = try PNGPredictor(parameters: parameter ?? [:]).undo(data)
             default:
-                throw EInvoiceError(.unsupportedPDFFilter, detail: "A stream uses a filter this reader does not decode.")
+                throw EInvoiceError(
+                    .unsupportedPDFFilter,
+                    detail: "A stream uses a filter this reader does not decode."
+                )
             }
         }
         return data

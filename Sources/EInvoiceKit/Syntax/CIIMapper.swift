@@ -49,7 +49,11 @@ struct CIIMapper {
         try ElementReader.date(element?.child(dialect.udt, "DateTimeString"), field)
     }
 
-    private func requiredDate(_ element: XMLElementNode?, _ field: String, _ what: String) throws(EInvoiceError)
+    private func requiredDate(
+        _ element: XMLElementNode?,
+        _ field: String,
+        _ what: String
+    ) throws(EInvoiceError)
         -> CalendarDate
     {
         guard let date = try date(element, field) else {
@@ -68,7 +72,11 @@ struct CIIMapper {
 
     // MARK: Parties
 
-    private func party(_ element: XMLElementNode?, field: String, what: String) throws(EInvoiceError)
+    private func party(
+        _ element: XMLElementNode?,
+        field: String,
+        what: String
+    ) throws(EInvoiceError)
         -> InvoiceParty
     {
         let name = try ElementReader.requiredText(
@@ -144,7 +152,10 @@ struct CIIMapper {
                         isCharge ? "BT-99" : "BT-92",
                         isCharge ? "charge amount" : "allowance amount"
                     ),
-                    baseAmount: try ElementReader.amount(element.child(ram, "BasisAmount"), isCharge ? "BT-100" : "BT-93"),
+                    baseAmount: try ElementReader.amount(
+                        element.child(ram, "BasisAmount"),
+                        isCharge ? "BT-100" : "BT-93"
+                    ),
                     percentage: try ElementReader.amount(
                         element.child(ram, "CalculationPercent"),
                         isCharge ? "BT-101" : "BT-94"
@@ -191,7 +202,9 @@ struct CIIMapper {
         if dialect.syntax == .zugferd1, tax.child(ram, "CategoryCode") == nil, let rate, rate > 0 {
             return .standard
         }
-        return TaxCategory(try ElementReader.requiredText(tax.child(ram, "CategoryCode"), "BT-118", "VAT category code"))
+        return TaxCategory(
+            try ElementReader.requiredText(tax.child(ram, "CategoryCode"), "BT-118", "VAT category code")
+        )
     }
 
     // MARK: Totals

@@ -2,12 +2,16 @@ import Foundation
 
 /// Reads typed business terms out of elements, turning absent or unreadable values into ``EInvoiceError``s that
 /// name the business term.
-struct ElementReader {
+enum ElementReader {
     /// Text of an optional element.
     static func text(_ element: XMLElementNode?) -> String? { element?.nonEmptyText }
 
     /// Text of a mandatory element.
-    static func requiredText(_ element: XMLElementNode?, _ field: String, _ what: String) throws(EInvoiceError)
+    static func requiredText(
+        _ element: XMLElementNode?,
+        _ field: String,
+        _ what: String
+    ) throws(EInvoiceError)
         -> String
     {
         guard let text = element?.nonEmptyText else {
@@ -26,7 +30,11 @@ struct ElementReader {
     }
 
     /// A mandatory amount.
-    static func requiredAmount(_ element: XMLElementNode?, _ field: String, _ what: String) throws(EInvoiceError)
+    static func requiredAmount(
+        _ element: XMLElementNode?,
+        _ field: String,
+        _ what: String
+    ) throws(EInvoiceError)
         -> Decimal
     {
         guard let value = try amount(element, field) else {

@@ -22,7 +22,11 @@ struct UBLMapper {
         guard let issueDate = try ElementReader.date(root.child(cbc, "IssueDate"), "BT-2") else {
             throw EInvoiceError(.missingField, field: "BT-2", detail: "The issue date (BT-2) is missing.")
         }
-        let currency = try ElementReader.requiredText(root.child(cbc, "DocumentCurrencyCode"), "BT-5", "invoice currency")
+        let currency = try ElementReader.requiredText(
+            root.child(cbc, "DocumentCurrencyCode"),
+            "BT-5",
+            "invoice currency"
+        )
         let seller = try party(
             root.child(cac, "AccountingSupplierParty")?.child(cac, "Party"),
             field: "BT-27",
@@ -63,7 +67,11 @@ struct UBLMapper {
         return nil
     }
 
-    private func party(_ element: XMLElementNode?, field: String, what: String) throws(EInvoiceError)
+    private func party(
+        _ element: XMLElementNode?,
+        field: String,
+        what: String
+    ) throws(EInvoiceError)
         -> InvoiceParty
     {
         let name = try ElementReader.requiredText(
@@ -83,7 +91,10 @@ struct UBLMapper {
         }
         if let address = element?.child(cac, "PostalAddress") {
             let lines =
-                [ElementReader.text(address.child(cbc, "StreetName")), ElementReader.text(address.child(cbc, "AdditionalStreetName"))]
+                [
+                    ElementReader.text(address.child(cbc, "StreetName")),
+                    ElementReader.text(address.child(cbc, "AdditionalStreetName")),
+                ]
                 + address.children(cac, "AddressLine").map { ElementReader.text($0.child(cbc, "Line")) }
             party.address = PostalAddress(
                 lines: lines.compactMap(\.self),
@@ -134,7 +145,10 @@ struct UBLMapper {
                         isCharge ? "BT-99" : "BT-92",
                         isCharge ? "charge amount" : "allowance amount"
                     ),
-                    baseAmount: try ElementReader.amount(element.child(cbc, "BaseAmount"), isCharge ? "BT-100" : "BT-93"),
+                    baseAmount: try ElementReader.amount(
+                        element.child(cbc, "BaseAmount"),
+                        isCharge ? "BT-100" : "BT-93"
+                    ),
                     percentage: try ElementReader.amount(
                         element.child(cbc, "MultiplierFactorNumeric"),
                         isCharge ? "BT-101" : "BT-94"
@@ -206,7 +220,11 @@ struct UBLMapper {
             ),
             prepaidAmount: try optional("PrepaidAmount", "BT-113"),
             roundingAmount: try optional("PayableRoundingAmount", "BT-114"),
-            amountDue: try ElementReader.requiredAmount(total.child(cbc, "PayableAmount"), "BT-115", "amount due for payment")
+            amountDue: try ElementReader.requiredAmount(
+                total.child(cbc, "PayableAmount"),
+                "BT-115",
+                "amount due for payment"
+            )
         )
     }
 }

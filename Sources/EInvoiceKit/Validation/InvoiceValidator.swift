@@ -29,7 +29,10 @@ enum InvoiceValidator {
                 totals.lineNetTotal - totals.allowanceTotal + totals.chargeTotal, "BT-106 − BT-107 + BT-108"
             ),
             ("BR-CO-14", "BT-110", totals.taxTotal, categoryTaxSum, "the sum of the VAT category tax amounts"),
-            ("BR-CO-15", "BT-112", totals.taxInclusiveTotal, totals.taxExclusiveTotal + totals.taxTotal, "BT-109 + BT-110"),
+            (
+                "BR-CO-15", "BT-112", totals.taxInclusiveTotal, totals.taxExclusiveTotal + totals.taxTotal,
+                "BT-109 + BT-110"
+            ),
             (
                 "BR-CO-16", "BT-115", totals.amountDue,
                 totals.taxInclusiveTotal - totals.prepaidAmount + totals.roundingAmount, "BT-112 − BT-113 + BT-114"
@@ -47,9 +50,15 @@ enum InvoiceValidator {
 
     private static func checkTaxBreakdown(_ invoice: EInvoice) throws(EInvoiceError) {
         guard !invoice.taxBreakdown.isEmpty else {
-            throw EInvoiceError(.missingField, field: "BG-23", rule: "BR-CO-18", detail: "The VAT breakdown (BG-23) is missing.")
+            throw EInvoiceError(
+                .missingField,
+                field: "BG-23",
+                rule: "BR-CO-18",
+                detail: "The VAT breakdown (BG-23) is missing."
+            )
         }
-        let linesStateTax = invoice.lines.allSatisfy { $0.taxCategory != nil }
+        let linesStateTax =
+            invoice.lines.allSatisfy { $0.taxCategory != nil }
             && invoice.allowancesAndCharges.allSatisfy { $0.taxCategory != nil }
         for subtotal in invoice.taxBreakdown {
             let expectedTax = rounded((subtotal.taxableAmount * (subtotal.rate ?? 0)) / 100)
@@ -75,7 +84,8 @@ enum InvoiceValidator {
                     .taxMismatch,
                     field: "BT-116",
                     rule: ruleOfTaxableAmount[subtotal.category],
-                    detail: "The taxable amount of category \(subtotal.category) differs from its lines, allowances and charges."
+                    detail:
+                        "The taxable amount of category \(subtotal.category) differs from its lines, allowances and charges."
                 )
             }
         }

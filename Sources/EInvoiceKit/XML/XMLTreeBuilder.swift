@@ -71,9 +71,9 @@ private final class TreeDelegate: NSObject, XMLParserDelegate {
         texts[texts.count - 1] += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
         guard !texts.isEmpty else { return }
-        texts[texts.count - 1] += String(decoding: CDATABlock, as: UTF8.self)
+        texts[texts.count - 1] += String(decoding: block, as: UTF8.self)
     }
 
     func parser(

@@ -57,9 +57,20 @@ extension ExpectedInvoice {
         ("zugferd-pdf/XRECHNUNG_Einfach.pdf", .cii, "xrechnung.xml", nil, "2018-03-05"),
     ].map { path, syntax, attachment, dueDate, issueDate in
         ExpectedInvoice(
-            path: path, number: "471102", issueDate: issueDate, dueDate: dueDate, syntax: syntax,
-            attachment: attachment, lineNet: "473", taxExclusive: "473", tax: "56.87", taxInclusive: "529.87",
-            due: "529.87", taxes: einfachTaxes, sellerVATID: "DE123456789", buyerName: "Kunden AG Mitte"
+            path: path,
+            number: "471102",
+            issueDate: issueDate,
+            dueDate: dueDate,
+            syntax: syntax,
+            attachment: attachment,
+            lineNet: "473",
+            taxExclusive: "473",
+            tax: "56.87",
+            taxInclusive: "529.87",
+            due: "529.87",
+            taxes: einfachTaxes,
+            sellerVATID: "DE123456789",
+            buyerName: "Kunden AG Mitte"
         )
     }
 
@@ -78,8 +89,18 @@ extension ExpectedInvoice {
         }
         return variants.map { path, syntax, attachment in
             ExpectedInvoice(
-                path: path, number: number, type: type, issueDate: issueDate, dueDate: dueDate, syntax: syntax,
-                attachment: attachment, lineNet: net, taxExclusive: net, tax: tax, taxInclusive: gross, due: gross,
+                path: path,
+                number: number,
+                type: type,
+                issueDate: issueDate,
+                dueDate: dueDate,
+                syntax: syntax,
+                attachment: attachment,
+                lineNet: net,
+                taxExclusive: net,
+                tax: tax,
+                taxInclusive: gross,
+                due: gross,
                 taxes: taxes
             )
         }
@@ -92,27 +113,55 @@ extension ExpectedInvoice {
         ("01.04a", "1234/78/901", "2016-06-16", "120", "0", "120", "O", "0"),
         ("01.05a", "PRG1502112", "2015-04-24", "8870", "1685.3", "10555.3", "S", "19"),
     ].flatMap { name, number, issueDate, net, tax, gross, category, rate in
-        [("cii/kosit-\(name)-INVOICE_uncefact.xml", EInvoiceSyntax.cii), ("ubl/kosit-\(name)-INVOICE_ubl.xml", .ublInvoice)]
-            .map { path, syntax in
-                ExpectedInvoice(
-                    path: path, number: number, issueDate: issueDate, syntax: syntax, lineNet: net,
-                    taxExclusive: net, tax: tax, taxInclusive: gross, due: gross,
-                    taxes: [Tax(category: category, rate: rate, taxable: net, tax: tax)]
-                )
-            }
+        [
+            ("cii/kosit-\(name)-INVOICE_uncefact.xml", EInvoiceSyntax.cii),
+            ("ubl/kosit-\(name)-INVOICE_ubl.xml", .ublInvoice),
+        ]
+        .map { path, syntax in
+            ExpectedInvoice(
+                path: path,
+                number: number,
+                issueDate: issueDate,
+                syntax: syntax,
+                lineNet: net,
+                taxExclusive: net,
+                tax: tax,
+                taxInclusive: gross,
+                due: gross,
+                taxes: [Tax(category: category, rate: rate, taxable: net, tax: tax)]
+            )
+        }
     }
 
     private static let single: [ExpectedInvoice] = [
         ExpectedInvoice(
-            path: "ubl/ubl-tc434-creditnote1.xml", number: "018304 / 28865", type: "381", issueDate: "2019-09-23",
-            syntax: .ublCreditNote, lineNet: "100.11", taxExclusive: "100.11", tax: "0", taxInclusive: "100.11",
-            due: "100.11", taxes: [Tax(category: "E", rate: "0", taxable: "100.11", tax: "0")]
+            path: "ubl/ubl-tc434-creditnote1.xml",
+            number: "018304 / 28865",
+            type: "381",
+            issueDate: "2019-09-23",
+            syntax: .ublCreditNote,
+            lineNet: "100.11",
+            taxExclusive: "100.11",
+            tax: "0",
+            taxInclusive: "100.11",
+            due: "100.11",
+            taxes: [Tax(category: "E", rate: "0", taxable: "100.11", tax: "0")]
         ),
         // A partial invoice with document-level allowances and a charge, and 50.00 prepaid.
         ExpectedInvoice(
-            path: "zugferd-pdf/EN16931_1_Teilrechnung.pdf", number: "471102", issueDate: "2018-06-05", syntax: .cii,
-            attachment: "factur-x.xml", lineNet: "180.76", allowances: "9.07", charges: "5.80",
-            taxExclusive: "177.49", tax: "20.16", taxInclusive: "197.65", prepaid: "50", due: "147.65",
+            path: "zugferd-pdf/EN16931_1_Teilrechnung.pdf",
+            number: "471102",
+            issueDate: "2018-06-05",
+            syntax: .cii,
+            attachment: "factur-x.xml",
+            lineNet: "180.76",
+            allowances: "9.07",
+            charges: "5.80",
+            taxExclusive: "177.49",
+            tax: "20.16",
+            taxInclusive: "197.65",
+            prepaid: "50",
+            due: "147.65",
             taxes: [
                 Tax(category: "S", rate: "7", taxable: "113.03", tax: "7.91"),
                 Tax(category: "S", rate: "19", taxable: "64.46", tax: "12.25"),
@@ -121,16 +170,35 @@ extension ExpectedInvoice {
         ),
         // ZUGFeRD 1.0 BASIC: one line, no category codes (19 % is standard rate), no amount due (derived).
         ExpectedInvoice(
-            path: "zugferd-pdf/ZUGFeRD_1p0_BASIC_Einfach.pdf", number: "471102", issueDate: "2013-03-05",
-            syntax: .zugferd1, attachment: "ZUGFeRD-invoice.xml", lineNet: "198", taxExclusive: "198", tax: "37.62",
-            taxInclusive: "235.62", due: "235.62", taxes: [Tax(category: "S", rate: "19", taxable: "198", tax: "37.62")],
-            sellerVATID: "DE123456789", buyerName: "Kunden AG Mitte"
+            path: "zugferd-pdf/ZUGFeRD_1p0_BASIC_Einfach.pdf",
+            number: "471102",
+            issueDate: "2013-03-05",
+            syntax: .zugferd1,
+            attachment: "ZUGFeRD-invoice.xml",
+            lineNet: "198",
+            taxExclusive: "198",
+            tax: "37.62",
+            taxInclusive: "235.62",
+            due: "235.62",
+            taxes: [Tax(category: "S", rate: "19", taxable: "198", tax: "37.62")],
+            sellerVATID: "DE123456789",
+            buyerName: "Kunden AG Mitte"
         ),
         ExpectedInvoice(
-            path: "zugferd-pdf/ZUGFeRD_1p0_COMFORT_Einfach.pdf", number: "471102", issueDate: "2013-03-05",
-            dueDate: "2013-04-04", syntax: .zugferd1, attachment: "ZUGFeRD-invoice.xml", lineNet: "473",
-            taxExclusive: "473", tax: "56.87", taxInclusive: "529.87", due: "529.87", taxes: einfachTaxes,
-            sellerVATID: "DE123456789", buyerName: "Kunden AG Mitte"
+            path: "zugferd-pdf/ZUGFeRD_1p0_COMFORT_Einfach.pdf",
+            number: "471102",
+            issueDate: "2013-03-05",
+            dueDate: "2013-04-04",
+            syntax: .zugferd1,
+            attachment: "ZUGFeRD-invoice.xml",
+            lineNet: "473",
+            taxExclusive: "473",
+            tax: "56.87",
+            taxInclusive: "529.87",
+            due: "529.87",
+            taxes: einfachTaxes,
+            sellerVATID: "DE123456789",
+            buyerName: "Kunden AG Mitte"
         ),
     ]
 }

@@ -16,7 +16,8 @@ struct PDFBuilder {
         let filter = compress ? " /Filter /FlateDecode" : ""
         let length = indirectLength ? "\(number + 1000) 0 R" : "\(payload.count)"
         if indirectLength { add(number + 1000, "\(payload.count)") }
-        objects[number] = Array("<< \(dictionary)\(filter) /Length \(length) >>\nstream\r\n".utf8) + payload
+        objects[number] =
+            Array("<< \(dictionary)\(filter) /Length \(length) >>\nstream\r\n".utf8) + payload
             + Array("\r\nendstream".utf8)
     }
 
@@ -70,8 +71,10 @@ struct PDFBuilder {
         let rows: [[UInt8]] = (0...xrefNumber).map { number in
             let entry = entries[number] ?? (0, 0, number == 0 ? 65535 : 0)
             let field2 = UInt32(entry.field2)
-            return [UInt8(entry.type), UInt8(field2 >> 24), UInt8(field2 >> 16 & 0xFF), UInt8(field2 >> 8 & 0xFF),
-                UInt8(field2 & 0xFF), UInt8(entry.field3 >> 8 & 0xFF), UInt8(entry.field3 & 0xFF)]
+            return [
+                UInt8(entry.type), UInt8(field2 >> 24), UInt8(field2 >> 16 & 0xFF), UInt8(field2 >> 8 & 0xFF),
+                UInt8(field2 & 0xFF), UInt8(entry.field3 >> 8 & 0xFF), UInt8(entry.field3 & 0xFF),
+            ]
         }
         var data: [UInt8]
         var dictionary = "/Type /XRef /Size \(xrefNumber + 1) /W [1 4 2] /Root \(rootNumber) 0 R"
