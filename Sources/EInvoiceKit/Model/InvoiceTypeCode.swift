@@ -13,9 +13,10 @@ public struct InvoiceTypeCode: Hashable, Sendable, CustomStringConvertible {
     /// A corrected invoice (384).
     public static let correction = InvoiceTypeCode("384")
 
-    /// Whether the document credits the buyer: a credit note (381) or a self-billed credit note (261, 262, 396, 532).
+    /// Whether the code is one of the credit note codes EN 16931 allows (UNTDID 1001: 81, 83, 261, 262, 296, 308,
+    /// 381, 396, 420, 458, 532), which UBL writes as a `CreditNote`.
     public var isCreditNote: Bool {
-        ["381", "261", "262", "296", "308", "396", "420", "458", "532"].contains(rawValue)
+        ["81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532"].contains(rawValue)
     }
 
     public var description: String { rawValue }

@@ -58,11 +58,12 @@ struct UBLMapper {
         )
     }
 
-    /// BT-9: `cbc:DueDate` on an invoice; a credit note carries it in the payment means.
+    /// BT-9: `cbc:DueDate` on an invoice; a credit note carries it in the payment means, some writers in the
+    /// payment terms.
     private func dueDate(_ root: XMLElementNode) throws(EInvoiceError) -> CalendarDate? {
         if let date = try ElementReader.date(root.child(cbc, "DueDate"), "BT-9") { return date }
-        for means in root.children(cac, "PaymentMeans") {
-            if let date = try ElementReader.date(means.child(cbc, "PaymentDueDate"), "BT-9") { return date }
+        for holder in root.children(cac, "PaymentMeans") + root.children(cac, "PaymentTerms") {
+            if let date = try ElementReader.date(holder.child(cbc, "PaymentDueDate"), "BT-9") { return date }
         }
         return nil
     }
