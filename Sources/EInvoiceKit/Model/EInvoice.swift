@@ -21,7 +21,8 @@ public struct EInvoice: Hashable, Sendable {
     public var seller: InvoiceParty
     /// The buyer (BG-7).
     public var buyer: InvoiceParty
-    /// The invoice lines (BG-25), reduced to what the totals are checked against.
+    /// The top-level invoice lines (BG-25), reduced to what the totals are checked against; sub-lines and
+    /// information lines are left out. Empty for Factur-X BASIC WL, which carries no lines.
     public var lines: [InvoiceLine]
     /// Document-level allowances (BG-20) and charges (BG-21), in document order.
     public var allowancesAndCharges: [AllowanceCharge]

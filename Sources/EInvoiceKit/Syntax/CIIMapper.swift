@@ -110,6 +110,14 @@ struct CIIMapper {
     private func lines(_ transaction: XMLElementNode?) throws(EInvoiceError) -> [InvoiceLine] {
         var lines: [InvoiceLine] = []
         for item in transaction?.children(ram, "IncludedSupplyChainTradeLineItem") ?? [] {
+            // Sub-lines (XRechnung, ZUGFeRD EXTENDED) are part of their parent line's amount, and information
+            // lines carry none: only top-level lines count (BR-CO-10).
+            let document = item.child(ram, "AssociatedDocumentLineDocument")
+            if document?.child(ram, "ParentLineID") != nil
+                || document?.child(ram, "LineStatusReasonCode")?.text == "INFORMATION"
+            {
+                continue
+            }
             let settlement = item.child(ram, dialect.lineSettlement)
             let tax = settlement?.child(ram, "ApplicableTradeTax")
             let amount = settlement?.path(ram, dialect.lineSummation, "LineTotalAmount")
