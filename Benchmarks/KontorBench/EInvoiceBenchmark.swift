@@ -4,7 +4,9 @@ import Foundation
 /// The `einvoice` suite: e-invoices read and validated per second on one core (issue 26: ≥ 200/s).
 ///
 /// `KontorBench einvoice [rounds]` reads every sample of `Tests/Fixtures/einvoice-samples` `rounds` times (default
-/// 30), sequentially on one thread, and prints documents per second overall and per container.
+/// 30), sequentially on one thread, and prints documents per second overall and per container, by wall time and per
+/// second of the thread's processor time: the latter is the "on one core" figure checked against the target, and
+/// stays steady when other processes share the machine.
 enum EInvoiceBenchmark {
     static let target = 200.0
 
@@ -22,12 +24,11 @@ enum EInvoiceBenchmark {
         let all = try measure("read + validate, all samples", xml + pdf, rounds: rounds, reader: reader)
         _ = try measure("read + validate, XML (CII, UBL)", xml, rounds: rounds, reader: reader)
         _ = try measure("read + validate, hybrid PDF (ZUGFeRD, Factur-X)", pdf, rounds: rounds, reader: reader)
-        report(
-            all >= target ? "target ≥ \(Int(target)) documents/s: met" : "target ≥ \(Int(target)) documents/s: MISSED"
-        )
+        let verdict = all >= target ? "met" : "MISSED"
+        report("target ≥ \(Int(target)) documents per second of one core (processor time): \(verdict)")
     }
 
-    /// Reads `documents` `rounds` times; prints and returns documents per second.
+    /// Reads `documents` `rounds` times; prints documents per second and returns them per second of processor time.
     private static func measure(
         _ name: String,
         _ documents: [(name: String, data: Data)],
@@ -35,14 +36,32 @@ enum EInvoiceBenchmark {
         reader: EInvoiceReader
     ) throws -> Double {
         let start = ContinuousClock.now
+        let cpuStart = threadCPUSeconds()
         for _ in 0..<rounds {
             for (_, data) in documents { _ = try reader.read(data) }
         }
+        let cpuSeconds = threadCPUSeconds() - cpuStart
         let seconds = (ContinuousClock.now - start).inSeconds
-        let perSecond = Double(documents.count * rounds) / seconds
+        let count = Double(documents.count * rounds)
+        let perSecond = count / seconds
         let label = name.count >= 52 ? name + " " : name + String(repeating: " ", count: 52 - name.count)
-        report(label + String(format: "%9.1f documents/s %8.2f ms/document", perSecond, 1000 / perSecond))
-        return perSecond
+        report(
+            label
+                + String(
+                    format: "%9.1f documents/s %8.2f ms/document (%.1f per CPU second)",
+                    perSecond,
+                    1000 / perSecond,
+                    count / cpuSeconds
+                )
+        )
+        return count / cpuSeconds
+    }
+
+    /// The processor time this thread has used: on a shared machine, wall time also counts other processes' turns.
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private static func loadSamples() throws -> [(name: String, data: Data)] {
