@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "LexofficeKit", targets: ["LexofficeKit"]),
         .library(name: "LexofficeSandbox", targets: ["LexofficeSandbox"]),
+        .library(name: "EInvoiceKit", targets: ["EInvoiceKit"]),
         .executable(name: "kontor", targets: ["kontor"]),
     ],
     // Exact versions, so that a fresh clone resolves the versions CI tested: `Package.resolved` cannot be
@@ -106,6 +107,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CSQLite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "EInvoiceKit", dependencies: ["CZlib"], swiftSettings: strictSettings),
         .target(
             name: "KontorSQLite",
             dependencies: [
@@ -200,6 +203,7 @@ let package = Package(
         .executableTarget(
             name: "KontorBench",
             dependencies: [
+                "EInvoiceKit",
                 "LexofficeKit",
                 "LexofficeSandbox",
                 "KontorCore",
@@ -245,6 +249,11 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EInvoiceKitTests",
+            dependencies: ["EInvoiceKit", "CZlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(

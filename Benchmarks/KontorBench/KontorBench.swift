@@ -21,10 +21,12 @@ enum KontorBench {
             try await CustomerBenchmark.run()
         case "archive-sinks":
             try await ArchiveSinkBenchmark.run()
+        case "einvoice":
+            try EInvoiceBenchmark.run()
         default:
             FileHandle.standardError.write(
                 Data(
-                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks\n"
+                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks, einvoice\n"
                         .utf8
                 )
             )
