@@ -125,6 +125,27 @@ struct ConsoleTests {
         }
     }
 
+    @Test("an OAuth2 connect from the console that lexoffice denies ends on the tenant's page, saying so")
+    func oauthDenied() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let client = try await Self.signedIn(hub)
+            defer { Task { try? await client.shutdown() } }
+            try await client.get("/ui/tenants/acme")
+            let started = try await client.post("/ui/tenants/acme/connection/oauth")
+            let start = try #require(started.location)
+            #expect(start.hasPrefix("/oauth/start?ticket=") && start.hasSuffix("&return=console"))
+            let consent = try #require(try await client.get(start).location)
+            let state = try #require(URLComponents(string: consent)?.queryItems?.first { $0.name == "state" }?.value)
+            let denied = try await client.get("/oauth/callback?state=\(state)&error=access_denied")
+            #expect(denied.status == 303)
+            #expect(denied.location == "/ui/tenants/acme?error=oauth-denied")
+            let page = try await client.get("/ui/tenants/acme?error=oauth-denied")
+            #expect(page.body.contains("lexoffice hat den Zugriff nicht erlaubt"))
+            #expect(try await hub.send(.get, "/api/v1/tenants/acme/connection").status == 404)
+        }
+    }
+
     @Test("a tenant user sees only the own tenant: another's pages are not found, partner actions are refused")
     func tenantUsers() async throws {
         try await HubHarness.with { hub in
