@@ -37,9 +37,11 @@ package struct BearerAuthentication: RouterMiddleware {
 
 extension HubRequestContext {
     /// The tenant named in the path, if the caller may see it: any tenant for a partner token, only its own for a
-    /// tenant token (another tenant answers 404, as if it did not exist).
+    /// tenant token (another tenant answers 404, as if it did not exist). An id that cannot be a tenant's (not the
+    /// `TenantID` pattern) answers 404 too.
     func authorizedTenant(_ id: String) throws(HubProblem) -> TenantID {
         let tenant = TenantID(id)
+        guard tenant.isValid else { throw .notFound("tenant '\(id)' does not exist") }
         switch scope {
         case .partner: return tenant
         case .tenant(let own) where own == tenant: return tenant

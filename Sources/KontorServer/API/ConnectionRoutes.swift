@@ -29,8 +29,10 @@ struct ConnectionRoutes {
             let id = try await existingTenant(context)
             let body = try await JSONBody.decode(APIKeyRequest.self, from: request, context: context)
             let key = body.apiKey.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !key.isEmpty, key.count <= 200 else {
-                throw HubProblem.invalid("#/apiKey", "must be a lexoffice API key (1–200 characters)")
+            // A key travels in an HTTP header: visible ASCII only, or lexoffice could not even be asked.
+            guard !key.isEmpty, key.count <= 200, key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) })
+            else {
+                throw HubProblem.invalid("#/apiKey", "must be a lexoffice API key (1–200 visible ASCII characters)")
             }
             let connection = try await connector.connect(id, apiKey: key)
             return try JSONBody.response(ConnectionRepresentation(connection))

@@ -113,10 +113,22 @@ enum ActivationRequest {
         guard let length = request.headers[.contentLength].flatMap(Int.init), length > 0 else { return nil }
         let body = try await JSONBody.decode(Body.self, from: request, context: context)
         guard let text = body.since else { return nil }
-        guard let date = ISO8601DateFormatter().date(from: text) else {
+        guard let date = RFC3339.date(from: text) else {
             throw HubProblem.invalid("#/since", "must be an ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z")
         }
         return date
+    }
+}
+
+/// RFC 3339 date-times as OpenAPI's `date-time` format allows them: with or without fractional seconds, with `Z` or
+/// an offset.
+enum RFC3339 {
+    /// The moment `text` names, or `nil` when it is not an RFC 3339 date-time.
+    static func date(from text: String) -> Date? {
+        let whole = ISO8601DateFormatter()
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return whole.date(from: text) ?? fractional.date(from: text)
     }
 }
 

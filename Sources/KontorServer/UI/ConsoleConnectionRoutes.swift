@@ -16,7 +16,9 @@ struct ConsoleConnectionRoutes {
     func register(on group: RouterGroup<HubRequestContext>) {
         group.post("tenants/:tenant/connection/api-key") { request, context in
             let (_, tenant) = try await ConsolePageContext.tenantPage(request, context, renderer, tenants)
-            guard let key = context.form.value("apiKey"), key.count <= 200 else {
+            guard let key = context.form.value("apiKey"), key.count <= 200,
+                key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) })
+            else {
                 throw ConsoleFailure(code: "validation-failed", fields: ["apiKey"])
             }
             _ = try await connector.connect(tenant.id, apiKey: key)
