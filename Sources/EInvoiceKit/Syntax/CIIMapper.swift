@@ -146,33 +146,19 @@ struct CIIMapper {
     private func allowancesAndCharges(_ settlement: XMLElementNode?) throws(EInvoiceError) -> [AllowanceCharge] {
         var result: [AllowanceCharge] = []
         for element in settlement?.children(ram, "SpecifiedTradeAllowanceCharge") ?? [] {
-            let indicator = element.child(ram, "ChargeIndicator")?.child(dialect.udt, "Indicator")?.text
-            guard let indicator, indicator == "true" || indicator == "false" else {
-                throw EInvoiceError(.invalidValue, field: "BG-20", detail: "An allowance or charge has no indicator.")
-            }
-            let isCharge = indicator == "true"
             let tax = element.child(ram, "CategoryTradeTax")
             result.append(
-                AllowanceCharge(
-                    isCharge: isCharge,
-                    amount: try ElementReader.requiredAmount(
-                        element.child(ram, "ActualAmount"),
-                        isCharge ? "BT-99" : "BT-92",
-                        isCharge ? "charge amount" : "allowance amount"
-                    ),
-                    baseAmount: try ElementReader.amount(
-                        element.child(ram, "BasisAmount"),
-                        isCharge ? "BT-100" : "BT-93"
-                    ),
-                    percentage: try ElementReader.amount(
-                        element.child(ram, "CalculationPercent"),
-                        isCharge ? "BT-101" : "BT-94"
-                    ),
-                    taxCategory: ElementReader.text(tax?.child(ram, "CategoryCode")).map(TaxCategory.init),
-                    taxRate: try ElementReader.amount(tax?.child(ram, dialect.rate), isCharge ? "BT-103" : "BT-96"),
-                    reason: ElementReader.text(element.child(ram, "Reason")),
-                    reasonCode: ElementReader.text(element.child(ram, "ReasonCode"))
+                try AllowanceChargeElements(
+                    indicator: element.child(ram, "ChargeIndicator")?.child(dialect.udt, "Indicator")?.text,
+                    amount: element.child(ram, "ActualAmount"),
+                    baseAmount: element.child(ram, "BasisAmount"),
+                    percentage: element.child(ram, "CalculationPercent"),
+                    taxCategory: tax?.child(ram, "CategoryCode"),
+                    taxRate: tax?.child(ram, dialect.rate),
+                    reason: element.child(ram, "Reason"),
+                    reasonCode: element.child(ram, "ReasonCode")
                 )
+                .read()
             )
         }
         return result

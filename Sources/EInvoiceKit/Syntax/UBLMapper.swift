@@ -132,33 +132,19 @@ struct UBLMapper {
     private func allowancesAndCharges(_ root: XMLElementNode) throws(EInvoiceError) -> [AllowanceCharge] {
         var result: [AllowanceCharge] = []
         for element in root.children(cac, "AllowanceCharge") {
-            let indicator = element.child(cbc, "ChargeIndicator")?.text
-            guard let indicator, indicator == "true" || indicator == "false" else {
-                throw EInvoiceError(.invalidValue, field: "BG-20", detail: "An allowance or charge has no indicator.")
-            }
-            let isCharge = indicator == "true"
             let tax = element.child(cac, "TaxCategory")
             result.append(
-                AllowanceCharge(
-                    isCharge: isCharge,
-                    amount: try ElementReader.requiredAmount(
-                        element.child(cbc, "Amount"),
-                        isCharge ? "BT-99" : "BT-92",
-                        isCharge ? "charge amount" : "allowance amount"
-                    ),
-                    baseAmount: try ElementReader.amount(
-                        element.child(cbc, "BaseAmount"),
-                        isCharge ? "BT-100" : "BT-93"
-                    ),
-                    percentage: try ElementReader.amount(
-                        element.child(cbc, "MultiplierFactorNumeric"),
-                        isCharge ? "BT-101" : "BT-94"
-                    ),
-                    taxCategory: ElementReader.text(tax?.child(cbc, "ID")).map(TaxCategory.init),
-                    taxRate: try ElementReader.amount(tax?.child(cbc, "Percent"), isCharge ? "BT-103" : "BT-96"),
-                    reason: ElementReader.text(element.child(cbc, "AllowanceChargeReason")),
-                    reasonCode: ElementReader.text(element.child(cbc, "AllowanceChargeReasonCode"))
+                try AllowanceChargeElements(
+                    indicator: element.child(cbc, "ChargeIndicator")?.text,
+                    amount: element.child(cbc, "Amount"),
+                    baseAmount: element.child(cbc, "BaseAmount"),
+                    percentage: element.child(cbc, "MultiplierFactorNumeric"),
+                    taxCategory: tax?.child(cbc, "ID"),
+                    taxRate: tax?.child(cbc, "Percent"),
+                    reason: element.child(cbc, "AllowanceChargeReason"),
+                    reasonCode: element.child(cbc, "AllowanceChargeReasonCode")
                 )
+                .read()
             )
         }
         return result
