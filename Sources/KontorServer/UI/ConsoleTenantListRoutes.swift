@@ -52,12 +52,12 @@ struct ConsoleTenantListRoutes {
             try page.requirePartner()
             let form = context.form
             let id = form.value("id")?.lowercased() ?? ""
-            var fields: [String] = []
-            if !TenantID(id).isValid { fields.append("id") }
             let name = form.value("name") ?? ""
-            if name.isEmpty || name.count > 200 { fields.append("name") }
             let companyCode = form.value("companyCode")
-            if (companyCode?.count ?? 0) > 64 { fields.append("companyCode") }
+            // The API's rules, so both refuse the same tenants.
+            var fields = TenantID(id).isValid ? [] : ["id"]
+            fields += TenantFieldRules.check(name: name, companyCode: companyCode, callbackURL: nil)
+                .map { $0.pointer.replacingOccurrences(of: "#/", with: "") }
             guard fields.isEmpty else { throw ConsoleFailure(code: "validation-failed", fields: fields) }
             if try await tenants.tenant(TenantID(id)) != nil { throw ConsoleFailure(code: "tenant-exists") }
             let now = clock.now
