@@ -49,4 +49,65 @@ struct ContractTests {
             }
         }
     }
+
+    @Test("a number the schema allows but no field can hold (5e-324, 1e400) is a 422 naming the field, not bad JSON")
+    func numbersOutOfRange() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            for quantity in ["5e-324", "1e400", "-2.5E+200"] {
+                let answer = try await hub.send(
+                    .put,
+                    "/api/v1/tenants/acme/invoices/R-1",
+                    json:
+                        #"{"number":"R-1","date":"2026-01-05","taxType":"net","status":"draft","customer":{"sourceId":"c","company":{"name":"A"}},"lineItems":[{"name":"x","quantity":\#(quantity),"unitName":"St","unitPrice":{"net":1},"taxRatePercent":19}]}"#
+                )
+                #expect(answer.status == 422, "\(quantity): \(answer.body)")
+                #expect(answer.body.contains("#/lineItems/0/quantity"), "\(quantity): \(answer.body)")
+            }
+            let broken = try await hub.send(
+                .put,
+                "/api/v1/tenants/acme/invoices/R-1",
+                json: #"{"number": "R-1", "date": 1e400,"#
+            )
+            #expect(broken.status == 400, "still malformed: \(broken.body)")
+        }
+    }
+
+    @Test("tokens for a tenant that does not exist: 404; OAuth links unknown: 404; a foreign OAuth answer: 403")
+    func stateDependentRefusals() async throws {
+        try await HubHarness.with { hub in
+            let token = try await hub.send(.post, "/api/v1/tokens", json: #"{"name":"app","tenant":"nobody"}"#)
+            #expect(token.status == 404, "\(token.body)")
+            let ticket = try await hub.send(.get, "/oauth/start?ticket=unknown", token: "")
+            #expect(
+                [404, 409].contains(ticket.status),
+                "404 unknown ticket, 409 without an OAuth2 app: \(ticket.body)"
+            )
+        }
+    }
+
+    @Test("the first customer sync of a tenant whose sync never started is notStarted, not missing")
+    func firstSyncNotStarted() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let answer = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync")
+            #expect(answer.status == 200)
+            let progress = try answer.json()
+            #expect(progress["state"] as? String == "notStarted")
+            #expect(progress["pagesDone"] as? Int == 0 && progress["offered"] as? Int == 0)
+            #expect(progress["startedAt"] is NSNull)
+        }
+    }
+
+    @Test("a change feed cursor longer than 18 digits is refused (the schema's pattern), a late one is an empty page")
+    func feedCursorBounds() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let long = try await hub.send(.get, "/api/v1/tenants/acme/customer-changes?after=0103814799840502035842")
+            #expect(long.status == 422)
+            let late = try await hub.send(.get, "/api/v1/tenants/acme/customer-changes?after=999999999999999999")
+            #expect(late.status == 200)
+            #expect((try late.json()["items"] as? [Any])?.isEmpty == true)
+        }
+    }
 }

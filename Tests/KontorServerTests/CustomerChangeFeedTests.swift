@@ -191,7 +191,9 @@ struct CustomerFirstSyncTests {
                     try await hub.send(.put, "/api/v1/tenants/acme/customers/s-\(index)", json: customer).status == 202
                 )
             }
-            #expect(try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").status == 404)
+            let before = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync")
+            let state = try before.json()["state"] as? String
+            #expect(before.status == 200 && state == "notStarted", "\(before.body)")
 
             let patched = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"customerSync":{"active":true}}"#)
             #expect(patched.status == 200, "\(patched.body)")

@@ -222,6 +222,13 @@ struct CustomerSyncTests {
             #expect(sync["matching"] as? [String] == ["customerNumber", "email", "name"])
             #expect(try await Self.syncJobs(hub) == 1)
             #expect(try await hub.runWorkers { try await Self.isSynced(hub, "c-1") })
+            let since = try await hub.send(
+                .patch,
+                "/api/v1/tenants/acme",
+                json: #"{"customerSync":{"activeSince":"2026-03-01T10:00:00.5+01:00"}}"#
+            )
+            let moved = try #require(try since.json()["customerSync"] as? [String: Any])
+            #expect(moved["activeSince"] as? String == "2026-03-01T09:00:00Z", "an RFC 3339 moment with an offset")
         }
     }
 
@@ -298,15 +305,16 @@ struct CustomerSyncTests {
             let settings = try await hub.send(
                 .patch,
                 "/api/v1/tenants/acme",
-                json: #"{"customerSync":{"active":null,"direction":"sideways","matching":["email","phone","email"]}}"#
+                json:
+                    #"{"customerSync":{"active":null,"activeSince":"","direction":"sideways","matching":["email","phone","email"]}}"#
             )
             #expect(settings.status == 422)
             let settingPointers = try #require(try settings.json()["errors"] as? [[String: Any]])
                 .compactMap { $0["pointer"] as? String }
             #expect(
                 Set(settingPointers) == [
-                    "#/customerSync/active", "#/customerSync/direction", "#/customerSync/matching/1",
-                    "#/customerSync/matching",
+                    "#/customerSync/active", "#/customerSync/activeSince", "#/customerSync/direction",
+                    "#/customerSync/matching/1", "#/customerSync/matching",
                 ]
             )
             let unknown = try await hub.send(.get, "/api/v1/tenants/acme/customers/nobody")

@@ -29,6 +29,18 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("the document's TimeZoneID lists exactly the zones the hub accepts: Foundation's IANA ids and UTC")
+    func timeZonesAgree() throws {
+        let text = try Self.document()
+        let start = try #require(text.range(of: "    TimeZoneID:\n"))
+        let list = try #require(text[start.upperBound...].range(of: "enum: ["))
+        let end = try #require(text[list.upperBound...].firstIndex(of: "]"))
+        let documented = text[list.upperBound..<end].split(whereSeparator: { $0 == "," || $0.isWhitespace })
+            .map(String.init)
+        #expect(documented.count == Set(documented).count, "no zone twice")
+        #expect(Set(documented) == Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"]))
+    }
+
     /// The document as it is in the repository.
     private static func document() throws -> String {
         let url = URL(fileURLWithPath: #filePath)

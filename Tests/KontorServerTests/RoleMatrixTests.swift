@@ -115,8 +115,8 @@ struct RoleMatrixTests {
                 [409]
             ),
             route(.get, "\(tenants)/{tenant}/customer-changes", "\(acme)/customer-changes", tenant: true, [200]),
-            // The tenant's customer sync was never activated: no first sync yet.
-            route(.get, "\(tenants)/{tenant}/customer-first-sync", "\(acme)/customer-first-sync", tenant: true, [404]),
+            // The tenant's customer sync was never activated: its first sync is `notStarted`.
+            route(.get, "\(tenants)/{tenant}/customer-first-sync", "\(acme)/customer-first-sync", tenant: true, [200]),
             route(.get, "/api/v1/tokens", "/api/v1/tokens", [200]),
             route(.post, "/api/v1/tokens", "/api/v1/tokens", body: #"{"name":"another"}"#, [201]),
             route(.delete, "/api/v1/tokens/{token}", "/api/v1/tokens/TOKEN", [204]),

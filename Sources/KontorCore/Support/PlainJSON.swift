@@ -11,9 +11,10 @@ package indirect enum PlainJSON: Sendable {
     case bool(Bool)
     case null
 
-    /// The document in `bytes`, or `nil` when it is not plain JSON.
-    package static func parse(_ bytes: UnsafeRawBufferPointer) -> PlainJSON? {
-        var reader = PlainJSONParser(bytes: bytes)
+    /// The document in `bytes`, or `nil` when it is not plain JSON. With `anyNumber`, numbers with an exponent or
+    /// more than 38 digits are read too (as written), so that any RFC 8259 document parses.
+    package static func parse(_ bytes: UnsafeRawBufferPointer, anyNumber: Bool = false) -> PlainJSON? {
+        var reader = PlainJSONParser(bytes: bytes, anyNumber: anyNumber)
         guard let value = reader.value(depth: 0) else { return nil }
         reader.skipWhitespace()
         return reader.isAtEnd ? value : nil
@@ -24,10 +25,13 @@ package indirect enum PlainJSON: Sendable {
 /// not plain JSON.
 private struct PlainJSONParser {
     let bytes: UnsafeRawBufferPointer
+    /// Whether numbers with an exponent or more than 38 digits are read too.
+    let anyNumber: Bool
     var offset = 0
 
-    init(bytes: UnsafeRawBufferPointer) {
+    init(bytes: UnsafeRawBufferPointer, anyNumber: Bool) {
         self.bytes = bytes
+        self.anyNumber = anyNumber
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -186,7 +190,8 @@ private struct PlainJSONParser {
         return value
     }
 
-    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 38 digits; an exponent is not plain.
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 38 digits; an exponent is not plain (both are read with
+    /// `anyNumber`).
     private mutating func number() -> PlainJSON? {
         let start = offset
         _ = consume(UInt8(ascii: "-"))
@@ -199,9 +204,12 @@ private struct PlainJSONParser {
             fractionDigits = digits()
             guard fractionDigits > 0 else { return nil }
         }
-        guard integerDigits + fractionDigits <= Self.maximumDigits else { return nil }
+        guard anyNumber || integerDigits + fractionDigits <= Self.maximumDigits else { return nil }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
-            return nil
+            guard anyNumber else { return nil }
+            offset += 1
+            if !consume(UInt8(ascii: "+")) { _ = consume(UInt8(ascii: "-")) }
+            guard digits() > 0 else { return nil }
         }
         return .number(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
     }

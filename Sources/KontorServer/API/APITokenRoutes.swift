@@ -20,7 +20,8 @@ struct APITokenRoutes {
             do {
                 created = try await tokens.create(scope: scope, name: name)
             } catch let error as StoreError where error.code == .unknownTenant {
-                throw HubProblem.invalid("#/tenant", error.detail)
+                // The tenant the token would belong to is missing, as for `POST /tenants/{t}/tokens`.
+                throw HubProblem.notFound(error.detail)
             }
             return try JSONBody.response(
                 APITokenRepresentation(created.record, token: created.token),

@@ -18,7 +18,7 @@ struct CustomerChangeRoutes {
             let tenant = try await tenants.requestedTenant(context)
             var after: Int64?
             if let text = request.uri.queryParameters.get("after") {
-                guard let cursor = Int64(text), cursor >= 0 else {
+                guard text.count <= 18, let cursor = Int64(text), cursor >= 0 else {
                     throw HubProblem.invalid("#/query/after", "is not a cursor of this feed")
                 }
                 after = cursor
@@ -30,28 +30,27 @@ struct CustomerChangeRoutes {
         }
         group.get("tenants/:tenant/customer-first-sync") { _, context in
             let tenant = try await tenants.requestedTenant(context)
-            guard let progress = try await feed.firstSync(of: tenant.id) else {
-                throw HubProblem.notFound("the tenant's customer sync has not taken lexoffice's side yet")
-            }
-            return try JSONBody.response(FirstSyncRepresentation(progress))
+            return try JSONBody.response(FirstSyncRepresentation(try await feed.firstSync(of: tenant.id)))
         }
     }
 }
 
-/// The progress of a tenant's first customer sync as the hub API shows it (every member, `null` when unset).
+/// The progress of a tenant's first customer sync as the hub API shows it (every member, `null` when unset);
+/// `notStarted` while the sync has not taken lexoffice's side.
 private struct FirstSyncRepresentation: Encodable {
-    let progress: FirstSyncProgress
+    let progress: FirstSyncProgress?
 
-    init(_ progress: FirstSyncProgress) { self.progress = progress }
+    init(_ progress: FirstSyncProgress?) { self.progress = progress }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(progress.finishedAt == nil ? "running" : "finished", forKey: .state)
-        try container.encode(progress.startedAt, forKey: .startedAt)
-        try container.encode(progress.nextPage, forKey: .pagesDone)
-        try container.encode(progress.totalPages, forKey: .totalPages)
-        try container.encode(progress.offered, forKey: .offered)
-        try container.encode(progress.finishedAt, forKey: .finishedAt)
+        let state = progress.map { $0.finishedAt == nil ? "running" : "finished" } ?? "notStarted"
+        try container.encode(state, forKey: .state)
+        try container.encode(progress?.startedAt, forKey: .startedAt)
+        try container.encode(progress?.nextPage ?? 0, forKey: .pagesDone)
+        try container.encode(progress?.totalPages, forKey: .totalPages)
+        try container.encode(progress?.offered ?? 0, forKey: .offered)
+        try container.encode(progress?.finishedAt, forKey: .finishedAt)
     }
 
     private enum CodingKeys: String, CodingKey { case state, startedAt, pagesDone, totalPages, offered, finishedAt }

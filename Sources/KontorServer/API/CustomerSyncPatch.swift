@@ -6,7 +6,7 @@ import KontorCore
 /// Activating without an `activeSince` sets it to the moment of activation.
 struct CustomerSyncPatch: Decodable, Sendable {
     var active: PatchValue<Bool> = .absent
-    var activeSince: PatchValue<Date> = .absent
+    var activeSince: PatchValue<String> = .absent
     var direction: PatchValue<String> = .absent
     var conflictPolicy: PatchValue<String> = .absent
     var matching: PatchValue<[String]> = .absent
@@ -14,7 +14,7 @@ struct CustomerSyncPatch: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         active = try container.decodePatch(Bool.self, forKey: .active)
-        activeSince = try container.decodePatch(Date.self, forKey: .activeSince)
+        activeSince = try container.decodePatch(String.self, forKey: .activeSince)
         direction = try container.decodePatch(String.self, forKey: .direction)
         conflictPolicy = try container.decodePatch(String.self, forKey: .conflictPolicy)
         matching = try container.decodePatch([String].self, forKey: .matching)
@@ -37,7 +37,7 @@ struct CustomerSyncPatch: Decodable, Sendable {
         if let matching, Set(matching).count != matching.count {
             errors.append(.init(pointer: "#/customerSync/matching", detail: "must not name a rule twice"))
         }
-        let activeSince = activeSince
+        let activeSince = Self.moment(activeSince, errors: &errors)
         return { settings in
             if let active {
                 if active, !settings.active, case .absent = activeSince, settings.activeSince == nil {
@@ -53,6 +53,23 @@ struct CustomerSyncPatch: Decodable, Sendable {
             if let direction { settings.direction = direction }
             if let policy { settings.conflictPolicy = policy }
             if let matching { settings.matching = matching }
+        }
+    }
+
+    /// `activeSince` read as an RFC 3339 date-time (OpenAPI's `date-time`).
+    private static func moment(_ patch: PatchValue<String>, errors: inout [HubProblem.FieldError]) -> PatchValue<Date> {
+        switch patch {
+        case .absent: return .absent
+        case .null: return .null
+        case .value(let text):
+            if let moment = RFC3339.date(from: text) { return .value(moment) }
+            errors.append(
+                .init(
+                    pointer: "#/customerSync/activeSince",
+                    detail: "must be an RFC 3339 date-time, e.g. 2026-01-01T00:00:00Z"
+                )
+            )
+            return .absent
         }
     }
 

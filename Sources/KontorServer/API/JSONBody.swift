@@ -15,7 +15,7 @@ enum JSONBody {
         upTo limit: Int? = nil
     ) async throws -> Value {
         let buffer = try await jsonBody(of: request, upTo: limit ?? context.maxUploadSize)
-        return try decoded { try JSONDecoder().decode(Value.self, from: buffer) }
+        return try decoded(buffer) { try JSONDecoder().decode(Value.self, from: buffer) }
     }
 
     /// Decodes the request body as `Value`, plain JSON directly (``PlainJSONReadable``), anything else with
@@ -27,7 +27,7 @@ enum JSONBody {
         upTo limit: Int? = nil
     ) async throws -> Value {
         let buffer = try await jsonBody(of: request, upTo: limit ?? context.maxUploadSize)
-        return try decoded { try buffer.withUnsafeReadableBytes { try Value.decodeJSON($0) } }
+        return try decoded(buffer) { try buffer.withUnsafeReadableBytes { try Value.decodeJSON($0) } }
     }
 
     /// The body of a JSON request: 415 for another content type, 413 when it is longer than `limit` bytes.
@@ -44,10 +44,19 @@ enum JSONBody {
         return try await collect(request, upTo: limit)
     }
 
-    /// Runs `decode`, mapping its errors to the hub's problems.
-    private static func decoded<Value>(_ decode: () throws -> Value) throws -> Value {
+    /// Runs `decode` on `body`, mapping its errors to the hub's problems.
+    private static func decoded<Value>(_ body: ByteBuffer, _ decode: () throws -> Value) throws -> Value {
         do {
             return try decode()
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // `JSONDecoder` refuses a whole document for one number `Decimal` cannot hold: name that member.
+            if let path = body.withUnsafeReadableBytes({ PlainJSON.firstNumberOutsideDecimalRange(in: $0) }) {
+                throw HubProblem.invalid(
+                    "#" + path.map { "/" + $0.replacing("~", with: "~0").replacing("/", with: "~1") }.joined(),
+                    "is a number out of range (significant digits between 10^-128 and 10^127)"
+                )
+            }
+            throw HubProblem.malformedJSON("The body is not valid JSON.")
         } catch let error as DecodingError {
             throw problem(for: error)
         } catch let problem as HubProblem {

@@ -28,7 +28,7 @@ struct OAuthRoutes {
                 let started = try await oauthStates.start(ticket: ticket)
             else {
                 throw HubProblem(
-                    status: .badRequest,
+                    status: .notFound,
                     code: "invalid-ticket",
                     title: "Invalid or expired link",
                     detail: "This connect link is unknown, was used already or expired; start the connect again."
@@ -64,8 +64,9 @@ struct OAuthRoutes {
             guard let state = query.get("state"),
                 let tenant = try await oauthStates.finish(state: state, session: Self.session(from: request))
             else {
+                // Refused like a failed CSRF check: the answer may be a forged one.
                 throw HubProblem(
-                    status: .badRequest,
+                    status: .forbidden,
                     code: "invalid-state",
                     title: "Invalid OAuth2 answer",
                     detail: "The answer does not belong to a connect started in this browser, or it expired."

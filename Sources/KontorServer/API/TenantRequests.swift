@@ -170,9 +170,13 @@ enum TenantFieldRules {
         return errors
     }
 
+    /// The time zones a tenant may have: the IANA ids Foundation knows, and `UTC`; the `TimeZoneID` of the OpenAPI
+    /// document lists exactly these (a test compares them).
+    static let knownTimeZones = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
+
     /// A time zone must be an IANA id this system knows (e.g. `Europe/Vienna`).
     static func checkTimeZone(_ identifier: String?) -> [HubProblem.FieldError] {
-        guard let identifier, TimeZone(identifier: identifier) == nil || identifier.count > 64 else { return [] }
+        guard let identifier, !knownTimeZones.contains(identifier) else { return [] }
         return [.init(pointer: "#/timeZone", detail: "must be an IANA time zone, e.g. Europe/Berlin")]
     }
 
