@@ -142,7 +142,10 @@ struct ConsoleTests {
             #expect(denied.location == "/ui/tenants/acme?error=oauth-denied")
             let page = try await client.get("/ui/tenants/acme?error=oauth-denied")
             #expect(page.body.contains("lexoffice hat den Zugriff nicht erlaubt"))
-            #expect(try await hub.send(.get, "/api/v1/tenants/acme/connection").status == 404)
+            #expect(
+                try await hub.send(.get, "/api/v1/tenants/acme/connection").json()["status"] as? String
+                    == "notConnected"
+            )
         }
     }
 

@@ -99,10 +99,15 @@ enum ContactFieldRules {
         }
     }
 
-    /// A plausible address: one `@` between a non-empty local part and a domain with an inner dot, no white space,
-    /// at most 254 characters. Deliverability is not checked.
+    /// A plausible address: one `@` between a non-empty local part and a domain with an inner dot, no white space
+    /// or control characters, at most 254 code points (the `EmailAddress` pattern of the hub's OpenAPI document).
+    /// Deliverability is not checked.
     static func isEmailAddress(_ text: String) -> Bool {
-        guard text.utf16.count <= 254, !text.contains(where: \.isWhitespace) else { return false }
+        guard text.unicodeScalars.count <= 254,
+            !text.unicodeScalars.contains(where: {
+                $0.properties.isWhitespace || $0.properties.generalCategory == .control
+            })
+        else { return false }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty else {
             return false

@@ -49,8 +49,8 @@ private struct APITokenCreateRequest: Decodable {
     /// The token's name and scope, or the invalid fields.
     func validated() throws(HubProblem) -> (String, APITokenScope) {
         var errors: [HubProblem.FieldError] = []
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.count > 200 {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty || name.unicodeScalars.count > 200 {
             errors.append(.init(pointer: "#/name", detail: "must be 1–200 characters"))
         }
         if let tenant, !TenantID(tenant).isValid {

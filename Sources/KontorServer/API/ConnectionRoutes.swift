@@ -20,10 +20,8 @@ struct ConnectionRoutes {
     func register(on group: RouterGroup<HubRequestContext>) {
         group.get("tenants/:tenant/connection") { _, context in
             let id = try await existingTenant(context)
-            guard let connection = try await connections.connection(of: id) else {
-                throw HubProblem.notFound("tenant '\(id)' has no lexoffice connection")
-            }
-            return try JSONBody.response(ConnectionRepresentation(connection))
+            let connection = try await connections.connection(of: id)
+            return try JSONBody.response(connection.map(ConnectionRepresentation.init) ?? .notConnected)
         }
         group.put("tenants/:tenant/connection/api-key") { request, context in
             let id = try await existingTenant(context)
@@ -66,15 +64,28 @@ struct ConnectionRoutes {
     }
 }
 
-/// A connection as the hub API shows it: never with credentials.
+/// A connection as the hub API shows it: never with credentials. A tenant without one is `notConnected`.
 struct ConnectionRepresentation: Encodable {
-    let kind: String
+    let kind: String?
     let status: String
     let statusReason: String?
     let organizationId: String?
     let companyName: String?
     let subscriptions: Int
-    let connectedAt: Date
+    let connectedAt: Date?
+
+    /// A tenant that has no lexoffice connection.
+    static let notConnected = ConnectionRepresentation(status: "notConnected")
+
+    private init(status: String) {
+        kind = nil
+        self.status = status
+        statusReason = nil
+        organizationId = nil
+        companyName = nil
+        subscriptions = 0
+        connectedAt = nil
+    }
 
     init(_ connection: LexofficeConnection) {
         kind = connection.kind.rawValue

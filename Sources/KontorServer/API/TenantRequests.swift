@@ -29,7 +29,7 @@ struct TenantCreateRequest: Decodable {
         guard errors.isEmpty else { throw .validation(errors) }
         return Tenant(
             id: TenantID(id),
-            name: name.trimmingCharacters(in: .whitespaces),
+            name: name.trimmingCharacters(in: .whitespacesAndNewlines),
             companyCode: companyCode,
             settings: TenantSettings(
                 transferVariant: variant ?? .invoice,
@@ -103,6 +103,9 @@ struct TenantPatchRequest: Decodable {
         }
         let finalize = Self.flag(finalizeInvoices, pointer: "#/settings/finalizeInvoices", errors: &errors)
         let auto = Self.flag(autoTransfer, pointer: "#/settings/autoTransfer", errors: &errors)
+        if case .null = version {
+            errors.append(.init(pointer: "#/version", detail: "must not be null; leave it out to skip the check"))
+        }
         var syncChange: (@Sendable (inout CustomerSyncSettings) -> Void)?
         switch customerSync {
         case .absent: break
@@ -113,7 +116,7 @@ struct TenantPatchRequest: Decodable {
         let newVariant = variant
         let newSync = syncChange
         return { tenant in
-            if let newName { tenant.name = newName.trimmingCharacters(in: .whitespaces) }
+            if let newName { tenant.name = newName.trimmingCharacters(in: .whitespacesAndNewlines) }
             if let newCode { tenant.companyCode = newCode }
             if let newCallback { tenant.callbackURL = newCallback }
             if let newZone { tenant.timeZone = newZone }
@@ -151,17 +154,19 @@ struct TenantPatchRequest: Decodable {
 enum TenantFieldRules {
     static func check(name: String?, companyCode: String?, callbackURL: String?) -> [HubProblem.FieldError] {
         var errors: [HubProblem.FieldError] = []
+        // Lengths count Unicode code points, as JSON Schema's maxLength in the OpenAPI document does.
         if let name {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { errors.append(.init(pointer: "#/name", detail: "must not be empty")) }
-            if trimmed.count > 200 { errors.append(.init(pointer: "#/name", detail: "must be at most 200 characters")) }
+            if name.allSatisfy(\.isWhitespace) { errors.append(.init(pointer: "#/name", detail: "must not be empty")) }
+            if name.unicodeScalars.count > 200 {
+                errors.append(.init(pointer: "#/name", detail: "must be at most 200 characters"))
+            }
         }
-        if let companyCode, companyCode.count > 64 {
+        if let companyCode, companyCode.unicodeScalars.count > 64 {
             errors.append(.init(pointer: "#/companyCode", detail: "must be at most 64 characters"))
         }
         if let callbackURL {
             let url = URL(string: callbackURL)
-            if callbackURL.count > 2000 || !["http", "https"].contains(url?.scheme?.lowercased() ?? "")
+            if callbackURL.unicodeScalars.count > 2000 || !["http", "https"].contains(url?.scheme?.lowercased() ?? "")
                 || url?.host == nil
             {
                 errors.append(.init(pointer: "#/callbackUrl", detail: "must be an absolute http(s) URL"))

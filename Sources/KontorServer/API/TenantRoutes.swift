@@ -144,7 +144,7 @@ enum Paging {
 
     static func integerCursor(_ request: Request) throws(HubProblem) -> Int64? {
         guard let text = request.uri.queryParameters.get("cursor") else { return nil }
-        guard let cursor = Int64(text), cursor > 0 else {
+        guard text.count <= 18, let cursor = Int64(text), cursor > 0 else {
             throw .invalid("#/query/cursor", "is not a cursor of this listing")
         }
         return cursor

@@ -76,8 +76,9 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private static func problem(for problem: FlowProblem, logger: Logger) -> HubProblem {
         switch problem.code {
-        case .notConnected, .unknownTenant: return .notFound(problem.detail)
-        case .connectionUnusable, .organizationTaken: return .conflict(problem.detail)
+        case .unknownTenant: return .notFound(problem.detail)
+        // The tenant exists; its state (no connection) does not allow what was asked.
+        case .notConnected, .connectionUnusable, .organizationTaken: return .conflict(problem.detail)
         case .apiKeyRejected: return .invalid("#/apiKey", problem.detail)
         case .lexofficeFailed: return .lexoffice(problem.detail)
         default:
