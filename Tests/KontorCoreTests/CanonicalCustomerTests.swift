@@ -80,6 +80,22 @@ struct CanonicalCustomerTests {
         #expect(CanonicalCustomer().validationIssues().map(\.pointer) == ["#"])
     }
 
+    @Test(
+        "e-mail addresses follow the OpenAPI document's EmailAddress pattern, code point by code point",
+        arguments: [
+            ("rechnung@radtat.example", true), ("ä.ö@straße.example", true),
+            // U+1F3FB extends the `@` into one Character; the `@` still counts.
+            ("a@\u{1F3FB}.b.c", true), ("a@b", false), ("@b.c", false), ("a@b..c", false), ("a b@c.de", false),
+            ("a@b.c\u{0007}", false), ("a@b@c.de", false),
+            (String(repeating: "a", count: 250) + "@b.de", false),
+        ]
+    )
+    func emailAddresses(address: String, isValid: Bool) {
+        var customer = Self.complete
+        customer.emails?.office = address
+        #expect(customer.validationIssues().isEmpty == isValid, "\(address.unicodeScalars.map(\.value))")
+    }
+
     @Test("to a new lexoffice contact and back: the same customer, lexoffice's number; the hub's marker note left out")
     func roundTrip() {
         var withoutNote = Self.complete

@@ -108,7 +108,9 @@ enum ContactFieldRules {
                 $0.properties.isWhitespace || $0.properties.generalCategory == .control
             })
         else { return false }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        // Split by code points, not characters: a combining mark after `@` or `.` must not hide it.
+        let scalars = text.unicodeScalars
+        let parts = scalars.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty else {
             return false
         }
