@@ -20,13 +20,15 @@ package protocol CustomerFeed: Sendable {
     /// The tenant's first sync, or `nil` when none was started.
     func firstSync(of tenant: TenantID) async throws -> FirstSyncProgress?
 
-    /// Records that the first sync read `page` of `totalPages` and offered `offered` more contacts; it is finished
-    /// when `page` was the last.
+    /// Offers the page's `changes` (each as ``offer(_:of:under:)`` would) and records that the first sync read
+    /// `page` of `totalPages`, in one commit; it is finished when `page` was the last.
+    /// - Returns: how many changes were appended.
+    @discardableResult
     func recordFirstSyncPage(
         _ page: Int,
         of totalPages: Int,
-        offered: Int,
+        offering changes: [NewCustomerChange],
         tenant: TenantID,
         under claim: JobClaim
-    ) async throws
+    ) async throws -> Int
 }

@@ -4,8 +4,8 @@ import LexofficeKit
 
 /// The first sync of a tenant's customers (job kind ``jobKind``, queued when the customer sync is activated to take
 /// lexoffice's side): every customer contact lexoffice holds is offered on the change feed (kind `existing`), 250
-/// per request at the connection's pace, the progress committed after each page, so a crash or a lost lease resumes
-/// where it stopped without offering a contact twice. Contacts linked to a source customer that hold what both
+/// per request at the connection's pace, each page's entries and progress committed together, so a crash or a lost
+/// lease resumes where it stopped without offering a contact twice. Contacts linked to a source customer that hold what both
 /// sides agreed on are not offered. Source customers sent before are matched to the existing contacts by their own
 /// sync (``CustomerSync``), not duplicated.
 ///
@@ -61,39 +61,36 @@ package struct FirstCustomerSync: JobHandler {
                 ContactFilter(customer: true),
                 page: try PageRequest(page: progress.nextPage, size: size)
             )
-            var offered = 0
+            var changes: [NewCustomerChange] = []
             for contact in page.content {
-                guard let id = contact.id else { continue }
-                if try await offer(contact, id: id, tenant: tenantID, claim: claim) { offered += 1 }
+                guard let id = contact.id, let change = try await change(for: contact, id: id, tenant: tenantID)
+                else { continue }
+                changes.append(change)
             }
             try await feed.recordFirstSyncPage(
                 progress.nextPage,
                 of: max(page.totalPages ?? 1, 1),
-                offered: offered,
+                offering: changes,
                 tenant: tenantID,
                 under: claim
             )
         }
     }
 
-    /// Offers the contact unless it is linked and holds what both sides agreed on.
-    private func offer(_ contact: Contact, id: LexofficeID, tenant: TenantID, claim: JobClaim) async throws -> Bool {
+    /// The feed entry offering the contact, or `nil` when it is linked and holds what both sides agreed on.
+    private func change(for contact: Contact, id: LexofficeID, tenant: TenantID) async throws -> NewCustomerChange? {
         let linked = try await feed.customer(linkedTo: id.rawValue, of: tenant)
         let marker = linked.map { ContactSearch.marker(forSourceCustomer: $0.sourceID) }
         if let agreed = try linked?.agreedCustomer(), ContactEventIntake.contact(contact, holds: agreed, marker: marker)
         {
-            return false
+            return nil
         }
-        return try await feed.offer(
-            NewCustomerChange(
-                kind: .existing,
-                lexofficeID: id.rawValue,
-                customerNumber: contact.roles.customer?.number.map(String.init),
-                sourceID: linked?.sourceID,
-                customer: CanonicalCustomer(contact, ignoredNote: marker)
-            ),
-            of: tenant,
-            under: claim
+        return NewCustomerChange(
+            kind: .existing,
+            lexofficeID: id.rawValue,
+            customerNumber: contact.roles.customer?.number.map(String.init),
+            sourceID: linked?.sourceID,
+            customer: CanonicalCustomer(contact, ignoredNote: marker)
         )
     }
 }

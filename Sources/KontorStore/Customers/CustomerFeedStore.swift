@@ -132,15 +132,19 @@ package struct CustomerFeedStore: CustomerFeed {
     package func recordFirstSyncPage(
         _ page: Int,
         of totalPages: Int,
-        offered: Int,
+        offering changes: [NewCustomerChange],
         tenant: TenantID,
         under claim: JobClaim
-    ) async throws {
-        let now = queue.clock.nowMilliseconds
+    ) async throws -> Int {
+        let now = queue.clock.now
         let kind = database.kind
-        let finished: Int64? = page + 1 >= totalPages ? now : nil
-        try await database.groupedTransaction { [activity] db in
+        let finished: Int64? = page + 1 >= totalPages ? now.millisecondsSince1970 : nil
+        return try await database.groupedTransaction { [activity, outbox] db in
             try await claim.verify(for: tenant, in: db, kind: kind)
+            var offered = 0
+            for change in changes where try await Self.append(change, of: tenant, at: now, outbox: outbox, in: db) {
+                offered += 1
+            }
             try await db.raw(
                 """
                 UPDATE customer_first_syncs SET next_page = \(bind: page + 1), total_pages = \(bind: totalPages), \
@@ -148,13 +152,14 @@ package struct CustomerFeedStore: CustomerFeed {
                 WHERE tenant_id = \(bind: tenant.rawValue) AND next_page = \(bind: page)
                 """
             ).run()
-            guard finished != nil else { return }
+            guard finished != nil else { return offered }
             try await activity.append(
                 tenant,
                 kind: "customer.first-sync",
                 message: "the first customer sync offered lexoffice's customers on the change feed",
                 in: db
             )
+            return offered
         }
     }
 
