@@ -130,7 +130,7 @@ struct ConsoleCustomerRoutes {
             case .failed: ("✕", "bad")
             }
         return ConsoleValues.compact([
-            "name": Self.displayName(of: customer.content), "sourceId": customer.sourceID,
+            "name": Self.displayName(of: customer), "sourceId": customer.sourceID,
             "sourceIdPath": ConsoleInvoiceRoutes.pathSegment(customer.sourceID),
             "stateLabel": "\(symbol) " + page.text("customerStates.\(customer.state.rawValue)"), "tone": tone,
             "reason": customer.stateReason, "number": customer.customerNumber ?? "–",
@@ -139,13 +139,12 @@ struct ConsoleCustomerRoutes {
         ])
     }
 
-    /// The company's name or the person's, from the customer's canonical JSON.
-    private static func displayName(of content: String) -> String {
-        let object = (try? JSONSerialization.jsonObject(with: Data(content.utf8))) as? [String: Any]
-        if let company = object?["company"] as? [String: Any], let name = company["name"] as? String { return name }
-        let person = object?["person"] as? [String: Any]
-        let parts = [person?["firstName"], person?["lastName"]].compactMap { $0 as? String }
-        return parts.isEmpty ? "–" : parts.joined(separator: " ")
+    /// The company's name or the person's, read by the canonical customer's own reader; `–` when unreadable.
+    private static func displayName(of customer: StoredCustomer) -> String {
+        guard let canonical = try? customer.customer() else { return "–" }
+        if let company = canonical.company { return company.name }
+        guard let person = canonical.person else { return "–" }
+        return [person.firstName, person.lastName].compactMap { $0 }.joined(separator: " ")
     }
 
     private static func option(_ value: String, _ label: String, _ selected: Bool) -> [String: Any] {
