@@ -183,6 +183,7 @@ let package = Package(
             name: "kontor",
             dependencies: [
                 "KontorServer",
+                "KontorSinks",
                 "KontorStore",
                 "KontorCore",
                 "KontorFlows",
