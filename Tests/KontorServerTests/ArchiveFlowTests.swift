@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import KontorCore
+import KontorTestSupport
 import LexofficeKit
 import LexofficeSandbox
 import NIOCore
@@ -218,6 +219,37 @@ struct ArchiveFlowTests {
                 let again = try await hub.send(.post, "/api/v1/tenants/acme/archive/items/\(itemID)/retry")
                 #expect(again.status == 409, "an archived item is not retried")
             }
+        }
+    }
+
+    @Test("a sink that is down keeps the item pending with the reason, each failure in the activity log, and retries")
+    func sinkDown() async throws {
+        let down = try RefusingPort()
+        defer { down.close() }
+        try await HubHarness.with(lexofficeRate: 1000) { hub in
+            try await Transfers.connectedTenant(hub)
+            let saved = try await hub.send(
+                .put,
+                "/api/v1/tenants/acme/archive",
+                json:
+                    #"{"active":true,"documentTypes":["invoice"],"sinks":[{"type":"webdav","url":"http://127.0.0.1:\#(down.port)/dav/"}]}"#
+            )
+            #expect(saved.status == 200, "\(saved.body)")
+            let id = try await Self.invoice(hub)
+            try await hub.deliverEvent("invoice.created", resource: id.rawValue)
+            // Each attempt waits out the HTTP client's connect timeout (10 s) against the refusing port.
+            #expect(
+                try await hub.runWorkers(timeout: .seconds(40)) {
+                    try await Self.items(hub).first?["reason"] as? String != nil
+                }
+            )
+            let item = try #require(try await Self.items(hub).first)
+            #expect(item["state"] as? String == "pending", "\(item)")
+            #expect((item["reason"] as? String)?.hasPrefix("sink-unavailable") == true, "\(item)")
+            let activity = try await hub.send(.get, "/api/v1/tenants/acme/activity").body
+            #expect(activity.contains("archive.retry"))
+            let jobs = try await hub.send(.get, "/api/v1/tenants/acme/jobs").body
+            #expect(jobs.contains("archive.document") && jobs.contains("queued"), "waits for its next attempt")
         }
     }
 
