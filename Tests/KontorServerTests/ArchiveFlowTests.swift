@@ -138,6 +138,47 @@ struct ArchiveFlowTests {
         }
     }
 
+    @Test("an XRechnung invoice is archived with its XML next to the PDF and the sidecar")
+    func xRechnung() async throws {
+        try await Self.withFolder { folder in
+            try await HubHarness.with(lexofficeRate: 1000) { hub in
+                try await Self.archivingTenant(hub, into: folder)
+                let client = InvoiceTransferFlowTests.client(hub)
+                var contact = Contact(
+                    version: 0,
+                    roles: ContactRoles(customer: CustomerRole()),
+                    company: Company(name: "Stadtverwaltung Musterstadt"),
+                    addresses: ContactAddresses(billing: [
+                        ContactAddress(countryCode: "DE", street: "Rathausplatz 1", zip: "12345", city: "Musterstadt")
+                    ]),
+                    xRechnung: ContactXRechnung(
+                        buyerReference: "04011000-1234512345-06",
+                        vendorNumberAtCustomer: "K-4711"
+                    )
+                )
+                contact.emailAddresses = EmailAddresses(business: ["rechnung@musterstadt.example"])
+                let contactID = try await client.contacts.create(contact).id
+                let source = try JSONDecoder().decode(
+                    SourceInvoice.self,
+                    from: Data(Transfers.invoice(number: "R-1").utf8)
+                )
+                var invoice = try source.lexofficeInvoice(contactID: contactID)
+                invoice.voucherDate = LexofficeDateTime(Date())
+                invoice.shippingConditions.shippingDate = invoice.voucherDate
+                let id = try await client.invoices.create(invoice, finalize: true).id
+                try await hub.deliverEvent("invoice.created", resource: id.rawValue)
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "archived").count == 1 })
+                let files = Self.files(in: folder)
+                #expect(files.map { $0.split(separator: ".").last.map(String.init) ?? "" } == ["json", "pdf", "xml"])
+                let xml = try Data(contentsOf: folder.appendingPathComponent(try #require(files.last)))
+                #expect(String(decoding: xml, as: UTF8.self).contains("04011000-1234512345-06"))
+                let sidecar = try Data(contentsOf: folder.appendingPathComponent(try #require(files.first)))
+                let facts = try #require(try JSONSerialization.jsonObject(with: sidecar) as? [String: Any])
+                #expect(facts["eInvoice"] as? Bool == true)
+            }
+        }
+    }
+
     @Test("a draft and a document dated before activeSince are skipped, each with its reason")
     func skipped() async throws {
         try await Self.withFolder { folder in
