@@ -294,6 +294,37 @@ struct ArchiveFlowTests {
         }
     }
 
+    @Test("the console's archive section shows the settings and each item's state and reason, and retries an item")
+    func consoleSection() async throws {
+        try await Self.withFolder { folder in
+            try await HubHarness.with(lexofficeRate: 1000) { hub in
+                let missing = folder.appendingPathComponent("not-mounted")
+                try await Self.archivingTenant(hub, into: missing)
+                let id = try await Self.invoice(hub)
+                try await hub.deliverEvent("invoice.created", resource: id.rawValue)
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "failed").count == 1 })
+                let client = try await ConsoleTests.signedIn(hub)
+                defer { Task { try? await client.shutdown() } }
+                let page = try await client.get("/ui/tenants/acme/archive")
+                #expect(page.status == 200)
+                #expect(page.body.contains("aria-current=\"page\">Archiv</a>"))
+                #expect(page.body.contains("filesystem: \(missing.path)"))
+                #expect(page.body.contains("fehlgeschlagen") && page.body.contains("sink-destination-missing"))
+                #expect(page.body.contains(id.rawValue))
+                try FileManager.default.createDirectory(at: missing, withIntermediateDirectories: true)
+                let itemID = try #require(try await Self.items(hub).first?["id"] as? String)
+                let retried = try await client.post("/ui/tenants/acme/archive/items/\(itemID)/retry", [])
+                #expect(
+                    retried.location == "/ui/tenants/acme/archive?notice=archiveRetried",
+                    "\(retried.location ?? "-")"
+                )
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "archived").count == 1 })
+                let after = try await client.get("/ui/tenants/acme/archive?state=archived")
+                #expect(after.body.contains("✓ archiviert") && !after.body.contains("Erneut archivieren"))
+            }
+        }
+    }
+
     @Test("invalid settings name each field; secrets are never read back; a bad backfill range is refused")
     func validation() async throws {
         try await HubHarness.with(lexofficeRate: 1000) { hub in
