@@ -197,6 +197,14 @@ struct ArchiveFlowTests {
                 #expect(reasons[draft.rawValue]?.contains("draft") == true, "\(reasons)")
                 #expect(reasons[old.rawValue]?.contains("before the archive's activeSince") == true, "\(reasons)")
                 #expect(Self.files(in: folder).isEmpty)
+                // Retried by hand, the old document is asked for explicitly and archived; the draft stays skipped.
+                for item in try await Self.items(hub) {
+                    let id = try #require(item["id"] as? String)
+                    #expect(try await hub.send(.post, "/api/v1/tenants/acme/archive/items/\(id)/retry").status == 202)
+                }
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "archived").count == 1 })
+                #expect(try await Self.items(hub, state: "archived").first?["lexofficeId"] as? String == old.rawValue)
+                #expect(try await Self.items(hub, state: "skipped").first?["lexofficeId"] as? String == draft.rawValue)
             }
         }
     }

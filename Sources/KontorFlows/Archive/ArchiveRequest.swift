@@ -11,11 +11,11 @@ package struct ArchiveRequest: Sendable, Hashable, Codable {
     package var lexofficeId: String
     /// The document type.
     package var type: ArchiveDocumentType
-    /// `true` for a document a backfill queued: its range was asked for, so the archive's `activeSince` does not
-    /// apply; `nil` otherwise.
+    /// `true` for a document asked for explicitly (in a backfill's range, or retried by hand), so the archive's
+    /// `activeSince` does not apply; `nil` for one reported by lexoffice.
     package var isBackfill: Bool?
 
-    /// A request; `isBackfill` for a document of a backfill's range.
+    /// A request; `isBackfill` for a document asked for explicitly.
     package init(lexofficeID: String, type: ArchiveDocumentType, isBackfill: Bool = false) {
         self.lexofficeId = lexofficeID
         self.type = type

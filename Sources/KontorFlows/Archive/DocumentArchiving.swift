@@ -4,9 +4,9 @@ import KontorCore
 import LexofficeKit
 
 /// Archives one lexoffice document (job kind ``ArchiveRequest/jobKind``; DESIGN.md §1 flow 3): reads it (one
-/// request), skips drafts, documents dated before the archive's `activeSince` (unless a backfill asked for them) and
-/// types not chosen, builds the JSON
-/// sidecar, downloads the PDF (one request; the XML of an XRechnung with one more) and writes them to every sink.
+/// request), skips drafts, documents dated before the archive's `activeSince` (unless asked for by a backfill or a
+/// retry by hand) and types not chosen, builds the JSON sidecar, downloads the PDF (one request; the XML of an
+/// XRechnung with one more) and writes them to every sink.
 ///
 /// Exactly once: the item remembers the sidecar's fingerprint and the sinks it was written to. The same facts
 /// again write nothing; a later status change writes only the sidecar (and a DMS's attributes) under the same keys.

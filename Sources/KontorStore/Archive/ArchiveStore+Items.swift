@@ -41,7 +41,8 @@ extension ArchiveStore {
         }
     }
 
-    /// Queues the item again (a retry by hand, e.g. after the sink settings were fixed); `nil` for an unknown item.
+    /// Queues the item again (a retry by hand, e.g. after the sink settings were fixed), as asked for explicitly:
+    /// the archive's `activeSince` does not apply; `nil` for an unknown item.
     /// - Throws: ``StoreError`` `invalid-state` for an item that is archived and not failed since.
     package func retry(_ id: Int64, of tenant: TenantID) async throws -> ArchiveItem? {
         let now = queue.clock.nowMilliseconds
@@ -54,7 +55,8 @@ extension ArchiveStore {
             guard item.state != .archived else {
                 throw StoreError(.invalidState, "the document is archived; a status change in lexoffice updates it")
             }
-            let request = ArchiveRequest(lexofficeID: item.lexofficeID, type: item.type)
+            // Asked for by hand: archived even if dated before activeSince (drafts stay skipped).
+            let request = ArchiveRequest(lexofficeID: item.lexofficeID, type: item.type, isBackfill: true)
             try await db.raw(
                 """
                 UPDATE archive_items SET state = 'pending', reason = NULL, updated_at = \(bind: now) \
