@@ -179,6 +179,39 @@ struct ArchiveFlowTests {
         }
     }
 
+    @Test("a burst of events, several per document, archives each document once and downloads each PDF once")
+    func eventBurst() async throws {
+        try await Self.withFolder { folder in
+            try await HubHarness.with(lexofficeRate: 1000) { hub in
+                try await Self.archivingTenant(hub, into: folder)
+                var ids: [LexofficeID] = []
+                for _ in 0..<12 { ids.append(try await Self.invoice(hub)) }
+                for round in 0..<3 {
+                    for id in ids {
+                        let type = round == 0 ? "invoice.created" : "invoice.status.changed"
+                        try await hub.deliverEvent(type, resource: id.rawValue)
+                    }
+                }
+                let count = ids.count
+                #expect(
+                    try await hub.runWorkers(timeout: .seconds(60)) {
+                        guard try await hub.eventsHandled() else { return false }
+                        return try await Self.items(hub, state: "archived").count == count
+                    }
+                )
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "pending").isEmpty })
+                let files = Self.files(in: folder)
+                #expect(files.filter { $0.hasSuffix(".pdf") }.count == count)
+                #expect(files.filter { $0.hasSuffix(".json") }.count == count)
+                let downloads = try await Transfers.journal(hub).filter {
+                    $0.hasPrefix("GET /v1/invoices/") && $0.hasSuffix("/file")
+                }
+                #expect(downloads.count == count, "each PDF downloaded once")
+                #expect(Set(downloads).count == count)
+            }
+        }
+    }
+
     @Test("a draft and a document dated before activeSince are skipped, each with its reason")
     func skipped() async throws {
         try await Self.withFolder { folder in
