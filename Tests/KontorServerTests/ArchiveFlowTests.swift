@@ -212,6 +212,42 @@ struct ArchiveFlowTests {
         }
     }
 
+    @Test("a bookkeeping voucher is archived with its receipt file as the PDF")
+    func bookkeepingVoucher() async throws {
+        try await Self.withFolder { folder in
+            try await HubHarness.with(lexofficeRate: 1000) { hub in
+                try await Transfers.connectedTenant(hub, settings: #"{"transferVariant":"voucher"}"#)
+                let saved = try await hub.send(
+                    .put,
+                    "/api/v1/tenants/acme/archive",
+                    json: #"""
+                        {"active":true,"activeSince":"2026-01-01T00:00:00Z","documentTypes":["voucher"],
+                         "sinks":[{"type":"filesystem","path":"\#(folder.path)"}]}
+                        """#
+                )
+                #expect(saved.status == 200, "\(saved.body)")
+                let receipt =
+                    "JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZz4+ZW5kb2JqCnRyYWlsZXI8PC9Sb290IDEgMCBSPj4KJSVFT0YK"
+                let invoice = Transfers.invoice(number: "R-1").replacingOccurrences(
+                    of: #""status":"#,
+                    with: #""pdf":"\#(receipt)","status":"#
+                )
+                #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: invoice).status == 202)
+                #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1"], are: "transferred") })
+                let id = try #require(try await Transfers.transfer(hub, "inv-1")["lexofficeId"] as? String)
+                try await hub.deliverEvent("voucher.created", resource: id)
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "archived").count == 1 })
+                #expect(Self.files(in: folder) == ["acme/2026/voucher/R-1.json", "acme/2026/voucher/R-1.pdf"])
+                let pdf = try Data(contentsOf: folder.appendingPathComponent("acme/2026/voucher/R-1.pdf"))
+                #expect(pdf == Data(base64Encoded: receipt), "the receipt as uploaded")
+                let sidecar = try Data(contentsOf: folder.appendingPathComponent("acme/2026/voucher/R-1.json"))
+                let facts = try #require(try JSONSerialization.jsonObject(with: sidecar) as? [String: Any])
+                #expect(facts["type"] as? String == "voucher" && facts["number"] as? String == "R-1")
+                #expect((facts["lexofficeLink"] as? String)?.hasSuffix("/permalink/vouchers/view/\(id)") == true)
+            }
+        }
+    }
+
     @Test("a draft and a document dated before activeSince are skipped, each with its reason")
     func skipped() async throws {
         try await Self.withFolder { folder in
