@@ -10,7 +10,7 @@ import LexofficeKit
 ///
 /// Exactly once: the item remembers the sidecar's fingerprint and the sinks it was written to. The same facts
 /// again write nothing; a later status change writes only the sidecar (and a DMS's attributes) under the same keys.
-/// A sink that is down is retried with the queue's backoff (and retry window), each failure in the activity log;
+/// A sink that is down is retried with the queue's backoff (and retry window), its failures in the activity log;
 /// a sink that refuses (wrong credentials, missing bucket) fails the item at once with the sink's code, no retry.
 package struct DocumentArchiving: JobHandler {
     private let records: any ArchiveRecords
@@ -142,6 +142,8 @@ package struct DocumentArchiving: JobHandler {
     ) async -> JobOutcome {
         let outcome = await record(ArchiveItemUpdate(state: .pending, reason: reason), request, tenant, claim)
         guard outcome == .completed else { return outcome }
+        // Logged on attempts 1, 2, 4, 8 …: a sink down for days (hourly retries) leaves a few entries, not hundreds.
+        guard job.attempts > 0, job.attempts & (job.attempts - 1) == 0 else { return .retry(reason: reason) }
         _ = try? await activity.append(
             tenant,
             kind: "archive.retry",
