@@ -176,6 +176,7 @@ let package = Package(
                 .embedInCode("Resources/ui/export.mustache"),
                 .embedInCode("Resources/ui/activity.mustache"),
                 .embedInCode("Resources/ui/customers.mustache"),
+                .embedInCode("Resources/ui/archive.mustache"),
             ],
             swiftSettings: strictSettings
         ),
@@ -183,6 +184,7 @@ let package = Package(
             name: "kontor",
             dependencies: [
                 "KontorServer",
+                "KontorSinks",
                 "KontorStore",
                 "KontorCore",
                 "KontorFlows",

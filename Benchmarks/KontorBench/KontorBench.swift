@@ -21,12 +21,14 @@ enum KontorBench {
             try await CustomerBenchmark.run()
         case "archive-sinks":
             try await ArchiveSinkBenchmark.run()
+        case "archive-backfill":
+            try await ArchiveBackfillBenchmark.run()
         case "einvoice":
             try EInvoiceBenchmark.run()
         default:
             FileHandle.standardError.write(
                 Data(
-                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks, einvoice\n"
+                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks, archive-backfill, einvoice\n"
                         .utf8
                 )
             )

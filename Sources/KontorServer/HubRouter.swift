@@ -12,6 +12,7 @@ package struct HubRouter {
     private let connector: LexofficeConnector
     private let database: any StoreDatabase
     private let secrets: SecretBox
+    private let archiveSinks: any ArchiveSinkFactory
     private let clock: any WallClock
     private let metrics: HubMetrics
     private let intake: IntakeLoad
@@ -19,12 +20,13 @@ package struct HubRouter {
 
     /// A router builder over an open, migrated `database`, connecting tenants to lexoffice with `connector`;
     /// `/metrics` shows `metrics`; webhook deliveries and invoice saves count themselves into `intake` while they
-    /// run.
+    /// run; archive sink settings are checked and DMS stamps run by `archiveSinks`.
     package init(
         configuration: HubServerConfiguration,
         connector: LexofficeConnector,
         database: any StoreDatabase,
         secrets: SecretBox,
+        archiveSinks: any ArchiveSinkFactory,
         clock: any WallClock = SystemWallClock(),
         metrics: HubMetrics = HubMetrics(),
         intake: IntakeLoad = IntakeLoad(),
@@ -34,6 +36,7 @@ package struct HubRouter {
         self.connector = connector
         self.database = database
         self.secrets = secrets
+        self.archiveSinks = archiveSinks
         self.clock = clock
         self.metrics = metrics
         self.intake = intake
@@ -98,6 +101,18 @@ package struct HubRouter {
         CustomerRoutes(tenants: tenants, customers: CustomerStore(database: database, clock: clock)).register(on: api)
         CustomerChangeRoutes(tenants: tenants, feed: CustomerFeedStore(queue: queue)).register(on: api)
         APITokenRoutes(tokens: tokens).register(on: api)
+        let archive = ArchiveStore(queue: queue, secrets: secrets)
+        ArchiveRoutes(
+            tenants: tenants,
+            archive: archive,
+            sinks: archiveSinks,
+            connections: connections,
+            connector: connector,
+            activity: activity,
+            clock: clock
+        )
+        .register(on: api)
+        DMSStampRoutes(tenants: tenants, archive: archive, sinks: archiveSinks, activity: activity).register(on: router)
         try ConsoleRoutes(
             configuration: configuration,
             database: database,

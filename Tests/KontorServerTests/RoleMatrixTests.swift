@@ -117,6 +117,26 @@ struct RoleMatrixTests {
             route(.get, "\(tenants)/{tenant}/customer-changes", "\(acme)/customer-changes", tenant: true, [200]),
             // The tenant's customer sync was never activated: its first sync is `notStarted`.
             route(.get, "\(tenants)/{tenant}/customer-first-sync", "\(acme)/customer-first-sync", tenant: true, [200]),
+            route(.get, "\(tenants)/{tenant}/archive", "\(acme)/archive", [200]),
+            route(
+                .put,
+                "\(tenants)/{tenant}/archive",
+                "\(acme)/archive",
+                body: #"{"active":false,"documentTypes":["invoice"],"sinks":[{"type":"filesystem","path":"/srv"}]}"#,
+                [200]
+            ),
+            // The archive is not active: no backfill.
+            route(
+                .post,
+                "\(tenants)/{tenant}/archive/backfill",
+                "\(acme)/archive/backfill",
+                body: #"{"from":"2026-03-01","to":"2026-03-31"}"#,
+                [409]
+            ),
+            route(.get, "\(tenants)/{tenant}/archive/items", "\(acme)/archive/items", [200]),
+            route(.post, "\(tenants)/{tenant}/archive/items/{item}/retry", "\(acme)/archive/items/1/retry", [404]),
+            // Before the archive's settings exist, there is no stamp secret to rotate.
+            route(.post, "\(tenants)/{tenant}/archive/stamp-secret", "\(acme)/archive/stamp-secret", [201, 409]),
             route(.get, "/api/v1/tokens", "/api/v1/tokens", [200]),
             route(.post, "/api/v1/tokens", "/api/v1/tokens", body: #"{"name":"another"}"#, [201]),
             route(.delete, "/api/v1/tokens/{token}", "/api/v1/tokens/TOKEN", [204]),

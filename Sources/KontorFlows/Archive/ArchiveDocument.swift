@@ -20,6 +20,9 @@ package struct ArchiveDocument: Sendable, Hashable {
     package var xml: Data?
     /// The JSON metadata sidecar (type, number, dates, status, contact, totals, lexoffice id and link).
     package var metadata: Data
+    /// Whether the document was written before and only its sidecar changed (a status change): then only the
+    /// sidecar is written (and a DMS's attributes updated), never the PDF again, and ``pdf`` may be empty.
+    package var isSidecarUpdate: Bool
 
     /// A document.
     package init(
@@ -30,7 +33,8 @@ package struct ArchiveDocument: Sendable, Hashable {
         year: Int,
         pdf: Data,
         xml: Data? = nil,
-        metadata: Data
+        metadata: Data,
+        isSidecarUpdate: Bool = false
     ) {
         self.tenant = tenant
         self.lexofficeID = lexofficeID
@@ -40,11 +44,13 @@ package struct ArchiveDocument: Sendable, Hashable {
         self.pdf = pdf
         self.xml = xml
         self.metadata = metadata
+        self.isSidecarUpdate = isSidecarUpdate
     }
 
     /// The files to write, in writing order: the PDF, the XML if any, and the sidecar last, so that a sidecar in
-    /// the sink says that the document's other files are complete.
+    /// the sink says that the document's other files are complete; only the sidecar for a sidecar update.
     package var files: [ArchiveFile] {
+        guard !isSidecarUpdate else { return [ArchiveFile(kind: .metadata, contents: metadata)] }
         var files = [ArchiveFile(kind: .pdf, contents: pdf)]
         if let xml { files.append(ArchiveFile(kind: .xml, contents: xml)) }
         files.append(ArchiveFile(kind: .metadata, contents: metadata))

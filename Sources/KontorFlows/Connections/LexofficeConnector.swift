@@ -14,17 +14,19 @@ package struct LexofficeConnector: Sendable {
     private let callbacks: any CallbackQueueing
     private let activity: any ActivityRecording
     private let clock: any WallClock
+    private let tenantEvents: (any TenantEventNeeds)?
 
     /// A connector for lexoffice at `settings.baseURL`: connections stored in `connections`, the tenant's queued
     /// work paused and resumed through `jobs`, the source told through `callbacks`, every change recorded in
-    /// `activity`.
+    /// `activity`; `tenantEvents` names the events a tenant needs beyond the configured ones.
     package init(
         settings: LexofficeSettings,
         connections: any ConnectionRecords,
         jobs: any TenantQueueControl,
         callbacks: any CallbackQueueing,
         activity: any ActivityRecording,
-        clock: any WallClock
+        clock: any WallClock,
+        tenantEvents: (any TenantEventNeeds)? = nil
     ) {
         self.settings = settings
         self.connections = connections
@@ -33,6 +35,7 @@ package struct LexofficeConnector: Sendable {
         self.callbacks = callbacks
         self.activity = activity
         self.clock = clock
+        self.tenantEvents = tenantEvents
     }
 
     /// Connects with an API key.
@@ -192,11 +195,13 @@ package struct LexofficeConnector: Sendable {
     /// removes those of the hub's URL for events no longer configured (e.g. after an upgrade that subscribes to
     /// fewer).
     private func subscribe(_ client: LexofficeClient, tenant: TenantID) async throws -> [String] {
+        let needed = try await tenantEvents?.events(for: tenant) ?? []
+        let wanted = settings.subscribedEvents + needed.filter { !settings.subscribedEvents.contains($0) }
         do {
             let existing = try await client.eventSubscriptions.list()
             for stale in existing
             where stale.callbackUrl == settings.webhookURL
-                && !settings.subscribedEvents.contains(stale.eventType)
+                && !wanted.contains(stale.eventType)
             {
                 do {
                     try await client.eventSubscriptions.delete(stale.subscriptionId)
@@ -216,7 +221,7 @@ package struct LexofficeConnector: Sendable {
                 }
             }
             var ids: [String] = []
-            for event in settings.subscribedEvents {
+            for event in wanted {
                 if let same = existing.first(where: {
                     $0.eventType == event && $0.callbackUrl == settings.webhookURL
                 }) {

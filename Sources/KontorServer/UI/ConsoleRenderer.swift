@@ -120,7 +120,7 @@ struct ConsoleRenderer: Sendable {
             ("tenants", PackageResources.tenants_mustache), ("tenant", PackageResources.tenant_mustache),
             ("invoices", PackageResources.invoices_mustache), ("invoice", PackageResources.invoice_mustache),
             ("export", PackageResources.export_mustache), ("activity", PackageResources.activity_mustache),
-            ("customers", PackageResources.customers_mustache),
+            ("customers", PackageResources.customers_mustache), ("archive", PackageResources.archive_mustache),
         ]
     }
 }

@@ -99,6 +99,12 @@ struct ConsoleRoutes {
             clock: clock
         )
         .register(on: ui)
+        ConsoleArchiveRoutes(
+            tenants: tenants,
+            archive: ArchiveStore(queue: queue, secrets: secrets),
+            renderer: renderer
+        )
+        .register(on: ui)
     }
 
     /// The stylesheet, the progress script and the icon: served by the hub itself (no CDN), cached for an hour.

@@ -48,6 +48,9 @@ package final class MayanDMSSink: ArchiveSink {
         if let existing {
             id = existing.id
         } else {
+            guard !document.isSidecarUpdate else {
+                throw ArchiveSinkError(.rejected, "the DMS does not hold the document whose attributes are to change")
+            }
             id = try await api.upload(
                 document.pdf,
                 fileName: ArchiveKeyComponent.safe(document.number) + ".pdf",
@@ -72,6 +75,15 @@ package final class MayanDMSSink: ArchiveSink {
             ArchiveWrittenKey(kind: .pdf, key: "documents/\(id)"),
             ArchiveWrittenKey(kind: .metadata, key: "documents/\(id)"),
         ]
+    }
+
+    /// Creates what the sink needs in the DMS for `tenant` when missing (the document type, the metadata types and
+    /// the tenant's cabinet); writing does it too, the stamp does it at once so a wrong token shows up there.
+    /// - Throws: ``ArchiveSinkError`` as ``write(_:)``.
+    package func prepare(for tenant: TenantID) async throws {
+        let documentType = try await documentTypeID()
+        _ = try await metadataTypeIDs(for: documentType)
+        _ = try await cabinetID(for: "lexoffice \(tenant.rawValue)")
     }
 
     /// Adds the metadata values the document lacks and changes those that differ.

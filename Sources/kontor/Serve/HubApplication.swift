@@ -79,6 +79,8 @@ enum HubApplication {
                     retryWindows: [
                         TransferJob.jobKind: configuration.transferRetryWindow,
                         CallbackOutbox.jobKind: configuration.callbackRetryWindow,
+                        // A sink that is down (a DMS in maintenance, a full disk) is retried for days.
+                        ArchiveRequest.jobKind: .seconds(7 * 24 * 3600),
                     ]
                 )
                 services.append(

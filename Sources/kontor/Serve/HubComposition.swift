@@ -2,6 +2,7 @@ import Hummingbird
 import KontorCore
 import KontorFlows
 import KontorServer
+import KontorSinks
 import KontorStore
 import Logging
 
@@ -16,6 +17,8 @@ struct HubComposition: Sendable {
     let server: HubServerConfiguration
     /// The hub's clock.
     var clock: any WallClock = SystemWallClock()
+    /// Makes the archive's sinks from the tenants' settings.
+    var archiveSinks: any ArchiveSinkFactory = ConfiguredArchiveSinks.shared
 
     /// The connection flow: connections stored by the store, the tenant's queue paused and resumed, callbacks and
     /// activity recorded.
@@ -27,7 +30,8 @@ struct HubComposition: Sendable {
             jobs: queue,
             callbacks: CallbackOutbox(queue: queue),
             activity: ActivityLog(database: database, clock: clock),
-            clock: clock
+            clock: clock,
+            tenantEvents: ArchiveStore(queue: queue, secrets: secrets)
         )
     }
 
@@ -39,6 +43,7 @@ struct HubComposition: Sendable {
             connector: connector,
             database: database,
             secrets: secrets,
+            archiveSinks: archiveSinks,
             clock: clock,
             metrics: metrics,
             intake: intake,
@@ -57,6 +62,7 @@ struct HubComposition: Sendable {
             queue: queue,
             secrets: secrets,
             server: server,
+            archiveSinks: archiveSinks,
             reconciliationDelay: reconciliationDelay,
             reconciliationWindow: reconciliationWindow
         )

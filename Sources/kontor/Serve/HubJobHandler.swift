@@ -6,19 +6,22 @@ import KontorStore
 
 /// The hub's job handler, part of the composition root: wiring only. Each job kind goes to its flow's handler (``JobDispatcher``): received
 /// lexoffice events (``LexofficeEventJob``), callbacks to the source (``CallbackDelivery``), invoice transfers
-/// (``InvoiceTransfer``), customer syncs (``CustomerSync``); the flows get the store and the tenants' lexoffice
-/// connections as their ports. The archive and forwarding flows add their kinds with their issues.
+/// (``InvoiceTransfer``), customer syncs (``CustomerSync``), the archive (``DocumentArchiving``,
+/// ``ArchiveBackfill``); the flows get the store, the sinks and the tenants' lexoffice connections as their ports.
+/// The forwarding flow adds its kinds with its issue.
 struct HubJobHandler: JobHandler {
     private let dispatcher: JobDispatcher
 
     /// The hub's handler on `queue`'s database: events into its activity log, callbacks signed with the tenants'
-    /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`.
+    /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`, archived documents to the
+    /// sinks `archiveSinks` makes.
     /// - Parameters: `reconciliationDelay`, `reconciliationWindow`: see
     ///   ``InvoiceTransfer/init(records:tenants:connections:reconciliationDelay:reconciliationWindow:)``.
     init(
         queue: JobQueue,
         secrets: SecretBox,
         server: HubServerConfiguration,
+        archiveSinks: any ArchiveSinkFactory,
         reconciliationDelay: Duration = .seconds(10),
         reconciliationWindow: Duration = .seconds(60)
     ) {
@@ -29,9 +32,11 @@ struct HubJobHandler: JobHandler {
             connections: ConnectionStore(database: database, secrets: secrets)
         )
         let records = TransferLedger(queue: queue)
+        let archive = ArchiveStore(queue: queue, secrets: secrets)
+        let activity = ActivityLog(database: database)
         dispatcher = JobDispatcher([
             WebhookInbox.jobKind: LexofficeEventJob(
-                activity: ActivityLog(database: database),
+                activity: activity,
                 handlers: [
                     DraftFinalization(records: records, connections: connections),
                     ContactEventIntake(
@@ -39,6 +44,7 @@ struct HubJobHandler: JobHandler {
                         tenants: tenants,
                         connections: connections
                     ),
+                    ArchiveEventIntake(records: archive),
                 ]
             ),
             CallbackOutbox.jobKind: CallbackDelivery(
@@ -64,6 +70,14 @@ struct HubJobHandler: JobHandler {
                 reconciliationDelay: reconciliationDelay,
                 reconciliationWindow: reconciliationWindow
             ),
+            ArchiveRequest.jobKind: DocumentArchiving(
+                records: archive,
+                connections: connections,
+                sinks: archiveSinks,
+                activity: activity,
+                appURL: server.lexofficeAppURL
+            ),
+            ArchiveBackfill.jobKind: ArchiveBackfill(records: archive, connections: connections),
         ])
     }
 

@@ -1,0 +1,5 @@
+/// A page of archive items, `nextCursor` set while more may follow.
+struct ArchiveItemPage: Encodable {
+    let items: [ArchiveItemRepresentation]
+    let nextCursor: String?
+}
