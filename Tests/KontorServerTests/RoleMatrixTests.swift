@@ -117,6 +117,17 @@ struct RoleMatrixTests {
             route(.get, "\(tenants)/{tenant}/customer-changes", "\(acme)/customer-changes", tenant: true, [200]),
             // The tenant's customer sync was never activated: no first sync yet.
             route(.get, "\(tenants)/{tenant}/customer-first-sync", "\(acme)/customer-first-sync", tenant: true, [404]),
+            route(.get, "\(tenants)/{tenant}/documents", "\(acme)/documents", tenant: true, [200]),
+            // A JSON body is not a document: documents are sent as multipart/form-data.
+            route(.post, "\(tenants)/{tenant}/documents", "\(acme)/documents", body: "{}", tenant: true, [415]),
+            route(.get, "\(tenants)/{tenant}/documents/{document}", "\(acme)/documents/none", tenant: true, [404]),
+            route(
+                .post,
+                "\(tenants)/{tenant}/documents/{document}/retry",
+                "\(acme)/documents/none/retry",
+                tenant: true,
+                [404]
+            ),
             route(.get, "/api/v1/tokens", "/api/v1/tokens", [200]),
             route(.post, "/api/v1/tokens", "/api/v1/tokens", body: #"{"name":"another"}"#, [201]),
             route(.delete, "/api/v1/tokens/{token}", "/api/v1/tokens/TOKEN", [204]),

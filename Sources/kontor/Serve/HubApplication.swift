@@ -57,7 +57,16 @@ enum HubApplication {
             try await Migrator(database: database, logger: logger).migrate()
             let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
             let intake = IntakeLoad()
-            let composition = HubComposition(database: database, secrets: secrets, server: serverConfiguration)
+            let composition = HubComposition(
+                database: database,
+                secrets: secrets,
+                server: serverConfiguration,
+                forwarding: configuration.forwarding
+            )
+            if configuration.forwarding.isActive {
+                // What waited while forwarding was switched off hub-wide is queued again.
+                try await ForwardingStore(queue: JobQueue(database: database)).resumePending()
+            }
             let router = try composition.router(metrics: metrics, intake: intake, logger: logger)
             if let sandbox { router.addRoutes(sandbox.routes(context: HubRequestContext.self), atPath: "/sandbox") }
             let listening = ListeningFlag()

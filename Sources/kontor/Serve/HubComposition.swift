@@ -16,6 +16,8 @@ struct HubComposition: Sendable {
     let server: HubServerConfiguration
     /// The hub's clock.
     var clock: any WallClock = SystemWallClock()
+    /// The hub-wide forwarding switch.
+    var forwarding = ForwardingConfiguration()
 
     /// The connection flow: connections stored by the store, the tenant's queue paused and resumed, callbacks and
     /// activity recorded.
@@ -57,6 +59,7 @@ struct HubComposition: Sendable {
             queue: queue,
             secrets: secrets,
             server: server,
+            forwarding: forwarding,
             reconciliationDelay: reconciliationDelay,
             reconciliationWindow: reconciliationWindow
         )

@@ -7,7 +7,8 @@ import KontorStore
 /// The hub's job handler, part of the composition root: wiring only. Each job kind goes to its flow's handler (``JobDispatcher``): received
 /// lexoffice events (``LexofficeEventJob``), callbacks to the source (``CallbackDelivery``), invoice transfers
 /// (``InvoiceTransfer``), customer syncs (``CustomerSync``); the flows get the store and the tenants' lexoffice
-/// connections as their ports. The archive and forwarding flows add their kinds with their issues.
+/// connections as their ports; forwarded documents (``DocumentForwarding``). The archive flow adds its kinds with its
+/// issue.
 struct HubJobHandler: JobHandler {
     private let dispatcher: JobDispatcher
 
@@ -19,6 +20,7 @@ struct HubJobHandler: JobHandler {
         queue: JobQueue,
         secrets: SecretBox,
         server: HubServerConfiguration,
+        forwarding: ForwardingConfiguration = ForwardingConfiguration(),
         reconciliationDelay: Duration = .seconds(10),
         reconciliationWindow: Duration = .seconds(60)
     ) {
@@ -61,6 +63,14 @@ struct HubJobHandler: JobHandler {
                 records: CustomerLedger(queue: queue),
                 tenants: tenants,
                 connections: connections,
+                reconciliationDelay: reconciliationDelay,
+                reconciliationWindow: reconciliationWindow
+            ),
+            ForwardingJob.jobKind: DocumentForwarding(
+                records: ForwardingLedger(queue: queue),
+                tenants: tenants,
+                connections: connections,
+                configuration: forwarding,
                 reconciliationDelay: reconciliationDelay,
                 reconciliationWindow: reconciliationWindow
             ),

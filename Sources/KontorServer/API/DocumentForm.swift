@@ -1,0 +1,192 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KontorCore
+import KontorFlows
+import MultipartKit
+import NIOCore
+import NIOFoundationCompat
+
+/// The `multipart/form-data` body of `POST /api/v1/tenants/{t}/documents`, read with MultipartKit's parser and
+/// checked: the `file` part and the fields `externalId`, `direction`, `approvedAt` or `sentAt`, `note`.
+///
+/// Over 5 MB (lexoffice's limit) → 413 naming it; a file that is not PDF, PNG, JPEG or XML → 415; missing or invalid
+/// fields → 422 naming each (`#/externalId`, …).
+struct DocumentForm {
+    /// lexoffice's limit for a receipt: 5 MB.
+    static let maximumFileBytes = 5 * 1024 * 1024
+    /// Room for the form's fields and boundaries beside the file.
+    static let formOverhead = 64 * 1024
+
+    var externalID: String
+    var direction: DocumentDirection
+    var releasedAt: Date
+    var note: String?
+    var fileName: String
+    var mediaType: String
+    var content: Data
+
+    /// Reads and checks the request's form.
+    static func read(_ request: Request) async throws -> DocumentForm {
+        guard let boundary = boundary(of: request.headers[.contentType]) else {
+            throw unsupported("Send the document as multipart/form-data with a boundary.")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: maximumFileBytes + formOverhead)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        }
+        let parts: [FormPart]
+        do {
+            parts = try FormPart.parse(body, boundary: boundary)
+        } catch {
+            throw HubProblem(
+                status: .badRequest,
+                code: "malformed-multipart",
+                title: "Malformed multipart body",
+                detail: "The body is not a valid multipart/form-data form."
+            )
+        }
+        return try DocumentForm(parts: parts)
+    }
+
+    private init(parts: [FormPart]) throws {
+        var errors: [HubProblem.FieldError] = []
+        func text(_ name: String) -> String? {
+            parts.first { $0.name == name && $0.fileName == nil }.map { String(decoding: $0.body, as: UTF8.self) }
+        }
+        let externalID = text("externalId")?.trimmingCharacters(in: .whitespaces) ?? ""
+        if externalID.isEmpty || externalID.count > 128 {
+            errors.append(.init(pointer: "#/externalId", detail: "is required: 1 to 128 characters"))
+        }
+        let direction = text("direction").flatMap(DocumentDirection.init(rawValue:))
+        if direction == nil {
+            errors.append(.init(pointer: "#/direction", detail: "is required: 'incoming' or 'outgoing'"))
+        }
+        let released = Self.moment(text("approvedAt"), text("sentAt"), errors: &errors)
+        let note = text("note")
+        if let note, note.count > 2000 {
+            errors.append(.init(pointer: "#/note", detail: "must be at most 2000 characters"))
+        }
+        let file = parts.first { $0.name == "file" }
+        if file == nil || file?.body.isEmpty == true {
+            errors.append(.init(pointer: "#/file", detail: "is required: the document as a file part"))
+        }
+        guard errors.isEmpty, let direction, let released, let file else { throw HubProblem.validation(errors) }
+        guard file.body.count <= Self.maximumFileBytes else { throw Self.tooLarge }
+        guard let mediaType = Self.mediaType(of: file.body) else {
+            throw Self.unsupported("The file must be a PDF, PNG, JPEG or XML document (XRechnung, ZUGFeRD).")
+        }
+        self.externalID = externalID
+        self.direction = direction
+        releasedAt = released
+        self.note = note.flatMap { $0.isEmpty ? nil : $0 }
+        fileName = String((file.fileName ?? "document").prefix(200))
+        self.mediaType = mediaType
+        content = file.body
+    }
+
+    /// `approvedAt` or `sentAt` (exactly one), an RFC 3339 date-time.
+    private static func moment(_ approved: String?, _ sent: String?, errors: inout [HubProblem.FieldError]) -> Date? {
+        switch (approved, sent) {
+        case (nil, nil):
+            errors.append(.init(pointer: "#/approvedAt", detail: "approvedAt or sentAt is required"))
+        case (.some, .some):
+            errors.append(.init(pointer: "#/sentAt", detail: "send either approvedAt or sentAt, not both"))
+        case (let text?, nil), (nil, let text?):
+            if let date = RFC3339.date(from: text) { return date }
+            let member = approved != nil ? "approvedAt" : "sentAt"
+            errors.append(
+                .init(pointer: "#/\(member)", detail: "must be an RFC 3339 date-time, e.g. 2026-01-01T00:00:00Z")
+            )
+        }
+        return nil
+    }
+
+    /// The media type the bytes are, by their signature: PDF, PNG, JPEG, or XML; `nil` for anything else.
+    static func mediaType(of data: Data) -> String? {
+        let head = [UInt8](data.prefix(1024))
+        if let marker = head.firstRange(of: Array("%PDF-".utf8)), marker.lowerBound < 1024 { return "application/pdf" }
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
+        if body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "<") {
+            return "application/xml"
+        }
+        return nil
+    }
+
+    /// The boundary of a `multipart/form-data` content type.
+    static func boundary(of contentType: String?) -> String? {
+        guard let contentType else { return nil }
+        let parameters = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parameters.first?.lowercased() == "multipart/form-data" else { return nil }
+        for parameter in parameters.dropFirst() where parameter.lowercased().hasPrefix("boundary=") {
+            let value = parameter.dropFirst("boundary=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            return value.isEmpty || value.count > 70 ? nil : value
+        }
+        return nil
+    }
+
+    /// 413 naming lexoffice's limit.
+    static let tooLarge = HubProblem(
+        status: .contentTooLarge,
+        code: "payload-too-large",
+        title: "Document too large",
+        detail: "The document exceeds lexoffice's limit of 5 MB (\(maximumFileBytes) bytes)."
+    )
+
+    private static func unsupported(_ detail: String) -> HubProblem {
+        HubProblem(
+            status: .unsupportedMediaType,
+            code: "unsupported-media-type",
+            title: "Unsupported media type",
+            detail: detail
+        )
+    }
+}
+
+/// One part of a `multipart/form-data` body: its `name`, `filename` (for a file) and bytes.
+struct FormPart {
+    var name: String?
+    var fileName: String?
+    var body: Data
+
+    /// The parts of `body`, read with MultipartKit's parser.
+    static func parse(_ body: ByteBuffer, boundary: String) throws -> [FormPart] {
+        var parts: [FormPart] = []
+        var disposition: String?
+        var current = ByteBuffer()
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in
+            if name.lowercased() == "content-disposition" { disposition = value }
+        }
+        parser.onBody = { chunk in current.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            let parameters = disposition.map(Self.parameters(ofDisposition:)) ?? [:]
+            parts.append(
+                FormPart(name: parameters["name"], fileName: parameters["filename"], body: Data(buffer: current))
+            )
+            disposition = nil
+            current.clear()
+        }
+        try parser.execute(body)
+        return parts
+    }
+
+    /// The parameters of a `Content-Disposition` value (`form-data; name="file"; filename="a.pdf"`).
+    static func parameters(ofDisposition value: String) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for item in value.split(separator: ";").dropFirst() {
+            guard let equals = item.firstIndex(of: "=") else { continue }
+            let key = item[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            var text = item[item.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
+                text = String(text.dropFirst().dropLast())
+            }
+            parameters[key] = text
+        }
+        return parameters
+    }
+}
