@@ -229,6 +229,99 @@ struct ForwardingTests {
         }
     }
 
+    @Test("a voucher create and an upload in doubt (timeout after lexoffice executed them) each exist once")
+    func inDoubt() async throws {
+        try await HubHarness.with(lexofficeRate: 200) { hub in
+            try await Self.forwardingTenant(hub)
+            for path in ["/v1/vouchers", "/v1/files"] {
+                let rule = #"{"path":"\#(path)","method":"POST","action":"timeoutAfterExecution","remaining":1}"#
+                #expect(try await InvoiceTransferFlowTests.admin(hub, "faults", body: rule) == 201)
+            }
+            let invoice = try await Self.post(
+                hub,
+                externalID: "e-1",
+                file: ("einfach.xml", try Self.sample("cii/EN16931_Einfach.cii.xml"))
+            )
+            let scan = Data("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
+            let upload = try await Self.post(hub, externalID: "s-1", file: ("scan.pdf", scan))
+            let ids = [
+                try #require(try invoice.json()["id"] as? String), try #require(try upload.json()["id"] as? String),
+            ]
+            #expect(try await hub.runWorkers { try await Self.all(hub, ids, are: "forwarded") })
+
+            let vouchers = try await Self.client(hub).voucherList.page(
+                VoucherListFilter(
+                    voucherTypes: .only([.purchaseInvoice]),
+                    voucherStatuses: .any,
+                    voucherNumber: "471102"
+                ),
+                page: try PageRequest(page: 0, size: 25)
+            )
+            #expect(vouchers.content.count == 1, "the voucher in doubt was looked up, not created again")
+            let document = try await Self.document(hub, ids[0])
+            #expect(vouchers.content.first?.id.rawValue == document["voucherId"] as? String)
+            let steps = try #require(document["steps"] as? [[String: Any]])
+            let voucherStep = steps.first { $0["name"] as? String == "voucher" }
+            #expect(voucherStep?["note"] as? String == "found in lexoffice after an unknown outcome; not sent again")
+            let uploads = try await Transfers.journal(hub).filter { $0 == "POST /v1/files" }
+            #expect(uploads.count == 2, "sent again after the timeout: \(uploads)")
+            let scanned = try await Self.document(hub, ids[1])
+            #expect(scanned["fileId"] as? String != nil, "lexoffice answered the first upload's file for the repeat")
+        }
+    }
+
+    @Test("a drop folder takes complete files once: received ones move to done/, refused ones to failed/ with a reason")
+    func dropFolder() async throws {
+        try await HubHarness.with(lexofficeRate: 200) { hub in
+            try await Self.forwardingTenant(hub)
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-drop-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            let acme = root.appendingPathComponent("acme")
+            let incoming = acme.appendingPathComponent("incoming")
+            try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+            let scan = Data("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
+            try scan.write(to: incoming.appendingPathComponent("scan.pdf"))
+            try Data("hello".utf8).write(to: incoming.appendingPathComponent("notes.txt"))
+            try scan.write(to: incoming.appendingPathComponent("copying.pdf.part"))
+            try scan.write(to: incoming.appendingPathComponent(".hidden.pdf"))
+            let folder = DropFolder(root: root, inbox: ForwardingStore(queue: JobQueue(database: hub.database)))
+            func exists(_ path: String) -> Bool {
+                FileManager.default.fileExists(atPath: acme.appendingPathComponent(path).path)
+            }
+
+            var seen = try await folder.poll(after: [:])
+            #expect(exists("incoming/scan.pdf") && exists("incoming/notes.txt"), "a file seen once may still grow")
+            seen = try await folder.poll(after: seen)
+            #expect(exists("done/scan.pdf") && !exists("incoming/scan.pdf"))
+            #expect(exists("failed/notes.txt"))
+            let reason = try String(
+                contentsOf: acme.appendingPathComponent("failed/notes.txt.reason.txt"),
+                encoding: .utf8
+            )
+            #expect(reason.contains("not a PDF, PNG, JPEG or XML"))
+            #expect(
+                exists("incoming/copying.pdf.part") && exists("incoming/.hidden.pdf"),
+                "incomplete and hidden files stay"
+            )
+
+            let list = try await hub.send(.get, "/api/v1/tenants/acme/documents").json()
+            let items = try #require(list["items"] as? [[String: Any]])
+            #expect(items.map { $0["externalId"] as? String } == ["scan.pdf"])
+            let id = try #require(items.first?["id"] as? String)
+            #expect(try await hub.runWorkers { try await Self.all(hub, [id], are: "forwarded") })
+
+            try (scan + Data("changed".utf8)).write(to: incoming.appendingPathComponent("scan.pdf"))
+            seen = try await folder.poll(after: seen)
+            _ = try await folder.poll(after: seen)
+            #expect(exists("failed/scan.pdf"))
+            let duplicate = try String(
+                contentsOf: acme.appendingPathComponent("failed/scan.pdf.reason.txt"),
+                encoding: .utf8
+            )
+            #expect(duplicate.contains("received before with other content"))
+        }
+    }
+
     @Test("intake: 202, 200 for the same content, 409 for other content, 413, 415, 422 naming the fields")
     func intake() async throws {
         try await HubHarness.with { hub in

@@ -14,7 +14,7 @@ import NIOFoundationCompat
 /// fields → 422 naming each (`#/externalId`, …).
 struct DocumentForm {
     /// lexoffice's limit for a receipt: 5 MB.
-    static let maximumFileBytes = 5 * 1024 * 1024
+    static let maximumFileBytes = DocumentMediaType.maximumBytes
     /// Room for the form's fields and boundaries beside the file.
     static let formOverhead = 64 * 1024
 
@@ -75,7 +75,7 @@ struct DocumentForm {
         }
         guard errors.isEmpty, let direction, let released, let file else { throw HubProblem.validation(errors) }
         guard file.body.count <= Self.maximumFileBytes else { throw Self.tooLarge }
-        guard let mediaType = Self.mediaType(of: file.body) else {
+        guard let mediaType = DocumentMediaType.of(file.body) else {
             throw Self.unsupported("The file must be a PDF, PNG, JPEG or XML document (XRechnung, ZUGFeRD).")
         }
         self.externalID = externalID
@@ -100,19 +100,6 @@ struct DocumentForm {
             errors.append(
                 .init(pointer: "#/\(member)", detail: "must be an RFC 3339 date-time, e.g. 2026-01-01T00:00:00Z")
             )
-        }
-        return nil
-    }
-
-    /// The media type the bytes are, by their signature: PDF, PNG, JPEG, or XML; `nil` for anything else.
-    static func mediaType(of data: Data) -> String? {
-        let head = [UInt8](data.prefix(1024))
-        if let marker = head.firstRange(of: Array("%PDF-".utf8)), marker.lowerBound < 1024 { return "application/pdf" }
-        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
-        if body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "<") {
-            return "application/xml"
         }
         return nil
     }

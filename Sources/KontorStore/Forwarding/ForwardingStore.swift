@@ -6,7 +6,7 @@ import SQLKit
 /// Keeps the documents partners post to tenants' inboxes and the tenants' forwarding settings (issue 26), for the
 /// hub API: a new document is stored with its forwarding job in one commit; the same `externalId` with the same
 /// content again changes nothing; with other content it is refused.
-package struct ForwardingStore: Sendable {
+package struct ForwardingStore: DocumentInbox {
     let queue: JobQueue
 
     /// A store in `queue`'s database (migrated).
@@ -63,6 +63,10 @@ package struct ForwardingStore: Sendable {
             }
             return .unchanged(existing)
         }
+    }
+
+    package func isDuplicate(_ error: any Error) -> Bool {
+        (error as? StoreError)?.code == .duplicate
     }
 
     /// The tenant's document `id`, or `nil`.

@@ -110,6 +110,17 @@ enum HubApplication {
                 )
             }
             if let sandbox { services.append(MountedSandboxService(sandbox: sandbox)) }
+            if let root = configuration.forwarding.dropFolder {
+                services.append(
+                    DropFolderService(
+                        folder: DropFolder(
+                            root: URL(fileURLWithPath: root),
+                            inbox: ForwardingStore(queue: JobQueue(database: database))
+                        ),
+                        interval: configuration.forwarding.dropFolderInterval
+                    )
+                )
+            }
             let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 // Every lexoffice call of the server and the workers is counted into `metrics`.

@@ -99,6 +99,9 @@ package struct HubConfiguration: Sendable {
     ///   the LAN. Without it such receivers are refused, so that a callback URL cannot probe the hub's network.
     /// - `forwarding.active` (bool, default `true`): `false` stops forwarding documents into lexoffice for every
     ///   tenant at once (``ForwardingConfiguration``); documents are still received and wait.
+    /// - `forwarding.dropfolder.dir` (string, optional): the root of the tenants' drop folders
+    ///   (`<dir>/<tenant>/incoming|outgoing/`); none without it.
+    /// - `forwarding.dropfolder.poll.seconds` (number, default `5`, 1–3600): how often they are polled.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
     /// - `workers.tenants` (int, default `256`, 0–1024): tenants one process works on at once. Each connection may
@@ -159,8 +162,14 @@ package struct HubConfiguration: Sendable {
         let forwardingSwitch =
             config.bool(forKey: "forwarding.active") != nil
             || config.string(forKey: "forwarding.active") != nil
+        let pollSeconds = try Self.number(config, "forwarding.dropfolder.poll.seconds", default: 5)
+        guard (1...3600).contains(pollSeconds) else {
+            throw ConfigurationError(key: "forwarding.dropfolder.poll.seconds", detail: "must be 1 to 3600 seconds")
+        }
         forwarding = ForwardingConfiguration(
-            isActive: forwardingSwitch ? try Self.flag(config, "forwarding.active") : true
+            isActive: forwardingSwitch ? try Self.flag(config, "forwarding.active") : true,
+            dropFolder: config.string(forKey: "forwarding.dropfolder.dir"),
+            dropFolderInterval: .seconds(pollSeconds)
         )
         masterKey = config.string(forKey: "master.key", isSecret: true)
         workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 0...1024)

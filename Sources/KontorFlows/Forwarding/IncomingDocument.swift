@@ -1,9 +1,8 @@
 import Crypto
 import Foundation
 import KontorCore
-import KontorFlows
 
-/// A document as the hub API received it for forwarding, checked, before it is stored.
+/// A document received for forwarding (hub API or drop folder), checked, before it is stored.
 package struct IncomingDocument: Sendable {
     /// The tenant.
     package var tenantID: TenantID
@@ -60,4 +59,34 @@ package enum DocumentIntake: Sendable, Equatable {
         case .created(let document), .unchanged(let document): document
         }
     }
+}
+
+/// Where received documents are stored for forwarding, a port the store implements.
+package protocol DocumentInbox: Sendable {
+    /// Stores `incoming` and queues its forwarding, or recognizes it as received before.
+    /// - Throws: the store's errors for an unknown tenant and for an `externalId` received before with other
+    ///   content (``DocumentInbox/isDuplicate(_:)`` tells the latter).
+    func receive(_ incoming: IncomingDocument) async throws -> DocumentIntake
+
+    /// Whether `error`, thrown by ``receive(_:)``, says the `externalId` was received before with other content.
+    func isDuplicate(_ error: any Error) -> Bool
+}
+
+/// The media types forwarding takes, recognized by content (not by name).
+package enum DocumentMediaType {
+    /// `application/pdf`, `image/png`, `image/jpeg` or `application/xml` by the bytes' signature; `nil` otherwise.
+    package static func of(_ data: Data) -> String? {
+        let head = [UInt8](data.prefix(1024))
+        if head.firstRange(of: Array("%PDF-".utf8)) != nil { return "application/pdf" }
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
+        if body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "<") {
+            return "application/xml"
+        }
+        return nil
+    }
+
+    /// lexoffice's limit for a receipt: 5 MB.
+    package static let maximumBytes = 5 * 1024 * 1024
 }
