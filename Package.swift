@@ -178,6 +178,7 @@ let package = Package(
                 .embedInCode("Resources/ui/export.mustache"),
                 .embedInCode("Resources/ui/activity.mustache"),
                 .embedInCode("Resources/ui/customers.mustache"),
+                .embedInCode("Resources/ui/documents.mustache"),
             ],
             swiftSettings: strictSettings
         ),

@@ -23,10 +23,12 @@ enum KontorBench {
             try await ArchiveSinkBenchmark.run()
         case "einvoice":
             try EInvoiceBenchmark.run()
+        case "forwarding":
+            try await ForwardingBenchmark.run()
         default:
             FileHandle.standardError.write(
                 Data(
-                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks, einvoice\n"
+                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks, einvoice, forwarding\n"
                         .utf8
                 )
             )
