@@ -163,6 +163,12 @@ struct ForwardingTests {
                 <!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
                 <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100">&x;</rsm:CrossIndustryInvoice>
                 """
+            let unnumbered = original.replacingOccurrences(of: "<ram:ID>471102</ram:ID>", with: "")
+            let foreign = original.replacingOccurrences(
+                of: "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+                with: "urn:example:not-cii"
+            )
+            #expect(unnumbered != original && foreign != original)
             let plainPDF = Data("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
             let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
             let files: [(String, String, Data)] = [
@@ -171,6 +177,8 @@ struct ForwardingTests {
                 ("scan", "scan.pdf", plainPDF),
                 ("photo", "photo.png", png),
                 ("scan-again", "scan-copy.pdf", plainPDF),
+                ("unnumbered", "unnumbered.xml", Data(unnumbered.utf8)),
+                ("foreign", "foreign.xml", Data(foreign.utf8)),
             ]
             var ids: [String: String] = [:]
             for (externalID, name, data) in files {
@@ -187,12 +195,19 @@ struct ForwardingTests {
             #expect(steps.map { $0["name"] as? String } == ["upload"], "a plain upload, no voucher: \(steps)")
             let xxeDocument = try await Self.document(hub, try #require(ids["xxe"]))
             #expect((xxeDocument["reason"] as? String)?.contains("forbidden-dtd") == true, "\(xxeDocument)")
+            let unnumberedDocument = try await Self.document(hub, try #require(ids["unnumbered"]))
+            #expect(
+                (unnumberedDocument["reason"] as? String)?.contains("missing-field BT-1") == true,
+                "\(unnumberedDocument)"
+            )
+            let foreignDocument = try await Self.document(hub, try #require(ids["foreign"]))
+            #expect((foreignDocument["reason"] as? String)?.contains("unknown-namespace") == true, "\(foreignDocument)")
             let scan = try await Self.document(hub, try #require(ids["scan"]))
             let again = try await Self.document(hub, try #require(ids["scan-again"]))
             #expect(scan["fileId"] as? String != nil)
             #expect(again["fileId"] as? String == scan["fileId"] as? String)
             let uploads = try await Transfers.journal(hub).filter { $0 == "POST /v1/files" }
-            #expect(uploads.count == 4, "tampered, xxe, scan, photo; the repeated scan is not uploaded: \(uploads)")
+            #expect(uploads.count == 6, "all but the repeated scan are uploaded once: \(uploads)")
         }
     }
 
@@ -357,6 +372,19 @@ struct ForwardingTests {
                 $0["pointer"] as? String
             }
             #expect(pointers == ["#/externalId", "#/direction", "#/approvedAt", "#/file"])
+
+            let badSettings = try await hub.send(
+                .patch,
+                "/api/v1/tenants/acme",
+                json: #"{"forwarding":{"mode":"guess","active":null,"categories":{"incoming":"x"}}}"#
+            )
+            #expect(badSettings.status == 422)
+            let settingPointers = try #require(try badSettings.json()["errors"] as? [[String: Any]]).compactMap {
+                $0["pointer"] as? String
+            }
+            #expect(
+                settingPointers == ["#/forwarding/active", "#/forwarding/mode", "#/forwarding/categories/incoming"]
+            )
 
             let list = try await hub.send(.get, "/api/v1/tenants/acme/documents?state=pending").json()
             #expect((list["items"] as? [[String: Any]])?.count == 1)
