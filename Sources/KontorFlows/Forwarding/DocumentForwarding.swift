@@ -255,19 +255,14 @@ package struct DocumentForwarding: JobHandler {
         )
     }
 
-    /// The file name sent to lexoffice: the source's when it has the extension of the recognized media type and
-    /// nothing a header cannot carry, else `document.<extension>`.
+    /// The file name sent to lexoffice: the source's when it ends in an extension of the recognized media type and
+    /// holds nothing a header cannot carry, else `document.<extension>`.
     static func uploadName(of document: ForwardedDocument) -> String {
-        let fileExtension = FileUpload.contentTypes.first { $0.value == document.mediaType && $0.key != "jpeg" }?.key
+        let extensions = FileUpload.contentTypes.filter { $0.value == document.mediaType }.keys.sorted()
         let name = document.fileName
-        if let fileExtension,
-            name.lowercased().hasSuffix("." + fileExtension)
-                || fileExtension == "jpg"
-                    && name.lowercased().hasSuffix(".jpeg"),
-            !name.contains(where: { $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "/" || $0 == "\\" })
-        {
-            return name
-        }
-        return "document." + (fileExtension ?? "pdf")
+        let hasExtension = extensions.contains { name.lowercased().hasSuffix("." + $0) }
+        let isPlain = !name.unicodeScalars.contains { "\"\r\n/\\".unicodeScalars.contains($0) }
+        if hasExtension, isPlain { return name }
+        return "document." + (extensions.first { $0 != "jpeg" } ?? "pdf")
     }
 }

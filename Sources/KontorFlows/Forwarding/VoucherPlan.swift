@@ -132,13 +132,6 @@ struct VoucherPlan: Sendable, Equatable {
     }
 }
 
-/// Why a read e-invoice is not built into a voucher; the document is uploaded as a file with this reason.
-struct VoucherRefusal: Error, Equatable {
-    var reason: String
-
-    init(_ reason: String) { self.reason = reason }
-}
-
 extension Decimal {
     /// The amount rounded to cents (half away from zero), as lexoffice's vouchers take amounts.
     fileprivate var cents: Decimal {
