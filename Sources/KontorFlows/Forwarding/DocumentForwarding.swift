@@ -164,7 +164,8 @@ package struct DocumentForwarding: JobHandler {
             invoice = try reader.read(content)
         } catch {
             if error.code == .noEmbeddedInvoice { return .file(note: nil) }
-            return .file(note: "not read as an e-invoice (\(error.code)\(Self.context(of: error))): \(error.detail)")
+            let detail = error.detail.hasSuffix(".") ? String(error.detail.dropLast()) : error.detail
+            return .file(note: "not read as an e-invoice (\(error.code)\(Self.context(of: error))): \(detail)")
         }
         do {
             return .voucher(try VoucherPlan(invoice, direction: document.direction, settings: settings), invoice)
