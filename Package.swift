@@ -82,6 +82,7 @@ let package = Package(
             name: "KontorFlows",
             dependencies: [
                 "KontorCore",
+                "EInvoiceKit",
                 "LexofficeKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -155,6 +156,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [
                 .embedInCode("Resources/openapi.yaml"),
@@ -177,6 +179,7 @@ let package = Package(
                 .embedInCode("Resources/ui/activity.mustache"),
                 .embedInCode("Resources/ui/customers.mustache"),
                 .embedInCode("Resources/ui/archive.mustache"),
+                .embedInCode("Resources/ui/documents.mustache"),
             ],
             swiftSettings: strictSettings
         ),

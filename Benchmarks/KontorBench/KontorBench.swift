@@ -25,10 +25,12 @@ enum KontorBench {
             try await ArchiveBackfillBenchmark.run()
         case "einvoice":
             try EInvoiceBenchmark.run()
+        case "forwarding":
+            try await ForwardingBenchmark.run()
         default:
             FileHandle.standardError.write(
                 Data(
-                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks, archive-backfill, einvoice\n"
+                    "unknown suite '\(suite)'; available: sdk, sandbox, queue, hub, transfer, customers, archive-sinks, archive-backfill, einvoice, forwarding\n"
                         .utf8
                 )
             )

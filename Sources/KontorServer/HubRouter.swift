@@ -77,6 +77,7 @@ package struct HubRouter {
             connector: connector,
             activity: activity,
             callbackSecrets: CallbackSecrets(tenants: tenants, box: secrets),
+            forwarding: ForwardingStore(queue: queue),
             clock: clock
         )
         .register(on: api)
@@ -100,6 +101,7 @@ package struct HubRouter {
         ExportRoutes(tenants: tenants, exports: ExportStore(queue: queue)).register(on: api)
         CustomerRoutes(tenants: tenants, customers: CustomerStore(database: database, clock: clock)).register(on: api)
         CustomerChangeRoutes(tenants: tenants, feed: CustomerFeedStore(queue: queue)).register(on: api)
+        DocumentRoutes(tenants: tenants, documents: ForwardingStore(queue: queue)).register(on: api)
         APITokenRoutes(tokens: tokens).register(on: api)
         let archive = ArchiveStore(queue: queue, secrets: secrets)
         ArchiveRoutes(

@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+import time
 import urllib.request
 
 from playwright.sync_api import expect, sync_playwright
@@ -29,6 +30,24 @@ def api(base, token, method, path, body=None):
     with urllib.request.urlopen(request, timeout=30) as answer:
         text = answer.read().decode()
         return json.loads(text) if text else None
+
+
+def post_document(base, token, external_id, name, data):
+    """Posts a document for forwarding as multipart/form-data with the partner token; returns the decoded answer."""
+    boundary = "kontor-journey-" + external_id
+    # Approved just now, after the activation the journey did a moment before.
+    approved = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 2))
+    fields = [("externalId", external_id), ("direction", "incoming"), ("approvedAt", approved)]
+    body = b"".join(
+        ("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, key, value)).encode()
+        for key, value in fields)
+    body += ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n\r\n"
+             % (boundary, name)).encode() + data + ("\r\n--%s--\r\n" % boundary).encode()
+    request = urllib.request.Request(base + "/api/v1/tenants/demo/documents", data=body, method="POST")
+    request.add_header("Authorization", "Bearer " + token)
+    request.add_header("Content-Type", "multipart/form-data; boundary=" + boundary)
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.loads(answer.read().decode())
 
 
 def invoice(number, date, contact_id=None):
@@ -216,6 +235,25 @@ def run(arguments):
             page.reload()
         expect(page.locator("main")).to_contain_text("Erster Abgleich abgeschlossen")
         journey.shot("customers")
+
+        # Forwarding: switched on from the Documents tab, a scan posted by the partner is forwarded to lexoffice.
+        page.get_by_role("link", name="Belege").click()
+        page.get_by_label("Weiterleitung aktiv").check()
+        page.get_by_label("von Kontor gelesen (Beleg mit Nummer und Kontakt)").check()
+        page.get_by_role("button", name="Weiterleitung speichern").click()
+        journey.notice("Weiterleitung gespeichert")
+        expect(page.locator("#forwarding-title .badge")).to_contain_text("aktiv")
+        post_document(arguments.base, arguments.token, "scan-0815", "scan-0815.pdf",
+                      b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        for _ in range(30):
+            documents = page.locator("table.list")
+            if documents.count() and "weitergeleitet" in documents.inner_text():
+                break
+            page.wait_for_timeout(1000)
+            page.reload()
+        expect(page.locator("table.list")).to_contain_text("scan-0815")
+        expect(page.locator("table.list")).to_contain_text("weitergeleitet")
+        journey.shot("documents")
 
         # The activity log lists what happened.
         page.get_by_role("link", name="Protokoll").click()

@@ -1,4 +1,5 @@
 import Configuration
+import KontorFlows
 import KontorServer
 import LexofficeKit
 import Testing
@@ -31,6 +32,28 @@ struct HubConfigurationTests {
             try configuration(["transfer.reconciliation.delay": 90]).reconciliationWindow == .seconds(90),
             "the window's default is never shorter than the delay"
         )
+    }
+
+    @Test("forwarding.active is on by default, read as a bool or as text; the drop folder is off without a dir")
+    func forwardingSwitch() throws {
+        let defaults = try configuration([:])
+        #expect(defaults.forwarding.isActive)
+        #expect(defaults.forwarding.dropFolder == nil)
+        #expect(try configuration(["forwarding.active": false]).forwarding.isActive == false)
+        #expect(try configuration(["forwarding.active": "false"]).forwarding.isActive == false)
+        let folder = try configuration([
+            "forwarding.dropfolder.dir": "/srv/inbox", "forwarding.dropfolder.poll.seconds": 30,
+        ])
+        #expect(folder.forwarding.dropFolder == "/srv/inbox")
+        #expect(folder.forwarding.dropFolderInterval == .seconds(30))
+        let invalid = #expect(throws: ConfigurationError.self) {
+            try configuration(["forwarding.active": "sometimes"])
+        }
+        #expect(invalid?.key == "forwarding.active")
+        let interval = #expect(throws: ConfigurationError.self) {
+            try configuration(["forwarding.dropfolder.poll.seconds": 0])
+        }
+        #expect(interval?.key == "forwarding.dropfolder.poll.seconds")
     }
 
     @Test("workers.tenants 0 (a receive-only process) and a reconciliation delay in fractions of seconds are read")

@@ -137,6 +137,17 @@ struct RoleMatrixTests {
             route(.post, "\(tenants)/{tenant}/archive/items/{item}/retry", "\(acme)/archive/items/1/retry", [404]),
             // Before the archive's settings exist, there is no stamp secret to rotate.
             route(.post, "\(tenants)/{tenant}/archive/stamp-secret", "\(acme)/archive/stamp-secret", [201, 409]),
+            route(.get, "\(tenants)/{tenant}/documents", "\(acme)/documents", tenant: true, [200]),
+            // A JSON body is not a document: documents are sent as multipart/form-data.
+            route(.post, "\(tenants)/{tenant}/documents", "\(acme)/documents", body: "{}", tenant: true, [415]),
+            route(.get, "\(tenants)/{tenant}/documents/{document}", "\(acme)/documents/none", tenant: true, [404]),
+            route(
+                .post,
+                "\(tenants)/{tenant}/documents/{document}/retry",
+                "\(acme)/documents/none/retry",
+                tenant: true,
+                [404]
+            ),
             route(.get, "/api/v1/tokens", "/api/v1/tokens", [200]),
             route(.post, "/api/v1/tokens", "/api/v1/tokens", body: #"{"name":"another"}"#, [201]),
             route(.delete, "/api/v1/tokens/{token}", "/api/v1/tokens/TOKEN", [204]),

@@ -1,7 +1,7 @@
 import Foundation
 import KontorCore
 
-/// One outgoing write of an invoice transfer or a customer sync (DESIGN.md §5): recorded as `intent` before the request is sent
+/// One outgoing write of an invoice transfer, a customer sync or a forwarding (DESIGN.md §5): recorded as `intent` before the request is sent
 /// and as `done` with the lexoffice id once lexoffice confirmed it. A step found in `intent` by a later attempt
 /// is in doubt: lexoffice may hold the document, so it is looked for before anything is sent again.
 package struct TransferStep: Sendable, Equatable {
@@ -19,6 +19,8 @@ package struct TransferStep: Sendable, Equatable {
         case attachment
         /// An update of a synced customer's contact (customer sync; recorded anew for each update).
         case contactUpdate = "contact-update"
+        /// A forwarded document uploaded as a file (`POST /v1/files`) for lexoffice's own recognition (forwarding).
+        case upload
     }
 
     /// Whether lexoffice confirmed the write.

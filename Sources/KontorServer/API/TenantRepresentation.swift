@@ -1,5 +1,6 @@
 import Foundation
 import KontorCore
+import KontorFlows
 
 /// A tenant as the hub API shows it.
 struct TenantRepresentation: Encodable {
@@ -14,6 +15,8 @@ struct TenantRepresentation: Encodable {
     let companyCode: String?
     let settings: Settings
     let customerSync: CustomerSyncRepresentation
+    /// The forwarding settings, where the answer shows one tenant.
+    let forwarding: ForwardingRepresentation?
     let active: Bool
     let activeSince: Date?
     let callbackUrl: String?
@@ -24,8 +27,9 @@ struct TenantRepresentation: Encodable {
     /// Only in the answer that created the tenant: the secret that signs its callbacks, shown once.
     let callbackSecret: String?
 
-    init(_ tenant: Tenant, callbackSecret: String? = nil) {
+    init(_ tenant: Tenant, callbackSecret: String? = nil, forwarding: ForwardingSettings? = nil) {
         self.callbackSecret = callbackSecret
+        self.forwarding = forwarding.map(ForwardingRepresentation.init(settings:))
         id = tenant.id.rawValue
         name = tenant.name
         companyCode = tenant.companyCode
@@ -52,6 +56,7 @@ struct TenantRepresentation: Encodable {
         try container.encode(companyCode, forKey: .companyCode)
         try container.encode(settings, forKey: .settings)
         try container.encode(customerSync, forKey: .customerSync)
+        try container.encodeIfPresent(forwarding, forKey: .forwarding)
         try container.encode(active, forKey: .active)
         try container.encode(activeSince, forKey: .activeSince)
         try container.encode(callbackUrl, forKey: .callbackUrl)
@@ -63,7 +68,8 @@ struct TenantRepresentation: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, companyCode, settings, customerSync, active, activeSince, callbackUrl, timeZone, version
+        case id, name, companyCode, settings, customerSync, forwarding, active, activeSince, callbackUrl, timeZone,
+            version
         case createdAt, updatedAt
         case callbackSecret
     }

@@ -54,6 +54,7 @@ struct TenantPatchRequest: Decodable {
     var finalizeInvoices: PatchValue<Bool> = .absent
     var autoTransfer: PatchValue<Bool> = .absent
     var customerSync: PatchValue<CustomerSyncPatch> = .absent
+    var forwarding: PatchValue<ForwardingPatch> = .absent
     var version: PatchValue<Int> = .absent
 
     init(from decoder: any Decoder) throws {
@@ -64,6 +65,7 @@ struct TenantPatchRequest: Decodable {
         timeZone = try container.decodePatch(String.self, forKey: .timeZone)
         version = try container.decodePatch(Int.self, forKey: .version)
         customerSync = try container.decodePatch(CustomerSyncPatch.self, forKey: .customerSync)
+        forwarding = try container.decodePatch(ForwardingPatch.self, forKey: .forwarding)
         if container.contains(.settings), try !container.decodeNil(forKey: .settings) {
             let settings = try container.nestedContainer(keyedBy: SettingsKeys.self, forKey: .settings)
             transferVariant = try settings.decodePatch(String.self, forKey: .transferVariant)
@@ -145,7 +147,7 @@ struct TenantPatchRequest: Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, companyCode, callbackUrl, timeZone, settings, customerSync, version
+        case name, companyCode, callbackUrl, timeZone, settings, customerSync, forwarding, version
     }
     private enum SettingsKeys: String, CodingKey { case transferVariant, finalizeInvoices, autoTransfer }
 }

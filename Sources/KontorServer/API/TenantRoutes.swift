@@ -11,6 +11,7 @@ struct TenantRoutes {
     let connector: LexofficeConnector
     let activity: ActivityLog
     let callbackSecrets: CallbackSecrets
+    let forwarding: ForwardingStore
     let clock: any WallClock
 
     func register(on group: RouterGroup<HubRequestContext>) {
@@ -40,14 +41,26 @@ struct TenantRoutes {
         }
         group.get("tenants/:tenant") { _, context in
             let id = try context.authorizedTenant(try context.parameters.require("tenant"))
-            return try JSONBody.response(TenantRepresentation(try await existing(id)))
+            let tenant = try await existing(id)
+            return try JSONBody.response(
+                TenantRepresentation(tenant, forwarding: try await forwarding.settings(of: id))
+            )
         }
         group.patch("tenants/:tenant") { request, context in
             let id = try context.authorizedTenant(try context.parameters.require("tenant"))
             let body = try await JSONBody.decode(TenantPatchRequest.self, from: request, context: context)
             let change = try body.change(now: clock.now)
+            var forwardingChange: (@Sendable (inout ForwardingSettings) -> Void)?
+            if case .value(let patch) = body.forwarding { forwardingChange = try patch.change(now: clock.now) }
             let updated = try await tenants.update(id, expectedVersion: body.expectedVersion, change)
-            return try JSONBody.response(TenantRepresentation(updated))
+            let settings: ForwardingSettings
+            if let forwardingChange {
+                settings = try await forwarding.updateSettings(of: id, forwardingChange)
+                try await activity.append(id, kind: "tenant.forwarding", message: "forwarding settings changed")
+            } else {
+                settings = try await forwarding.settings(of: id)
+            }
+            return try JSONBody.response(TenantRepresentation(updated, forwarding: settings))
         }
         group.delete("tenants/:tenant") { _, context in
             let id = try context.authorizedTenant(try context.parameters.require("tenant"))

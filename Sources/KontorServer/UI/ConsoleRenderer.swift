@@ -121,6 +121,7 @@ struct ConsoleRenderer: Sendable {
             ("invoices", PackageResources.invoices_mustache), ("invoice", PackageResources.invoice_mustache),
             ("export", PackageResources.export_mustache), ("activity", PackageResources.activity_mustache),
             ("customers", PackageResources.customers_mustache), ("archive", PackageResources.archive_mustache),
+            ("documents", PackageResources.documents_mustache),
         ]
     }
 }

@@ -105,6 +105,13 @@ struct ConsoleRoutes {
             renderer: renderer
         )
         .register(on: ui)
+        ConsoleDocumentRoutes(
+            tenants: tenants,
+            documents: ForwardingStore(queue: queue),
+            renderer: renderer,
+            clock: clock
+        )
+        .register(on: ui)
     }
 
     /// The stylesheet, the progress script and the icon: served by the hub itself (no CDN), cached for an hour.

@@ -57,7 +57,16 @@ enum HubApplication {
             try await Migrator(database: database, logger: logger).migrate()
             let metrics = HubMetrics(registry: PrometheusCollectorRegistry())
             let intake = IntakeLoad()
-            let composition = HubComposition(database: database, secrets: secrets, server: serverConfiguration)
+            let composition = HubComposition(
+                database: database,
+                secrets: secrets,
+                server: serverConfiguration,
+                forwarding: configuration.forwarding
+            )
+            if configuration.forwarding.isActive {
+                // What waited while forwarding was switched off hub-wide is queued again.
+                try await ForwardingStore(queue: JobQueue(database: database)).resumePending()
+            }
             let router = try composition.router(metrics: metrics, intake: intake, logger: logger)
             if let sandbox { router.addRoutes(sandbox.routes(context: HubRequestContext.self), atPath: "/sandbox") }
             let listening = ListeningFlag()
@@ -103,6 +112,17 @@ enum HubApplication {
                 )
             }
             if let sandbox { services.append(MountedSandboxService(sandbox: sandbox)) }
+            if let root = configuration.forwarding.dropFolder {
+                services.append(
+                    DropFolderService(
+                        folder: DropFolder(
+                            root: URL(fileURLWithPath: root),
+                            inbox: ForwardingStore(queue: JobQueue(database: database))
+                        ),
+                        interval: configuration.forwarding.dropFolderInterval
+                    )
+                )
+            }
             let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 // Every lexoffice call of the server and the workers is counted into `metrics`.

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import KontorFlows
 import KontorServer
 import KontorStore
 import LexofficeKit
@@ -59,6 +60,8 @@ package struct HubConfiguration: Sendable {
     package var workerTenants: Int
     /// How many tenants one process works on at once while its intake (webhooks, invoice saves) is busy.
     package var workerTenantsWhileIntakeBusy: Int
+    /// The hub-wide forwarding switch (issue 26).
+    package var forwarding: ForwardingConfiguration
     /// How long a worker's tenant lease lasts without renewal (a crashed worker's tenants wait this long).
     package var workerLease: Duration
     /// The embedded sandbox's rate limit per API key (requests per second); `nil` turns it off.
@@ -94,6 +97,11 @@ package struct HubConfiguration: Sendable {
     /// - `callbacks.allow.private` (bool, default `false`): let callbacks go to loopback, link-local, private
     ///   (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and the hub's own addresses, for a source application on
     ///   the LAN. Without it such receivers are refused, so that a callback URL cannot probe the hub's network.
+    /// - `forwarding.active` (bool, default `true`): `false` stops forwarding documents into lexoffice for every
+    ///   tenant at once (``ForwardingConfiguration``); documents are still received and wait.
+    /// - `forwarding.dropfolder.dir` (string, optional): the root of the tenants' drop folders
+    ///   (`<dir>/<tenant>/incoming|outgoing/`); none without it.
+    /// - `forwarding.dropfolder.poll.seconds` (number, default `5`, 1–3600): how often they are polled.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
     /// - `workers.tenants` (int, default `256`, 0–1024): tenants one process works on at once. Each connection may
@@ -151,6 +159,18 @@ package struct HubConfiguration: Sendable {
         }
         oauthScopes = try Self.scopes(config.string(forKey: "lexoffice.oauth.scopes"))
         callbacksAllowPrivate = try Self.flag(config, "callbacks.allow.private")
+        let forwardingSwitch =
+            config.bool(forKey: "forwarding.active") != nil
+            || config.string(forKey: "forwarding.active") != nil
+        let pollSeconds = try Self.number(config, "forwarding.dropfolder.poll.seconds", default: 5)
+        guard (1...3600).contains(pollSeconds) else {
+            throw ConfigurationError(key: "forwarding.dropfolder.poll.seconds", detail: "must be 1 to 3600 seconds")
+        }
+        forwarding = ForwardingConfiguration(
+            isActive: forwardingSwitch ? try Self.flag(config, "forwarding.active") : true,
+            dropFolder: config.string(forKey: "forwarding.dropfolder.dir"),
+            dropFolderInterval: .seconds(pollSeconds)
+        )
         masterKey = config.string(forKey: "master.key", isSecret: true)
         workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 0...1024)
         databaseConnections = try Self.integer(

@@ -7,8 +7,8 @@ import KontorStore
 /// The hub's job handler, part of the composition root: wiring only. Each job kind goes to its flow's handler (``JobDispatcher``): received
 /// lexoffice events (``LexofficeEventJob``), callbacks to the source (``CallbackDelivery``), invoice transfers
 /// (``InvoiceTransfer``), customer syncs (``CustomerSync``), the archive (``DocumentArchiving``,
-/// ``ArchiveBackfill``); the flows get the store, the sinks and the tenants' lexoffice connections as their ports.
-/// The forwarding flow adds its kinds with its issue.
+/// ``ArchiveBackfill``) and forwarded documents (``DocumentForwarding``); the flows get the store, the sinks and the
+/// tenants' lexoffice connections as their ports.
 struct HubJobHandler: JobHandler {
     private let dispatcher: JobDispatcher
 
@@ -22,6 +22,7 @@ struct HubJobHandler: JobHandler {
         secrets: SecretBox,
         server: HubServerConfiguration,
         archiveSinks: any ArchiveSinkFactory,
+        forwarding: ForwardingConfiguration = ForwardingConfiguration(),
         reconciliationDelay: Duration = .seconds(10),
         reconciliationWindow: Duration = .seconds(60)
     ) {
@@ -78,6 +79,14 @@ struct HubJobHandler: JobHandler {
                 appURL: server.lexofficeAppURL
             ),
             ArchiveBackfill.jobKind: ArchiveBackfill(records: archive, connections: connections),
+            ForwardingJob.jobKind: DocumentForwarding(
+                records: ForwardingLedger(queue: queue),
+                tenants: tenants,
+                connections: connections,
+                configuration: forwarding,
+                reconciliationDelay: reconciliationDelay,
+                reconciliationWindow: reconciliationWindow
+            ),
         ])
     }
 
