@@ -54,8 +54,10 @@ struct DocumentForm {
         func text(_ name: String) -> String? {
             parts.first { $0.name == name && $0.fileName == nil }.map { String(decoding: $0.body, as: UTF8.self) }
         }
-        let externalID = text("externalId")?.trimmingCharacters(in: .whitespaces) ?? ""
-        if externalID.isEmpty || externalID.count > 128 {
+        // Lengths count code points, as the OpenAPI document's maxLength does.
+        let rawExternalID = text("externalId") ?? ""
+        let externalID = rawExternalID.trimmingCharacters(in: .whitespacesAndNewlines)
+        if externalID.isEmpty || rawExternalID.unicodeScalars.count > 128 {
             errors.append(.init(pointer: "#/externalId", detail: "is required: 1 to 128 characters"))
         }
         let direction = text("direction").flatMap(DocumentDirection.init(rawValue:))
@@ -64,7 +66,7 @@ struct DocumentForm {
         }
         let released = Self.moment(text("approvedAt"), text("sentAt"), errors: &errors)
         let note = text("note")
-        if let note, note.count > 2000 {
+        if let note, note.unicodeScalars.count > 2000 {
             errors.append(.init(pointer: "#/note", detail: "must be at most 2000 characters"))
         }
         let file = parts.first { $0.name == "file" }
