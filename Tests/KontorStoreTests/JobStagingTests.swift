@@ -7,7 +7,7 @@ import SQLKit
 import Testing
 
 /// `staged_jobs` → `jobs`: what the webhook intake stages becomes queued jobs in order, once per dedupe key.
-@Suite("Job staging", .timeLimit(.minutes(1)))
+@Suite("Job staging", .timeLimit(.minutes(3)))
 struct JobStagingTests {
     private static let tenants = [TenantID("acme"), TenantID("bolt"), TenantID("cora")]
 
