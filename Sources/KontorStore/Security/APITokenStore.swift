@@ -47,7 +47,9 @@ package struct APITokenStore: Sendable {
     /// Creates a token; the returned plaintext is shown once and never stored.
     /// - Throws: ``StoreError`` `not-found` when a tenant token names a tenant that does not exist.
     package func create(scope: APITokenScope, name: String) async throws -> (token: String, record: APITokenRecord) {
-        let id = Self.randomText(bytes: 9)
+        // An id starting with `-` would read as an option on the command line (`kontor admin token revoke ID`).
+        var id = Self.randomText(bytes: 9)
+        while id.hasPrefix("-") { id = Self.randomText(bytes: 9) }
         let token = "kt_\(id).\(Self.randomText(bytes: 32))"
         let record = APITokenRecord(id: id, scope: scope, name: name, createdAt: clock.now, revokedAt: nil)
         let tenantID: String? =
