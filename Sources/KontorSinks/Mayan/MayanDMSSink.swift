@@ -122,12 +122,21 @@ package final class MayanDMSSink: ArchiveSink {
         if let existing {
             id = existing.id
         } else {
-            id = try await api.send(
-                .POST,
-                "document_types/",
-                fields: ["label": label],
-                answer: MayanResources.Item.self
-            ).id
+            do {
+                id = try await api.send(
+                    .POST,
+                    "document_types/",
+                    fields: ["label": label],
+                    answer: MayanResources.Item.self
+                ).id
+            } catch let error as ArchiveSinkError {
+                // Another writer created it since the list was read (labels are unique): take that one.
+                guard
+                    let created = try await api.list("document_types/", of: MayanResources.Item.self)
+                        .first(where: { $0.label == label })
+                else { throw error }
+                id = created.id
+            }
         }
         ids.withLock { $0.documentType = id }
         return id
@@ -148,12 +157,21 @@ package final class MayanDMSSink: ArchiveSink {
             if let found = existing.first(where: { $0.name == name }) {
                 id = found.id
             } else {
-                id = try await api.send(
-                    .POST,
-                    "metadata_types/",
-                    fields: ["name": name, "label": name],
-                    answer: MayanResources.Item.self
-                ).id
+                do {
+                    id = try await api.send(
+                        .POST,
+                        "metadata_types/",
+                        fields: ["name": name, "label": name],
+                        answer: MayanResources.Item.self
+                    ).id
+                } catch let error as ArchiveSinkError {
+                    // Another writer created it since the list was read (names are unique): take that one.
+                    guard
+                        let created = try await api.list("metadata_types/", of: MayanResources.Item.self)
+                            .first(where: { $0.name == name })
+                    else { throw error }
+                    id = created.id
+                }
             }
             if !attached.contains(id) {
                 try await api.send(
