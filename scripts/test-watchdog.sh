@@ -4,9 +4,9 @@
 # Why: one full run in about ten has hung with every thread idle (seen once with evidence: a PostgreSQL test's
 # query through postgres-nio waited forever on a session idle in transaction; see the issue notes). A hang must
 # not eat CI's whole time budget silently, and it must leave evidence. So each attempt gets KONTOR_TEST_TIMEOUT
-# seconds (default 900; a full run takes ~1–3 minutes), and an attempt in which a test exceeded its time limit
-# (swift-testing cannot stop the test's task, so the run never ends) gets KONTOR_TEST_GRACE seconds more (default
-# 180) before it counts as hung. When an attempt hangs, this script prints the tests that started but never
+# seconds (default 900; a full run takes ~1–3 minutes). An attempt in which a test exceeded its time limit
+# (swift-testing cannot stop the test's task, so the run may never end) counts as hung once its output has not grown
+# for KONTOR_TEST_GRACE seconds (default 180): a slow run whose other tests still finish is not a hang. When an attempt hangs, this script prints the tests that started but never
 # finished and the PostgreSQL sessions, kills the run, and runs the suite once more. A hang is always reported as
 # such; a second hang, or any test failure, fails CI.
 #   scripts/test-watchdog.sh LOGFILE [swift test arguments, e.g. --skip-build --filter ...]
@@ -14,15 +14,26 @@ set -uo pipefail
 log=${1:?usage: scripts/test-watchdog.sh LOGFILE [swift test arguments]}
 shift
 limit=${KONTOR_TEST_TIMEOUT:-900}
+# swift-testing starts every test at once unless told otherwise; on 2 cores the ~650 tests of a pass then share the
+# CPU so thinly that tests measuring time (request pacing, lease renewals, retry schedules) miss their limits and
+# a pass under load took over 20 minutes instead of 4 (measured: unlimited → 9 suites failed and the run timed out
+# at 1,200 s; 12 at once → every test passed in 223 s, both beside two cold builds). 12 at once keeps the I/O-bound
+# tests overlapping.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-12}
 grace=${KONTOR_TEST_GRACE:-180}
 
-# Kills the test process when `$1` (an attempt's log) reports an exceeded time limit and the run has not ended
-# `grace` seconds later; leaves `$1.hung` behind when it did. Runs until killed.
+# Kills the test process when `$1` (an attempt's log) reports an exceeded time limit and the log has not grown for
+# `grace` seconds since; leaves `$1.hung` behind when it did. Runs until killed.
 watch_time_limits() {
-  local seen=""
+  local seen="" size=-1 grown
   while sleep 5; do
     if [ -z "$seen" ] && grep -aq 'Time limit was exceeded' "$1" 2>/dev/null; then seen=$(date +%s); fi
-    if [ -n "$seen" ] && [ $(($(date +%s) - seen)) -ge "$grace" ]; then
+    [ -n "$seen" ] || continue
+    if [ "$(stat -c %s "$1" 2>/dev/null || echo 0)" -ne "$size" ]; then
+      size=$(stat -c %s "$1" 2>/dev/null || echo 0)
+      grown=$(date +%s)
+    fi
+    if [ $(($(date +%s) - grown)) -ge "$grace" ]; then
       touch "$1.hung"
       pkill -KILL -f 'KontorPackageTests.xctest'
       return
@@ -53,7 +64,7 @@ for attempt in 1 2; do
   wait "$watcher" 2>/dev/null
   cp "$attempt_log" "$log"
   if [ -e "$attempt_log.hung" ]; then
-    echo "test-watchdog: a test exceeded its time limit and the run did not end within ${grace}s: treated as a hang"
+    echo "test-watchdog: a test exceeded its time limit and the run printed nothing for ${grace}s after: treated as a hang"
     status=137
   fi
   if [ "$status" -ne 137 ]; then

@@ -126,12 +126,13 @@ struct JobLeaseLossTests {
             let queue = JobQueue(database: database)
             _ = try await queue.enqueue(NewJob(tenantID: acme, kind: "k"))
             let handler = WaitingHandler()
-            // A 6 s lease: the pool gives up about 3 s after the claim, nearly 3 s before the lease runs out.
-            try await running(pool(queue, handler, lease: .seconds(6))) {
+            // A 16 s lease: the pool gives up about 8 s after the claim, nearly 8 s before the lease runs out (a
+            // margin a loaded machine's late timers cannot use up; with 3 s, one CI run stopped the job 0.8 s late).
+            try await running(pool(queue, handler, lease: .seconds(16))) {
                 #expect(try await eventually { handler.started })
                 let expiry = try await leaseUntil(base)
                 database.isFailing = true
-                #expect(try await eventually(timeout: .seconds(7)) { handler.cancelled })
+                #expect(try await eventually(timeout: .seconds(20)) { handler.cancelled })
                 let stopped = try #require(handler.cancelledAt)
                 #expect(stopped.millisecondsSince1970 < expiry, "stopped before the lease ran out")
                 database.isFailing = false

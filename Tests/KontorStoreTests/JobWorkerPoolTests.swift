@@ -9,7 +9,7 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
-@Suite("Job worker pool", .timeLimit(.minutes(1)))
+@Suite("Job worker pool", .timeLimit(.minutes(3)))
 struct JobWorkerPoolTests {
     /// Records which tenants are running at any moment and the order each tenant's jobs ran in.
     final class Recorder: JobHandler {
@@ -85,7 +85,7 @@ struct JobWorkerPoolTests {
             let group = ServiceGroup(services: [pool], logger: TestDatabase.logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
-                #expect(try await eventually(timeout: .seconds(40)) { try await queue.counts()[.done] == 200 })
+                #expect(try await eventually(timeout: .seconds(120)) { try await queue.counts()[.done] == 200 })
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
             }

@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// Webhook delivery: signed compact bodies, the retry schedule under a time scale, unsubscription rules.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(2)))
 struct WebhookDeliveryTests {
     private static func subscribe(
         _ client: LexofficeClient,
@@ -133,7 +133,7 @@ struct WebhookDeliveryTests {
                 try await Self.subscribe(client, .contactCreated, to: receiver)
                 _ = try await client.contacts.create(Self.customer())
                 #expect(
-                    try await eventually(timeout: .seconds(20)) { try await client.eventSubscriptions.list().isEmpty }
+                    try await eventually(timeout: .seconds(60)) { try await client.eventSubscriptions.list().isEmpty }
                 )
                 #expect(receiver.requests.count == 26)
             }
