@@ -34,7 +34,15 @@ enum HubProcesses {
     }
 
     /// Starts `kontor serve` on the sandbox's folder (and its PostgreSQL database, if any) against the sandbox.
-    static func serve(_ binary: URL, _ sandbox: Sandbox, rate: Int = 40, lease: Int = 30) throws -> ChildProcess {
+    /// `port` 0 picks a free one; a restarted hub that must receive the webhooks lexoffice retries to its first
+    /// run's URL takes that run's port.
+    static func serve(
+        _ binary: URL,
+        _ sandbox: Sandbox,
+        rate: Int = 40,
+        lease: Int = 30,
+        port: Int = 0
+    ) throws -> ChildProcess {
         var environment = [
             "KONTOR_LEXOFFICE_URL": sandbox.lexofficeURL,
             "KONTOR_LEXOFFICE_WEBHOOK_KEY_FILE": sandbox.keyFile.path,
@@ -46,7 +54,7 @@ enum HubProcesses {
         return try ChildProcess(
             binary,
             [
-                "serve", "--port", "0", "--data-dir", sandbox.folder.path, "--config",
+                "serve", "--port", "\(port)", "--data-dir", sandbox.folder.path, "--config",
                 sandbox.folder.path + "/none.json", "--print-admin-token",
             ],
             environment: environment,
@@ -74,8 +82,12 @@ enum HubProcesses {
 
     /// Runs `body` with a sandbox process (allowing `rateLimit` requests per second and key; 0: no limit) in a new
     /// temp folder (and a new PostgreSQL database for the hub when the hub tests run on PostgreSQL), then stops it
-    /// and removes both.
-    static func withSandbox(rateLimit: Int = 0, _ body: (Sandbox) async throws -> Void) async throws {
+    /// and removes both. `webhookTimeScale` shrinks lexoffice's webhook retry schedule (30 min, then 2 h).
+    static func withSandbox(
+        rateLimit: Int = 0,
+        webhookTimeScale: Double = 1,
+        _ body: (Sandbox) async throws -> Void
+    ) async throws {
         let binary = try #require(
             HubProcesses.binary,
             "the kontor binary is missing: build it with swift build --build-tests"
@@ -83,12 +95,20 @@ enum HubProcesses {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = try ChildProcess(binary, ["sandbox", "--port", "0", "--rate-limit", "\(rateLimit)"], in: folder)
+        let process = try ChildProcess(
+            binary,
+            ["sandbox", "--port", "0", "--rate-limit", "\(rateLimit)", "--webhook-time-scale", "\(webhookTimeScale)"],
+            in: folder
+        )
         defer { process.terminate() }
         let lexofficeURL = try #require(Self.word(after: "URL:", in: try await process.line(containing: "base URL:")))
         let apiKey = try #require(try await process.line(containing: "API key:").split(separator: " ").last)
+        // The key the sandbox process signs its webhooks with (its own, drawn at start), for the hub to verify them.
         let keyFile = folder.appendingPathComponent("webhook-key.pem")
-        try Data(try WebhookSigner().publicKeyPEM.utf8).write(to: keyFile)
+        let keyURL = String(lexofficeURL.dropLast("/v1".count)) + "/_sandbox/public-key.pem"
+        let key = try await HTTPClient.shared.execute(HTTPClientRequest(url: keyURL), timeout: .seconds(20))
+        #expect(key.status == HTTPResponseStatus.ok, "the sandbox's webhook key: \(key.status)")
+        try Data(try await key.body.collect(upTo: 64 << 10).readableBytesView).write(to: keyFile)
         let postgres =
             TestPostgres.isHubDatabase ? try await TestPostgres.makeDatabase(logger: Logger(label: "t")) : nil
         try await body(

@@ -248,31 +248,58 @@ struct ArchiveFlowTests {
         }
     }
 
-    @Test("a draft and a document dated before activeSince are skipped, each with its reason")
+    /// Moves the sandbox's clock `seconds` (lexoffice's `createdDate` of what is created meanwhile).
+    static func advanceSandboxClock(_ hub: HubHarness, by seconds: Double) async throws {
+        var request = HTTPClientRequest(url: String(hub.sandbox.baseURL.dropLast("/v1".count)) + "/_sandbox/clock")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: #"{"advanceSeconds":\#(seconds)}"#))
+        #expect(try await HTTPClient.shared.execute(request, timeout: .seconds(10)).status == .ok)
+    }
+
+    @Test(
+        "drafts and documents dated and created before activeSince are skipped; a back-dated one created after is not"
+    )
     func skipped() async throws {
         try await Self.withFolder { folder in
             try await HubHarness.with(lexofficeRate: 1000) { hub in
                 try await Self.archivingTenant(hub, into: folder)
                 let draft = try await Self.invoice(hub, draft: true)
-                let old = try await Self.invoice(hub, day: Date(timeIntervalSince1970: 1_700_000_000))
-                try await hub.deliverEvent("invoice.created", resource: draft.rawValue)
-                try await hub.deliverEvent("invoice.created", resource: old.rawValue)
+                let longAgo = Date(timeIntervalSince1970: 1_700_000_000)
+                let backDated = try await Self.invoice(hub, day: longAgo)
+                try await Self.advanceSandboxClock(hub, by: longAgo.timeIntervalSinceNow)
+                let old = try await Self.invoice(hub, day: longAgo)
+                try await Self.advanceSandboxClock(hub, by: -longAgo.timeIntervalSinceNow)
+                for id in [draft, old, backDated] {
+                    try await hub.deliverEvent("invoice.created", resource: id.rawValue)
+                }
                 #expect(try await hub.runWorkers { try await Self.items(hub, state: "skipped").count == 2 })
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "archived").count == 1 })
+                #expect(
+                    try await Self.items(hub, state: "archived").first?["lexofficeId"] as? String == backDated.rawValue
+                )
                 let reasons = Dictionary(
                     uniqueKeysWithValues: try await Self.items(hub).map {
                         ($0["lexofficeId"] as? String ?? "", $0["reason"] as? String ?? "")
                     }
                 )
                 #expect(reasons[draft.rawValue]?.contains("draft") == true, "\(reasons)")
-                #expect(reasons[old.rawValue]?.contains("before the archive's activeSince") == true, "\(reasons)")
-                #expect(Self.files(in: folder).isEmpty)
+                #expect(
+                    reasons[old.rawValue]?.contains("created before the archive's activeSince") == true,
+                    "\(reasons)"
+                )
+                #expect(Self.files(in: folder).count == 2, "the back-dated invoice's PDF and sidecar only")
                 // Retried by hand, the old document is asked for explicitly and archived; the draft stays skipped.
-                for item in try await Self.items(hub) {
+                for item in try await Self.items(hub, state: "skipped") {
                     let id = try #require(item["id"] as? String)
                     #expect(try await hub.send(.post, "/api/v1/tenants/acme/archive/items/\(id)/retry").status == 202)
                 }
-                #expect(try await hub.runWorkers { try await Self.items(hub, state: "archived").count == 1 })
-                #expect(try await Self.items(hub, state: "archived").first?["lexofficeId"] as? String == old.rawValue)
+                #expect(try await hub.runWorkers { try await Self.items(hub, state: "archived").count == 2 })
+                #expect(
+                    try await Self.items(hub, state: "archived").contains {
+                        $0["lexofficeId"] as? String == old.rawValue
+                    }
+                )
                 #expect(try await Self.items(hub, state: "skipped").first?["lexofficeId"] as? String == draft.rawValue)
             }
         }

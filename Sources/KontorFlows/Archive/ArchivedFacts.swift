@@ -35,6 +35,8 @@ struct ArchivedFacts: Sendable, Hashable, Codable {
     var voucherStatus: String?
     var voucherNumber: String?
     var voucherDate: String?
+    /// When the document was created in lexoffice.
+    var createdDate: String?
     var dueDate: String?
     var address: Address?
     var totalPrice: Totals?
@@ -54,6 +56,7 @@ struct ArchivedFacts: Sendable, Hashable, Codable {
         voucherStatus = voucher.voucherStatus?.rawValue
         voucherNumber = voucher.voucherNumber
         voucherDate = voucher.voucherDate?.description
+        createdDate = voucher.createdDate?.description
         dueDate = voucher.dueDate?.description
         address = Address(contactId: voucher.contactId?.rawValue, name: voucher.contactName)
         totalPrice = Totals(
@@ -73,6 +76,16 @@ struct ArchivedFacts: Sendable, Hashable, Codable {
         guard let voucherDate else { return nil }
         if let moment = try? LexofficeDateTime(voucherDate) { return moment.localDay }
         return try? PlainDate(String(voucherDate.prefix(10)))
+    }
+
+    /// Whether the document came about before `moment`: both its document date (day by day) and its creation in
+    /// lexoffice are earlier. A back-dated document written after `moment` did not (an unreadable date counts as
+    /// not earlier).
+    func predates(_ moment: Date) -> Bool {
+        let since = LexofficeDateTime(moment)
+        guard let day, day < since.localDay else { return false }
+        guard let createdDate, let created = try? LexofficeDateTime(createdDate) else { return true }
+        return created.date < moment
     }
 
     /// Whether the document is still a draft (lexoffice's `draft`, or a bookkeeping voucher not yet booked).

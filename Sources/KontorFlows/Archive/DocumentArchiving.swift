@@ -4,8 +4,8 @@ import KontorCore
 import LexofficeKit
 
 /// Archives one lexoffice document (job kind ``ArchiveRequest/jobKind``; DESIGN.md §1 flow 3): reads it (one
-/// request), skips drafts, documents dated before the archive's `activeSince` (unless asked for by a backfill or a
-/// retry by hand) and types not chosen, builds the JSON sidecar, downloads the PDF (one request; the XML of an
+/// request), skips drafts, documents dated and created before the archive's `activeSince` (unless asked for by a
+/// backfill or a retry by hand; a back-dated document written after it is archived) and types not chosen, builds the JSON sidecar, downloads the PDF (one request; the XML of an
 /// XRechnung with one more) and writes them to every sink.
 ///
 /// Exactly once: the item remembers the sidecar's fingerprint and the sinks it was written to. The same facts
@@ -85,12 +85,11 @@ package struct DocumentArchiving: JobHandler {
                 number: facts.voucherNumber
             )
         }
-        if request.isBackfill != true, let since = settings.activeSince, let day = facts.day,
-            day < LexofficeDateTime(since).localDay
-        {
+        if request.isBackfill != true, let since = settings.activeSince, facts.predates(since) {
             return ArchiveItemUpdate(
                 state: .skipped,
-                reason: "dated \(day), before the archive's activeSince (\(LexofficeDateTime(since).localDay))",
+                reason: "dated \(facts.day.map { "\($0)" } ?? "–") and created before the archive's activeSince "
+                    + "(\(LexofficeDateTime(since).localDay))",
                 number: facts.voucherNumber
             )
         }
