@@ -152,7 +152,15 @@ package struct DropFolder: Sendable {
                 list.append((TenantID(name), root.appendingPathComponent(name)))
             }
         }
-        let own = try await tenantFolders?.dropFolders() ?? [:]
+        var own: [TenantID: String] = [:]
+        do {
+            own = try await tenantFolders?.dropFolders() ?? [:]
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // The database is unavailable for a moment: the tenants' own folders wait for the next poll, and the
+            // polling goes on (an error here would end the hub's services).
+        }
         for (tenant, path) in own.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             list.append((tenant, URL(fileURLWithPath: path, isDirectory: true)))
         }
