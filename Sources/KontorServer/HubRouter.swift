@@ -102,6 +102,7 @@ package struct HubRouter {
         CustomerRoutes(tenants: tenants, customers: CustomerStore(database: database, clock: clock)).register(on: api)
         CustomerChangeRoutes(tenants: tenants, feed: CustomerFeedStore(queue: queue)).register(on: api)
         DocumentRoutes(tenants: tenants, documents: ForwardingStore(queue: queue)).register(on: api)
+        ForwardingSwitchRoutes(hubSwitch: ForwardingSwitchStore(queue: queue)).register(on: api)
         APITokenRoutes(tokens: tokens).register(on: api)
         let archive = ArchiveStore(queue: queue, secrets: secrets)
         ArchiveRoutes(

@@ -34,13 +34,14 @@ struct HubConfigurationTests {
         )
     }
 
-    @Test("forwarding.active is on by default, read as a bool or as text; the drop folder is off without a dir")
+    @Test("forwarding.active is unset by default, read as a bool or as text; the drop folder is off without a dir")
     func forwardingSwitch() throws {
         let defaults = try configuration([:])
-        #expect(defaults.forwarding.isActive)
+        #expect(defaults.forwarding.initiallyActive == nil)
         #expect(defaults.forwarding.dropFolder == nil)
-        #expect(try configuration(["forwarding.active": false]).forwarding.isActive == false)
-        #expect(try configuration(["forwarding.active": "false"]).forwarding.isActive == false)
+        #expect(try configuration(["forwarding.active": false]).forwarding.initiallyActive == false)
+        #expect(try configuration(["forwarding.active": "false"]).forwarding.initiallyActive == false)
+        #expect(try configuration(["forwarding.active": true]).forwarding.initiallyActive == true)
         let folder = try configuration([
             "forwarding.dropfolder.dir": "/srv/inbox", "forwarding.dropfolder.poll.seconds": 30,
         ])

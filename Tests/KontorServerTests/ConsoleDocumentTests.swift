@@ -33,6 +33,20 @@ struct ConsoleDocumentTests {
             let forwarding = try #require(tenant["forwarding"] as? [String: Any])
             #expect(forwarding["mode"] as? String == "upload")
             #expect(forwarding["activeSince"] as? String == "2026-01-01T00:00:00Z", "the activation date stays")
+            #expect(page.body.contains("Ablageordner auf dem Hub"), "a partner user sets the tenant's drop folder")
+            let folder = try await client.post(
+                "/ui/tenants/acme/forwarding",
+                [("active", "true"), ("mode", "read"), ("dropFolder", "/srv/scans/acme")]
+            )
+            #expect(folder.location == "/ui/tenants/acme/documents?notice=forwardingSaved", "\(folder.location ?? "-")")
+            let withFolder = try await hub.send(.get, "/api/v1/tenants/acme").json()
+            #expect((withFolder["forwarding"] as? [String: Any])?["dropFolder"] as? String == "/srv/scans/acme")
+            #expect(try await client.get("/ui/tenants/acme/documents").body.contains("value=\"/srv/scans/acme\""))
+            let relative = try await client.post(
+                "/ui/tenants/acme/forwarding",
+                [("mode", "read"), ("dropFolder", "scans/acme")]
+            )
+            #expect(relative.location?.contains("error=validation-failed&fields=dropFolder") == true)
             let invalid = try await client.post("/ui/tenants/acme/forwarding", [("mode", "sideways")])
             #expect(invalid.location?.contains("error=validation-failed&fields=mode") == true)
 
@@ -40,6 +54,27 @@ struct ConsoleDocumentTests {
             #expect(retried.location == "/ui/tenants/acme/documents?notice=documentRetried")
             #expect(try await ForwardingTests.document(hub, id)["state"] as? String == "pending")
             #expect(try await client.get("/ui/tenants/acme/documents?state=failed").body.contains("Keine Belege"))
+        }
+    }
+
+    @Test("the tenant list shows the hub-wide forwarding switch; a partner user switches it off and on")
+    func hubSwitch() async throws {
+        try await HubHarness.with { hub in
+            let client = try await ConsoleTests.signedIn(hub)
+            defer { Task { try? await client.shutdown() } }
+            let list = try await client.get("/ui/")
+            #expect(list.body.contains("Weiterleitung für alle Mandanten ausschalten"), "\(list.body)")
+            let off = try await client.post("/ui/forwarding", [("active", "false")])
+            #expect(off.location == "/ui/?notice=forwardingSwitchedOff", "\(off.location ?? "-")")
+            #expect(try await hub.send(.get, "/api/v1/forwarding").json()["active"] as? Bool == false)
+            let page = try await client.get("/ui/?notice=forwardingSwitchedOff")
+            #expect(page.body.contains("Weiterleitung für alle Mandanten einschalten"))
+            #expect(page.body.contains("Belege warten"))
+            let on = try await client.post("/ui/forwarding", [("active", "true")])
+            #expect(on.location == "/ui/?notice=forwardingSwitchedOn")
+            #expect(try await hub.send(.get, "/api/v1/forwarding").json()["active"] as? Bool == true)
+            let invalid = try await client.post("/ui/forwarding", [("active", "maybe")])
+            #expect(invalid.location?.contains("error=validation-failed&fields=active") == true)
         }
     }
 }

@@ -229,8 +229,9 @@ struct ForwardingTests {
 
             let late = try await Self.post(hub, externalID: "late", file: ("b.pdf", pdf + Data("x".utf8)))
             let lateID = try #require(try late.json()["id"] as? String)
-            let off = ForwardingConfiguration(isActive: false)
-            _ = try await hub.runWorkers(timeout: .seconds(2), forwarding: off) {
+            let off = try await hub.send(.put, "/api/v1/forwarding", json: #"{"active":false}"#)
+            #expect(off.status == 200, "\(off.body)")
+            _ = try await hub.runWorkers(timeout: .seconds(2)) {
                 try await Self.document(hub, lateID)["reason"] as? String != nil
             }
             let waiting = try await Self.document(hub, lateID)
@@ -238,8 +239,8 @@ struct ForwardingTests {
             #expect((waiting["reason"] as? String)?.contains("switched off") == true, "\(waiting)")
             #expect(try await Transfers.journal(hub).filter { $0 == "POST /v1/files" }.isEmpty)
 
-            let resumed = try await ForwardingStore(queue: JobQueue(database: hub.database)).resumePending()
-            #expect(resumed == 1)
+            let on = try await hub.send(.put, "/api/v1/forwarding", json: #"{"active":true}"#)
+            #expect(on.status == 200, "\(on.body)")
             #expect(try await hub.runWorkers { try await Self.all(hub, [lateID], are: "forwarded") })
         }
     }

@@ -148,6 +148,8 @@ struct RoleMatrixTests {
                 tenant: true,
                 [404]
             ),
+            route(.get, "/api/v1/forwarding", "/api/v1/forwarding", [200]),
+            route(.put, "/api/v1/forwarding", "/api/v1/forwarding", body: #"{"active":true}"#, [200]),
             route(.get, "/api/v1/tokens", "/api/v1/tokens", [200]),
             route(.post, "/api/v1/tokens", "/api/v1/tokens", body: #"{"name":"another"}"#, [201]),
             route(.delete, "/api/v1/tokens/{token}", "/api/v1/tokens/TOKEN", [204]),

@@ -89,4 +89,38 @@ struct ForwardingStoreTests {
             #expect(try await store.resumePending(of: TenantID("acme")) == 1)
         }
     }
+
+    @Test(
+        "the hub-wide switch: on until stored, seeded once, and switched on it queues every pending document in its commit",
+        arguments: TestEngine.allCases
+    )
+    func hubSwitch(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database, _ in
+            let clock = ManualWallClock()
+            let tenants = TenantStore(database: database, clock: clock)
+            for id in ["acme", "bolt"] {
+                _ = try await tenants.create(
+                    Tenant(id: TenantID(id), name: id, createdAt: clock.now, updatedAt: clock.now)
+                )
+            }
+            let queue = JobQueue(database: database, clock: clock)
+            let hubSwitch = ForwardingSwitchStore(queue: queue)
+            let initial = try await hubSwitch.state()
+            #expect(initial.isActive && initial.updatedAt == nil)
+            #expect(try await hubSwitch.seed(false).isActive == false)
+            #expect(try await hubSwitch.seed(true).isActive == false, "a stored value holds")
+            let store = ForwardingStore(queue: queue)
+            _ = try await store.receive(incoming("a-1", content: "%PDF-1 a"))
+            _ = try await store.receive(incoming("b-1", content: "%PDF-1 b", tenant: "bolt"))
+            let before = try await queue.jobs(tenant: nil).count
+            #expect(try await hubSwitch.set(false).isActive == false)
+            #expect(try await queue.jobs(tenant: nil).count == before, "switched off, nothing is queued")
+            clock.advance(by: .seconds(1))
+            let on = try await hubSwitch.set(true)
+            #expect(on.isActive && on.updatedAt?.millisecondsSince1970 == clock.nowMilliseconds)
+            let queued = try await queue.jobs(tenant: nil).filter { $0.kind == ForwardingJob.jobKind }
+            #expect(queued.count == 4, "each tenant's pending document again: \(queued.map(\.tenantID))")
+            #expect(try await hubSwitch.isForwardingActive())
+        }
+    }
 }

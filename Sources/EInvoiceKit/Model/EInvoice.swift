@@ -32,6 +32,10 @@ public struct EInvoice: Hashable, Sendable {
     public var totals: MonetaryTotals
     /// The syntax and container the invoice was read from.
     public var source: EInvoiceSource
+    /// The actual delivery date (BT-72), when the document states one.
+    public var deliveryDate: CalendarDate?
+    /// The invoicing period (BG-14), when the document states one.
+    public var invoicingPeriod: InvoicingPeriod?
 
     /// Creates an invoice from its parts; ``EInvoiceReader`` is the usual way to get one.
     public init(
@@ -47,7 +51,9 @@ public struct EInvoice: Hashable, Sendable {
         allowancesAndCharges: [AllowanceCharge],
         taxBreakdown: [TaxSubtotal],
         totals: MonetaryTotals,
-        source: EInvoiceSource
+        source: EInvoiceSource,
+        deliveryDate: CalendarDate? = nil,
+        invoicingPeriod: InvoicingPeriod? = nil
     ) {
         self.number = number
         self.typeCode = typeCode
@@ -62,6 +68,8 @@ public struct EInvoice: Hashable, Sendable {
         self.taxBreakdown = taxBreakdown
         self.totals = totals
         self.source = source
+        self.deliveryDate = deliveryDate
+        self.invoicingPeriod = invoicingPeriod
     }
 }
 
@@ -70,4 +78,7 @@ extension EInvoice {
     public var allowances: [AllowanceCharge] { allowancesAndCharges.filter { !$0.isCharge } }
     /// The document-level charges (BG-21), which increase the taxable amount.
     public var charges: [AllowanceCharge] { allowancesAndCharges.filter(\.isCharge) }
+    /// The day the goods or services were delivered (the German "Leistungsdatum"): the actual delivery date
+    /// (BT-72), else the end of the invoicing period (BT-74); `nil` when the document states neither.
+    public var performanceDate: CalendarDate? { deliveryDate ?? invoicingPeriod?.end }
 }

@@ -14,6 +14,7 @@ struct CIIDialect: Sendable {
     let header: String
     let transaction: String
     let agreement: String
+    let delivery: String
     let settlement: String
     let summation: String
     let lineSettlement: String
@@ -30,6 +31,7 @@ struct CIIDialect: Sendable {
         header: "ExchangedDocument",
         transaction: "SupplyChainTradeTransaction",
         agreement: "ApplicableHeaderTradeAgreement",
+        delivery: "ApplicableHeaderTradeDelivery",
         settlement: "ApplicableHeaderTradeSettlement",
         summation: "SpecifiedTradeSettlementHeaderMonetarySummation",
         lineSettlement: "SpecifiedLineTradeSettlement",
@@ -47,6 +49,7 @@ struct CIIDialect: Sendable {
         header: "HeaderExchangedDocument",
         transaction: "SpecifiedSupplyChainTradeTransaction",
         agreement: "ApplicableSupplyChainTradeAgreement",
+        delivery: "ApplicableSupplyChainTradeDelivery",
         settlement: "ApplicableSupplyChainTradeSettlement",
         summation: "SpecifiedTradeSettlementMonetarySummation",
         lineSettlement: "SpecifiedSupplyChainTradeSettlement",

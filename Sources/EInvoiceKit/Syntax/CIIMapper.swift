@@ -39,6 +39,14 @@ struct CIIMapper {
                 syntax: dialect.syntax,
                 pdfAttachmentName: pdfAttachmentName,
                 specificationID: ElementReader.text(specification)
+            ),
+            deliveryDate: try date(
+                transaction?.path(ram, dialect.delivery, "ActualDeliverySupplyChainEvent", "OccurrenceDateTime"),
+                "BT-72"
+            ),
+            invoicingPeriod: InvoicingPeriod(
+                start: try date(settlement?.path(ram, "BillingSpecifiedPeriod", "StartDateTime"), "BT-73"),
+                end: try date(settlement?.path(ram, "BillingSpecifiedPeriod", "EndDateTime"), "BT-74")
             )
         )
     }

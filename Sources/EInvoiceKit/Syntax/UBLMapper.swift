@@ -54,6 +54,14 @@ struct UBLMapper {
                 syntax: syntax,
                 pdfAttachmentName: pdfAttachmentName,
                 specificationID: ElementReader.text(root.child(cbc, "CustomizationID"))
+            ),
+            deliveryDate: try ElementReader.date(
+                root.child(cac, "Delivery")?.child(cbc, "ActualDeliveryDate"),
+                "BT-72"
+            ),
+            invoicingPeriod: InvoicingPeriod(
+                start: try ElementReader.date(root.child(cac, "InvoicePeriod")?.child(cbc, "StartDate"), "BT-73"),
+                end: try ElementReader.date(root.child(cac, "InvoicePeriod")?.child(cbc, "EndDate"), "BT-74")
             )
         )
     }

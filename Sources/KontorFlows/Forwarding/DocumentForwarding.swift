@@ -7,44 +7,49 @@ import Synchronization
 /// Forwards a document a partner posted to a tenant's inbox into the tenant's lexoffice exactly once (DESIGN.md §1
 /// flow 4, §5; issue 26), as the job ``ForwardingJob`` asks:
 ///
-/// 1. Nothing happens for a document that is not `pending`. While forwarding is switched off hub-wide
-///    (``ForwardingConfiguration``) or for the tenant, the document stays `pending` with the reason it waits; it is
-///    queued again when forwarding is switched on.
-/// 2. A document approved or sent before the tenant's forwarding `activeSince` is `skipped` with that reason.
-/// 3. In mode `read`, a structured e-invoice (XRechnung UBL/CII, ZUGFeRD/Factur-X) is read with ``EInvoiceReader``
+/// 1. Nothing happens for a document that is not `pending`. A document of a tenant that is inactive (the tenant's
+///    own activation, `POST …/deactivate`) is `skipped` with that reason, as the invoice transfer skips what a
+///    deactivated tenant receives; activated again, `POST …/documents/{id}/retry` sends it.
+/// 2. While forwarding is switched off hub-wide (``HubForwardingSwitch``, read at each job) or in the tenant's
+///    forwarding settings, the document stays `pending` with the reason it waits; it is queued again when forwarding
+///    is switched on.
+/// 3. A document approved or sent before the tenant's forwarding `activeSince` is `skipped` with that reason.
+/// 4. In mode `read`, a structured e-invoice (XRechnung UBL/CII, ZUGFeRD/Factur-X) is read with ``EInvoiceReader``
 ///    and becomes a bookkeeping voucher (``VoucherPlan``): the other party's contact found or created
 ///    (``PartyContact``), the voucher created with the invoice number, the original attached. An e-invoice that
 ///    does not read (invalid XML, totals that do not reconcile) or that lexoffice's vouchers cannot take as it is,
 ///    is uploaded as a plain file with the reason kept.
-/// 4. Anything else (scans, images, plain PDFs; every document in mode `upload`) goes to `POST /v1/files` for
+/// 5. Anything else (scans, images, plain PDFs; every document in mode `upload`) goes to `POST /v1/files` for
 ///    lexoffice's own recognition. A content the tenant forwarded before (same SHA-256) is not sent again.
 ///
-/// Requests per document: a voucher with a known contact 3 (contact search, create, attach), a new contact 4; an
-/// upload 1. Each write is a ``DocumentStepRunner`` step: a voucher create in doubt is looked up by its
+/// Requests per document: a voucher with a known contact 3 (contact search, create, attach), a new contact 4 plus,
+/// for a party with a VAT id, up to 4 pages of the contact list (``PartyContact``); an upload 1. The end of each
+/// document is committed with its callback to the source (`document.forwarded`, `document.skipped`,
+/// `document.failed`). Each write is a ``DocumentStepRunner`` step: a voucher create in doubt is looked up by its
 /// `voucherNumber` before it is sent again; an upload or attachment in doubt is sent again, which lexoffice
 /// deduplicates by checksum.
 package struct DocumentForwarding: JobHandler {
     private let records: any ForwardingRecords
     private let tenants: any TenantLookup
     private let connections: any LexofficeConnections
-    private let configuration: ForwardingConfiguration
+    private let hubSwitch: any HubForwardingSwitch
     private let runner: StepRunner
     private let reader = EInvoiceReader()
 
-    /// A forwarding on `records`, reaching lexoffice through `connections`, switched by `configuration`; a write in
-    /// doubt is looked up after `reconciliationDelay` and once more after `reconciliationWindow`.
+    /// A forwarding on `records`, reaching lexoffice through `connections`, switched hub-wide by `hubSwitch`; a write
+    /// in doubt is looked up after `reconciliationDelay` and once more after `reconciliationWindow`.
     package init(
         records: any ForwardingRecords,
         tenants: any TenantLookup,
         connections: any LexofficeConnections,
-        configuration: ForwardingConfiguration,
+        hubSwitch: any HubForwardingSwitch,
         reconciliationDelay: Duration = .seconds(10),
         reconciliationWindow: Duration = .seconds(60)
     ) {
         self.records = records
         self.tenants = tenants
         self.connections = connections
-        self.configuration = configuration
+        self.hubSwitch = hubSwitch
         runner = StepRunner(
             reconciliationDelay: reconciliationDelay,
             reconciliationWindow: max(reconciliationWindow, reconciliationDelay)
@@ -95,13 +100,18 @@ package struct DocumentForwarding: JobHandler {
     }
 
     private func forward(_ documentID: String, of tenantID: TenantID, under claim: JobClaim) async throws {
-        guard try await tenants.tenant(tenantID) != nil else {
+        guard let tenant = try await tenants.tenant(tenantID) else {
             throw FlowProblem(.unknownTenant, "the tenant no longer exists")
         }
         guard let document = try await records.document(documentID, of: tenantID), document.state == .pending else {
             return
         }
-        guard configuration.isActive else {
+        guard tenant.isActive else {
+            let reason = "the tenant is inactive; activate it, then retry the document"
+            try await records.end(document, in: .skipped, reason: reason, under: claim)
+            return
+        }
+        guard try await hubSwitch.isForwardingActive() else {
             let reason = "forwarding is switched off for the whole hub; the document waits until it is switched on"
             try await records.noteWaiting(document, reason: reason, under: claim)
             return

@@ -1,14 +1,16 @@
 import Foundation
 import KontorCore
 
-/// A drop folder per tenant for scanners and batch exports (issue 26): files put into `<root>/<tenant>/incoming/`
-/// or `<root>/<tenant>/outgoing/` are received for forwarding like a document posted to the hub API, with the file
-/// name as `externalId` and the file's modification time as `approvedAt`/`sentAt`.
+/// The drop folders for scanners and batch exports (issue 26): files put into a tenant's `incoming/` or `outgoing/`
+/// folder are received for forwarding like a document posted to the hub API, with the file name as `externalId`
+/// and the file's modification time as `approvedAt`/`sentAt`. A tenant's folder is `<root>/<tenant>/` below the
+/// hub-wide root, and the folder its forwarding settings name (``TenantDropFolders``, read at each poll); both are
+/// polled when both exist.
 ///
 /// A file is taken once it is complete: seen with the same size and modification time by two polls in a row;
 /// names starting with `.` or ending in `.part`, `.tmp` or `.crdownload` are never taken. A received file moves to
-/// `<root>/<tenant>/done/`; one that cannot be received (over 5 MB, not PDF, PNG, JPEG or XML, the name received
-/// before with other content) moves to `<root>/<tenant>/failed/` with a `<name>.reason.txt` beside it. Folders of
+/// the tenant folder's `done/`; one that cannot be received (over 5 MB, not PDF, PNG, JPEG or XML, the name received
+/// before with other content) moves to its `failed/` with a `<name>.reason.txt` beside it. Folders below the root of
 /// tenants that do not exist are left alone.
 package struct DropFolder: Sendable {
     /// What a poll saw of a waiting file.
@@ -17,14 +19,16 @@ package struct DropFolder: Sendable {
         var modified: Date
     }
 
-    /// The folder that holds one folder per tenant.
-    package let root: URL
+    /// The folder that holds one folder per tenant, if any.
+    package let root: URL?
     private let inbox: any DocumentInbox
+    private let tenantFolders: (any TenantDropFolders)?
 
-    /// A drop folder below `root`, storing what it takes in `inbox`.
-    package init(root: URL, inbox: any DocumentInbox) {
+    /// Drop folders below `root` and those of `tenantFolders`, storing what they take in `inbox`.
+    package init(root: URL?, inbox: any DocumentInbox, tenantFolders: (any TenantDropFolders)? = nil) {
         self.root = root
         self.inbox = inbox
+        self.tenantFolders = tenantFolders
     }
 
     /// Polls every `interval` until the task is cancelled.
@@ -41,9 +45,7 @@ package struct DropFolder: Sendable {
     package func poll(after previous: [URL: Stamp]) async throws -> [URL: Stamp] {
         var waiting: [URL: Stamp] = [:]
         let files = FileManager.default
-        for tenantFolder in Self.folders(in: root) {
-            let tenant = TenantID(tenantFolder.lastPathComponent)
-            guard tenant.isValid else { continue }
+        for (tenant, tenantFolder) in try await tenantFolderList() {
             for direction in DocumentDirection.allCases {
                 let folder = tenantFolder.appendingPathComponent(direction.rawValue)
                 guard let names = try? files.contentsOfDirectory(atPath: folder.path) else { continue }
@@ -142,9 +144,27 @@ package struct DropFolder: Sendable {
         try files.moveItem(at: file, to: destination)
     }
 
-    private static func folders(in root: URL) -> [URL] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return [] }
-        return names.sorted().map { root.appendingPathComponent($0) }
+    /// Every tenant folder to poll: `<root>/<tenant>` for each valid tenant id below the root, then the tenants' own.
+    private func tenantFolderList() async throws -> [(TenantID, URL)] {
+        var list: [(TenantID, URL)] = []
+        if let root, let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) {
+            for name in names.sorted() where TenantID(name).isValid {
+                list.append((TenantID(name), root.appendingPathComponent(name)))
+            }
+        }
+        var own: [TenantID: String] = [:]
+        do {
+            own = try await tenantFolders?.dropFolders() ?? [:]
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // The database is unavailable for a moment: the tenants' own folders wait for the next poll, and the
+            // polling goes on (an error here would end the hub's services).
+        }
+        for (tenant, path) in own.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            list.append((tenant, URL(fileURLWithPath: path, isDirectory: true)))
+        }
+        return list
     }
 
     private static func isCandidate(_ name: String) -> Bool {

@@ -1,23 +1,26 @@
-/// The hub-wide forwarding settings (the seed's one "Aktiv" switch for every client company) and the drop folder.
+/// The hub-wide forwarding settings read at start: the initial value of the hub-wide switch and the drop folder.
+///
+/// The switch itself lives in the database (``HubForwardingSwitch``) and is changed at runtime with
+/// `PUT /api/v1/forwarding` or in the console; `forwarding.active` only seeds it.
 ///
 /// ## Configuration keys
-/// - `forwarding.active` (bool, optional, default `true`; env `KONTOR_FORWARDING_ACTIVE`): `false` stops forwarding
-///   for every tenant at once. Documents are still received and stay `pending`; started with the switch on again,
-///   the hub forwards what waited.
+/// - `forwarding.active` (bool, optional; env `KONTOR_FORWARDING_ACTIVE`): the hub-wide switch's value when the
+///   database holds none yet (its first start with forwarding; without the key: on). Once stored, the stored value
+///   holds: a configured value that differs from it is logged as a warning at start and otherwise ignored.
 /// - `forwarding.dropfolder.dir` (string, optional): the root of the tenants' drop folders (``DropFolder``); none
-///   without it.
+///   without it. A tenant's own drop folder (its forwarding settings) is polled either way.
 /// - `forwarding.dropfolder.poll.seconds` (number, default `5`, 1–3600): how often the drop folders are polled.
 package struct ForwardingConfiguration: Sendable, Equatable {
-    /// Whether documents are forwarded at all.
-    package var isActive: Bool
+    /// The configured initial value of the hub-wide switch; `nil` when the configuration does not name one.
+    package var initiallyActive: Bool?
     /// The root of the tenants' drop folders, if any.
     package var dropFolder: String?
     /// How often the drop folders are polled.
     package var dropFolderInterval: Duration
 
-    /// The settings; forwarding is on by default, without drop folders.
-    package init(isActive: Bool = true, dropFolder: String? = nil, dropFolderInterval: Duration = .seconds(5)) {
-        self.isActive = isActive
+    /// The settings; without a configured switch value, without a drop folder root.
+    package init(initiallyActive: Bool? = nil, dropFolder: String? = nil, dropFolderInterval: Duration = .seconds(5)) {
+        self.initiallyActive = initiallyActive
         self.dropFolder = dropFolder
         self.dropFolderInterval = dropFolderInterval
     }

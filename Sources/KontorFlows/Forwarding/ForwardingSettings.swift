@@ -15,6 +15,9 @@ package struct ForwardingSettings: Sendable, Equatable, Codable {
     /// The posting category (`outgo`) of vouchers for incoming documents; without one, incoming e-invoices are
     /// uploaded for lexoffice's own recognition instead of guessing a category.
     package var purchaseCategoryID: String?
+    /// The tenant's own drop folder (an absolute path holding `incoming/` and `outgoing/`), polled like the hub-wide
+    /// root's folders (``DropFolder``); `nil` for none.
+    package var dropFolder: String?
 
     /// lexoffice's "Warenverkäufe" category, the default for outgoing documents.
     package static let defaultSalesCategoryID = "8f8664a8-fd86-11e1-a21f-0800200c9a66"
@@ -25,13 +28,15 @@ package struct ForwardingSettings: Sendable, Equatable, Codable {
         activeSince: Date? = nil,
         mode: ForwardingMode = .read,
         salesCategoryID: String? = ForwardingSettings.defaultSalesCategoryID,
-        purchaseCategoryID: String? = nil
+        purchaseCategoryID: String? = nil,
+        dropFolder: String? = nil
     ) {
         self.isActive = isActive
         self.activeSince = activeSince
         self.mode = mode
         self.salesCategoryID = salesCategoryID
         self.purchaseCategoryID = purchaseCategoryID
+        self.dropFolder = dropFolder
     }
 
     /// Whether a document approved or sent at `moment` is forwarded at all: only after ``activeSince``.

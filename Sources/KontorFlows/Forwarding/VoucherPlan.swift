@@ -4,7 +4,8 @@ import LexofficeKit
 
 /// The bookkeeping voucher a read e-invoice becomes (issue 26), before its contact is known: the type by direction
 /// and document type, one item per tax rate and posting category, amounts `net` as EN 16931 states them (taxable
-/// amount and tax per rate), the totals of the invoice.
+/// amount and tax per rate), the totals of the invoice; for sales the delivery date (`shippingDate`, which
+/// lexoffice takes on `salesinvoice`/`salescreditnote` only).
 ///
 /// Built only when lexoffice can take the invoice as it is; otherwise ``VoucherPlan/init(_:direction:settings:)``
 /// throws a ``VoucherRefusal`` that says why, and the document is uploaded as a file instead: never guessed.
@@ -13,6 +14,8 @@ struct VoucherPlan: Sendable, Equatable {
     var number: String
     var date: PlainDate
     var dueDate: PlainDate?
+    /// The "Leistungsdatum" of a sales voucher: the invoice's delivery date, else its invoicing period's end.
+    var shippingDate: PlainDate?
     var items: [VoucherItem]
     var totalGross: Decimal
     var totalTax: Decimal
@@ -46,6 +49,9 @@ struct VoucherPlan: Sendable, Equatable {
         }
         date = day
         dueDate = invoice.dueDate.flatMap { try? PlainDate($0.description) }
+        if direction == .outgoing {
+            shippingDate = invoice.performanceDate.flatMap { try? PlainDate($0.description) }
+        }
         var grouped: [(rate: Decimal, category: String, amount: Decimal, tax: Decimal)] = []
         var needsContact = false
         for subtotal in invoice.taxBreakdown {
@@ -94,6 +100,7 @@ struct VoucherPlan: Sendable, Equatable {
             taxType: .net,
             voucherNumber: number,
             voucherDate: .day(date),
+            shippingDate: shippingDate.map { .day($0) },
             dueDate: dueDate.map { .day($0) },
             totalGrossAmount: totalGross,
             totalTaxAmount: totalTax,

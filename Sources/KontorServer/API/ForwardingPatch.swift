@@ -5,7 +5,8 @@ import LexofficeKit
 
 /// The `forwarding` member of `PATCH /api/v1/tenants/{tenant}` (merge patch, partner token only): absent members
 /// stay. `active` and `mode` cannot be `null`; `activeSince` `null` means "since activation"; the posting
-/// categories (`categories.incoming`, `categories.outgoing`) are lexoffice ids or `null`. Activating without an
+/// categories (`categories.incoming`, `categories.outgoing`) are lexoffice ids or `null`; `dropFolder` is the
+/// tenant's own drop folder, an absolute path (at most 1024 characters), or `null` for none. Activating without an
 /// `activeSince` sets it to the moment of activation.
 struct ForwardingPatch: Decodable, Sendable {
     var active: PatchValue<Bool> = .absent
@@ -13,12 +14,14 @@ struct ForwardingPatch: Decodable, Sendable {
     var mode: PatchValue<String> = .absent
     var incomingCategory: PatchValue<String> = .absent
     var outgoingCategory: PatchValue<String> = .absent
+    var dropFolder: PatchValue<String> = .absent
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         active = try container.decodePatch(Bool.self, forKey: .active)
         activeSince = try container.decodePatch(String.self, forKey: .activeSince)
         mode = try container.decodePatch(String.self, forKey: .mode)
+        dropFolder = try container.decodePatch(String.self, forKey: .dropFolder)
         if container.contains(.categories), try !container.decodeNil(forKey: .categories) {
             let categories = try container.nestedContainer(keyedBy: CategoryKeys.self, forKey: .categories)
             incomingCategory = try categories.decodePatch(String.self, forKey: .incoming)
@@ -60,6 +63,7 @@ struct ForwardingPatch: Decodable, Sendable {
         }
         let incoming = Self.category(incomingCategory, "incoming", errors: &errors)
         let outgoing = Self.category(outgoingCategory, "outgoing", errors: &errors)
+        let folder = Self.folder(dropFolder, errors: &errors)
         guard errors.isEmpty else { throw .validation(errors) }
         return { [isActive, since, newMode] settings in
             if let isActive {
@@ -76,6 +80,28 @@ struct ForwardingPatch: Decodable, Sendable {
             if let newMode { settings.mode = newMode }
             if let incoming { settings.purchaseCategoryID = incoming }
             if let outgoing { settings.salesCategoryID = outgoing }
+            if let folder { settings.dropFolder = folder }
+        }
+    }
+
+    /// The drop folder member: `nil` when absent (or invalid); `.some(nil)` for `null`.
+    private static func folder(_ patch: PatchValue<String>, errors: inout [HubProblem.FieldError]) -> String?? {
+        switch patch {
+        case .absent: return nil
+        case .null: return .some(nil)
+        case .value(let path):
+            guard path.hasPrefix("/"), path.unicodeScalars.count <= 1024,
+                !path.unicodeScalars.contains(where: { $0.value < 0x20 })
+            else {
+                errors.append(
+                    .init(
+                        pointer: "#/forwarding/dropFolder",
+                        detail: "must be an absolute path (starting with '/', at most 1024 characters) or null"
+                    )
+                )
+                return nil
+            }
+            return .some(path)
         }
     }
 
@@ -97,7 +123,7 @@ struct ForwardingPatch: Decodable, Sendable {
         }
     }
 
-    private enum CodingKeys: String, CodingKey { case active, activeSince, mode, categories }
+    private enum CodingKeys: String, CodingKey { case active, activeSince, mode, categories, dropFolder }
     private enum CategoryKeys: String, CodingKey { case incoming, outgoing }
 }
 
@@ -113,8 +139,9 @@ struct ForwardingRepresentation: Encodable {
         var categories = container.nestedContainer(keyedBy: CategoryKeys.self, forKey: .categories)
         try categories.encode(settings.purchaseCategoryID, forKey: .incoming)
         try categories.encode(settings.salesCategoryID, forKey: .outgoing)
+        try container.encode(settings.dropFolder, forKey: .dropFolder)
     }
 
-    private enum CodingKeys: String, CodingKey { case active, activeSince, mode, categories }
+    private enum CodingKeys: String, CodingKey { case active, activeSince, mode, categories, dropFolder }
     private enum CategoryKeys: String, CodingKey { case incoming, outgoing }
 }

@@ -4,8 +4,9 @@ import KontorCore
 import KontorFlows
 import KontorStore
 
-/// The forwarding section of a tenant (issue 26): its settings (active, mode), the forwarded documents by state
-/// with their reason and lexoffice voucher, a retry for failed and skipped ones.
+/// The forwarding section of a tenant (issue 26): its settings (active, mode; the drop folder, which only partner
+/// users may set: it is a path on the hub's machine), the forwarded documents by state with their reason and
+/// lexoffice voucher, a retry for failed and skipped ones.
 struct ConsoleDocumentRoutes {
     let tenants: TenantStore
     let documents: ForwardingStore
@@ -37,6 +38,7 @@ struct ConsoleDocumentRoutes {
                         "label": (settings.isActive ? "✓ " : "○ ")
                             + page.text(settings.isActive ? "documents.on" : "documents.off"),
                         "since": settings.activeSince.map(page.format.dateTime),
+                        "dropFolder": settings.dropFolder,
                     ]),
                     "modes": ForwardingMode.allCases.map { mode in
                         [
@@ -60,17 +62,27 @@ struct ConsoleDocumentRoutes {
             )
         }
         group.post("tenants/:tenant/forwarding") { request, context in
-            let (_, tenant) = try await ConsolePageContext.tenantPage(request, context, renderer, tenants)
+            let (page, tenant) = try await ConsolePageContext.tenantPage(request, context, renderer, tenants)
             let form = context.form
             guard let mode = form.value("mode").flatMap(ForwardingMode.init(rawValue:)) else {
                 throw ConsoleFailure(code: "validation-failed", fields: ["mode"])
             }
             let active = form.value("active") == "true"
+            // Only partner users see (and may send) the drop folder; a tenant user's form leaves it as it is.
+            var folder: String??
+            if page.isPartner, let field = form.values("dropFolder").first {
+                let text = field.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard text.isEmpty || (text.hasPrefix("/") && text.unicodeScalars.count <= 1024) else {
+                    throw ConsoleFailure(code: "validation-failed", fields: ["dropFolder"])
+                }
+                folder = .some(text.isEmpty ? nil : text)
+            }
             let now = clock.now
-            _ = try await documents.updateSettings(of: tenant.id) { settings in
+            _ = try await documents.updateSettings(of: tenant.id) { [folder] settings in
                 if active, !settings.isActive, settings.activeSince == nil { settings.activeSince = now }
                 settings.isActive = active
                 settings.mode = mode
+                if let folder { settings.dropFolder = folder }
             }
             return ConsoleErrorMiddleware.redirect(to: "/ui/tenants/\(tenant.id)/documents?notice=forwardingSaved")
         }

@@ -51,6 +51,7 @@ struct ConsoleRoutes {
         ConsoleAccountRoutes(users: users, sessions: sessions, renderer: renderer, cookies: cookies).register(on: ui)
         ConsoleTenantListRoutes(
             overviews: TenantOverviewStore(database: database),
+            hubSwitch: ForwardingSwitchStore(queue: queue),
             tenants: tenants,
             activity: activity,
             callbackSecrets: callbackSecrets,

@@ -3,10 +3,11 @@ import Hummingbird
 import KontorCore
 import KontorStore
 
-/// The console's start page: for a partner user the tenants list with each tenant's health (searched, paged) and
-/// the form to create one; a tenant user goes straight to the own tenant.
+/// The console's start page: for a partner user the tenants list with each tenant's health (searched, paged), the
+/// hub-wide forwarding switch and the form to create a tenant; a tenant user goes straight to the own tenant.
 struct ConsoleTenantListRoutes {
     let overviews: TenantOverviewStore
+    let hubSwitch: ForwardingSwitchStore
     let tenants: TenantStore
     let activity: ActivityLog
     let callbackSecrets: CallbackSecrets
@@ -42,6 +43,7 @@ struct ConsoleTenantListRoutes {
                     "pageLabel": page.text("pager.page", ["page": String(number)]),
                     "previousPage": number > 1 ? link(number - 1) : "",
                     "nextPage": found.count > Self.pageSize ? link(number + 1) : "",
+                    "hubForwarding": hubForwarding(try await hubSwitch.state(), page: page),
                 ]),
                 request: request,
                 context: context
@@ -72,6 +74,27 @@ struct ConsoleTenantListRoutes {
             )
             return ConsoleErrorMiddleware.redirect(to: "/ui/tenants/\(created.id)?notice=tenantCreated")
         }
+        group.post("forwarding") { request, context in
+            let page = try ConsolePageContext(request, context, catalogue: renderer.catalogue)
+            try page.requirePartner()
+            guard let active = context.form.value("active").flatMap(Bool.init) else {
+                throw ConsoleFailure(code: "validation-failed", fields: ["active"])
+            }
+            let state = try await hubSwitch.set(active)
+            let notice = state.isActive ? "forwardingSwitchedOn" : "forwardingSwitchedOff"
+            return ConsoleErrorMiddleware.redirect(to: "/ui/?notice=\(notice)")
+        }
+    }
+
+    /// The hub-wide forwarding switch's values: its state and the button that turns it the other way.
+    private func hubForwarding(_ state: ForwardingSwitchStore.State, page: ConsolePageContext) -> [String: Any] {
+        [
+            "active": state.isActive, "tone": state.isActive ? "good" : "warn",
+            "label": (state.isActive ? "✓ " : "⏸ ")
+                + page.text(state.isActive ? "tenants.forwardingOn" : "tenants.forwardingOff"),
+            "next": state.isActive ? "false" : "true",
+            "button": page.text(state.isActive ? "tenants.forwardingSwitchOff" : "tenants.forwardingSwitchOn"),
+        ]
     }
 
     private func row(for tenant: TenantOverview, page: ConsolePageContext) -> [String: Any] {

@@ -5,15 +5,17 @@ import SQLKit
 
 /// The durable record of forwardings, the store's side of the forwarding flow's ``ForwardingRecords`` port: every
 /// write made for a job commits only under the job's ``JobClaim``, the end of a forwarding together with its
-/// activity entry.
+/// activity entry and its callback to the source (`document.forwarded`, `document.skipped`, `document.failed`).
 package struct ForwardingLedger: ForwardingRecords {
     let queue: JobQueue
     let activity: ActivityLog
+    let outbox: CallbackOutbox
 
     /// A ledger in `queue`'s database.
     package init(queue: JobQueue) {
         self.queue = queue
         activity = ActivityLog(database: queue.database, clock: queue.clock)
+        outbox = CallbackOutbox(queue: queue)
     }
 
     private var database: any StoreDatabase { queue.database }
@@ -123,7 +125,7 @@ package struct ForwardingLedger: ForwardingRecords {
         with outcome: ForwardingOutcome,
         under claim: JobClaim
     ) async throws {
-        try await write(for: document.tenantID, under: claim) { [now, activity] db in
+        try await write(for: document.tenantID, under: claim) { [now, activity, outbox] db in
             try await db.raw(
                 """
                 UPDATE forwarded_documents SET state = \(bind: ForwardingState.forwarded.rawValue), \
@@ -137,6 +139,15 @@ package struct ForwardingLedger: ForwardingRecords {
                 message: "document \(document.externalID) forwarded to lexoffice",
                 in: db
             )
+            try await outbox.enqueue(
+                "document.forwarded",
+                data: try Self.callback(
+                    document,
+                    ["voucherId": outcome.voucherID, "fileId": outcome.fileID, "note": outcome.note]
+                ),
+                for: document.tenantID,
+                in: db
+            )
         }
     }
 
@@ -146,7 +157,7 @@ package struct ForwardingLedger: ForwardingRecords {
         reason: String,
         under claim: JobClaim
     ) async throws {
-        try await write(for: document.tenantID, under: claim) { [now, activity] db in
+        try await write(for: document.tenantID, under: claim) { [now, activity, outbox] db in
             try await db.raw(
                 """
                 UPDATE forwarded_documents SET state = \(bind: state.rawValue), reason = \(bind: reason), \
@@ -157,6 +168,12 @@ package struct ForwardingLedger: ForwardingRecords {
                 document.tenantID,
                 kind: "document.\(state.rawValue)",
                 message: "document \(document.externalID) \(state.rawValue): \(reason)",
+                in: db
+            )
+            try await outbox.enqueue(
+                "document.\(state.rawValue)",
+                data: try Self.callback(document, ["reason": reason]),
+                for: document.tenantID,
                 in: db
             )
         }
@@ -171,5 +188,14 @@ package struct ForwardingLedger: ForwardingRecords {
                 """
             ).run()
         }
+    }
+
+    /// The data of a document's callback: its ids and direction with `members`.
+    private static func callback(_ document: ForwardedDocument, _ members: [String: String?]) throws -> String {
+        var data: [String: String?] = [
+            "id": document.id, "externalId": document.externalID, "direction": document.direction.rawValue,
+        ]
+        data.merge(members) { _, new in new }
+        return try KontorJSON.text(of: data)
     }
 }

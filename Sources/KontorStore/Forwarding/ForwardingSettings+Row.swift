@@ -14,7 +14,8 @@ extension ForwardingSettings {
             activeSince: try row.decode(column: "active_since", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
             mode: knownMode,
             salesCategoryID: try row.decode(column: "sales_category_id", as: String?.self),
-            purchaseCategoryID: try row.decode(column: "purchase_category_id", as: String?.self)
+            purchaseCategoryID: try row.decode(column: "purchase_category_id", as: String?.self),
+            dropFolder: try row.decode(column: "drop_folder", as: String?.self)
         )
     }
 }

@@ -144,26 +144,29 @@ package struct ForwardingStore: DocumentInbox {
     /// - Returns: how many documents were queued.
     @discardableResult
     package func resumePending(of tenant: TenantID? = nil) async throws -> Int {
-        let now = queue.clock.nowMilliseconds
         let queue = queue
-        return try await database.transaction { db in
-            var query = SQLQueryString(
-                "SELECT id, tenant_id FROM forwarded_documents WHERE state = \(bind: ForwardingState.pending.rawValue)"
-            )
-            if let tenant {
-                query.appendInterpolation(unsafeRaw: " AND tenant_id = ")
-                query.appendInterpolation(bind: tenant.rawValue)
-            }
-            let rows = try await db.raw(query).all()
-            let jobs = try rows.map { row in
-                ForwardingJob(sourceID: try row.decode(column: "id", as: String.self)).newJob(
-                    for: TenantID(try row.decode(column: "tenant_id", as: String.self)),
-                    trigger: "resume-\(now)"
-                )
-            }
-            try await queue.enqueue(contentsOf: jobs, in: db)
-            return jobs.count
+        return try await database.transaction { db in try await Self.resumePending(of: tenant, queue: queue, in: db) }
+    }
+
+    /// ``resumePending(of:)`` inside the caller's transaction.
+    static func resumePending(of tenant: TenantID?, queue: JobQueue, in db: any SQLDatabase) async throws -> Int {
+        let now = queue.clock.nowMilliseconds
+        var query = SQLQueryString(
+            "SELECT id, tenant_id FROM forwarded_documents WHERE state = \(bind: ForwardingState.pending.rawValue)"
+        )
+        if let tenant {
+            query.appendInterpolation(unsafeRaw: " AND tenant_id = ")
+            query.appendInterpolation(bind: tenant.rawValue)
         }
+        let rows = try await db.raw(query).all()
+        let jobs = try rows.map { row in
+            ForwardingJob(sourceID: try row.decode(column: "id", as: String.self)).newJob(
+                for: TenantID(try row.decode(column: "tenant_id", as: String.self)),
+                trigger: "resume-\(now)"
+            )
+        }
+        try await queue.enqueue(contentsOf: jobs, in: db)
+        return jobs.count
     }
 
     /// The tenant's forwarding settings (the defaults when none were stored).
@@ -186,13 +189,15 @@ package struct ForwardingStore: DocumentInbox {
             try await db.raw(
                 """
                 INSERT INTO forwarding_settings (tenant_id, is_active, active_since, mode, sales_category_id, \
-                purchase_category_id, updated_at) VALUES (\(bind: tenant.rawValue), \(bind: settings.isActive), \
-                \(bind: settings.activeSince?.millisecondsSince1970), \(bind: settings.mode.rawValue), \
-                \(bind: settings.salesCategoryID), \(bind: settings.purchaseCategoryID), \(bind: now)) \
+                purchase_category_id, drop_folder, updated_at) VALUES (\(bind: tenant.rawValue), \
+                \(bind: settings.isActive), \(bind: settings.activeSince?.millisecondsSince1970), \
+                \(bind: settings.mode.rawValue), \(bind: settings.salesCategoryID), \
+                \(bind: settings.purchaseCategoryID), \(bind: settings.dropFolder), \(bind: now)) \
                 ON CONFLICT (tenant_id) DO UPDATE SET is_active = excluded.is_active, \
                 active_since = excluded.active_since, mode = excluded.mode, \
                 sales_category_id = excluded.sales_category_id, \
-                purchase_category_id = excluded.purchase_category_id, updated_at = excluded.updated_at
+                purchase_category_id = excluded.purchase_category_id, drop_folder = excluded.drop_folder, \
+                updated_at = excluded.updated_at
                 """
             ).run()
             return settings
@@ -204,8 +209,8 @@ package struct ForwardingStore: DocumentInbox {
     static func settings(of tenant: TenantID, in db: any SQLDatabase) async throws -> ForwardingSettings {
         try await db.raw(
             """
-            SELECT is_active, active_since, mode, sales_category_id, purchase_category_id FROM forwarding_settings \
-            WHERE tenant_id = \(bind: tenant.rawValue)
+            SELECT is_active, active_since, mode, sales_category_id, purchase_category_id, drop_folder \
+            FROM forwarding_settings WHERE tenant_id = \(bind: tenant.rawValue)
             """
         ).first().map(ForwardingSettings.init(row:)) ?? ForwardingSettings()
     }

@@ -60,13 +60,9 @@ enum HubApplication {
             let composition = HubComposition(
                 database: database,
                 secrets: secrets,
-                server: serverConfiguration,
-                forwarding: configuration.forwarding
+                server: serverConfiguration
             )
-            if configuration.forwarding.isActive {
-                // What waited while forwarding was switched off hub-wide is queued again.
-                try await ForwardingStore(queue: JobQueue(database: database)).resumePending()
-            }
+            try await HubForwardingStart.run(configuration.forwarding, database: database, logger: logger)
             let router = try composition.router(metrics: metrics, intake: intake, logger: logger)
             if let sandbox { router.addRoutes(sandbox.routes(context: HubRequestContext.self), atPath: "/sandbox") }
             let listening = ListeningFlag()
@@ -112,17 +108,18 @@ enum HubApplication {
                 )
             }
             if let sandbox { services.append(MountedSandboxService(sandbox: sandbox)) }
-            if let root = configuration.forwarding.dropFolder {
-                services.append(
-                    DropFolderService(
-                        folder: DropFolder(
-                            root: URL(fileURLWithPath: root),
-                            inbox: ForwardingStore(queue: JobQueue(database: database))
-                        ),
-                        interval: configuration.forwarding.dropFolderInterval
-                    )
+            // The hub-wide root's folders, and the tenants' own, which the hub API may set at any time.
+            let documents = ForwardingStore(queue: JobQueue(database: database))
+            services.append(
+                DropFolderService(
+                    folder: DropFolder(
+                        root: configuration.forwarding.dropFolder.map { URL(fileURLWithPath: $0) },
+                        inbox: documents,
+                        tenantFolders: documents
+                    ),
+                    interval: configuration.forwarding.dropFolderInterval
                 )
-            }
+            )
             let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 // Every lexoffice call of the server and the workers is counted into `metrics`.

@@ -19,8 +19,6 @@ struct HubComposition: Sendable {
     var clock: any WallClock = SystemWallClock()
     /// Makes the archive's sinks from the tenants' settings.
     var archiveSinks: any ArchiveSinkFactory = ConfiguredArchiveSinks.shared
-    /// The hub-wide forwarding switch.
-    var forwarding = ForwardingConfiguration()
 
     /// The connection flow: connections stored by the store, the tenant's queue paused and resumed, callbacks and
     /// activity recorded.
@@ -65,7 +63,6 @@ struct HubComposition: Sendable {
             secrets: secrets,
             server: server,
             archiveSinks: archiveSinks,
-            forwarding: forwarding,
             reconciliationDelay: reconciliationDelay,
             reconciliationWindow: reconciliationWindow
         )

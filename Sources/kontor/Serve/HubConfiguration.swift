@@ -97,10 +97,11 @@ package struct HubConfiguration: Sendable {
     /// - `callbacks.allow.private` (bool, default `false`): let callbacks go to loopback, link-local, private
     ///   (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) and the hub's own addresses, for a source application on
     ///   the LAN. Without it such receivers are refused, so that a callback URL cannot probe the hub's network.
-    /// - `forwarding.active` (bool, default `true`): `false` stops forwarding documents into lexoffice for every
-    ///   tenant at once (``ForwardingConfiguration``); documents are still received and wait.
+    /// - `forwarding.active` (bool, optional): the initial value of the hub-wide forwarding switch, stored in the
+    ///   database on the first start and changed there afterwards (`PUT /api/v1/forwarding`, the console); see
+    ///   ``ForwardingConfiguration``. Off, documents are still received and wait.
     /// - `forwarding.dropfolder.dir` (string, optional): the root of the tenants' drop folders
-    ///   (`<dir>/<tenant>/incoming|outgoing/`); none without it.
+    ///   (`<dir>/<tenant>/incoming|outgoing/`); none without it (a tenant's own drop folder is polled either way).
     /// - `forwarding.dropfolder.poll.seconds` (number, default `5`, 1–3600): how often they are polled.
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
@@ -167,7 +168,7 @@ package struct HubConfiguration: Sendable {
             throw ConfigurationError(key: "forwarding.dropfolder.poll.seconds", detail: "must be 1 to 3600 seconds")
         }
         forwarding = ForwardingConfiguration(
-            isActive: forwardingSwitch ? try Self.flag(config, "forwarding.active") : true,
+            initiallyActive: forwardingSwitch ? try Self.flag(config, "forwarding.active") : nil,
             dropFolder: config.string(forKey: "forwarding.dropfolder.dir"),
             dropFolderInterval: .seconds(pollSeconds)
         )

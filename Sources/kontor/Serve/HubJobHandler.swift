@@ -22,7 +22,6 @@ struct HubJobHandler: JobHandler {
         secrets: SecretBox,
         server: HubServerConfiguration,
         archiveSinks: any ArchiveSinkFactory,
-        forwarding: ForwardingConfiguration = ForwardingConfiguration(),
         reconciliationDelay: Duration = .seconds(10),
         reconciliationWindow: Duration = .seconds(60)
     ) {
@@ -83,7 +82,7 @@ struct HubJobHandler: JobHandler {
                 records: ForwardingLedger(queue: queue),
                 tenants: tenants,
                 connections: connections,
-                configuration: forwarding,
+                hubSwitch: ForwardingSwitchStore(queue: queue),
                 reconciliationDelay: reconciliationDelay,
                 reconciliationWindow: reconciliationWindow
             ),

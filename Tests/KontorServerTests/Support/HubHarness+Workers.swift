@@ -9,13 +9,12 @@ import ServiceLifecycle
 
 extension HubHarness {
     /// Runs a worker pool with the hub's job handler (fast retries, documents in doubt looked up after
-    /// `reconciliationDelay` and again after `reconciliationWindow`; forwarding switched by `forwarding`) until `condition` holds or `timeout` passes;
+    /// `reconciliationDelay` and again after `reconciliationWindow`) until `condition` holds or `timeout` passes;
     /// returns whether it held.
     func runWorkers(
         timeout: Duration = .seconds(20),
         reconciliationDelay: Duration = .milliseconds(200),
         reconciliationWindow: Duration = .milliseconds(400),
-        forwarding: ForwardingConfiguration = ForwardingConfiguration(),
         until condition: @escaping @Sendable () async throws -> Bool
     ) async throws -> Bool {
         let queue = JobQueue(
@@ -24,7 +23,7 @@ extension HubHarness {
         )
         let pool = JobWorkerPool(
             queue: queue,
-            handler: HubComposition(database: database, secrets: secrets, server: server, forwarding: forwarding)
+            handler: HubComposition(database: database, secrets: secrets, server: server)
                 .jobHandler(
                     queue: queue,
                     reconciliationDelay: reconciliationDelay,
