@@ -21,7 +21,7 @@ package struct Migrator: Sendable {
     /// The hub's schema, in order.
     package static let hubSchema: [Migration] = [
         .jobQueue, .tenants, .sourceInvoices, .webhookDedupeInQueue, .invoiceTransfers, .readyJobsIndex, .stagedJobs,
-        .leaseEpochs, .paymentStatus, .refreshClaims, .customers, .console, .archive, .forwarding,
+        .leaseEpochs, .paymentStatus, .refreshClaims, .customers, .console, .archive, .forwarding, .unusedTenantColumns,
     ]
 
     /// Applies every missing step; returns the versions it applied.
