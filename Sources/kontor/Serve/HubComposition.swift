@@ -21,6 +21,9 @@ struct HubComposition: Sendable {
     var archiveSinks: any ArchiveSinkFactory = ConfiguredArchiveSinks.shared
     /// The hub-wide forwarding switch.
     var forwarding = ForwardingConfiguration()
+    /// How many matches of one voucherlist query make the archive's backfill split its window (lexoffice's 10,000;
+    /// smaller only in tests).
+    var archiveBackfillWindowLimit = ArchiveBackfill.defaultWindowLimit
 
     /// The connection flow: connections stored by the store, the tenant's queue paused and resumed, callbacks and
     /// activity recorded.
@@ -67,7 +70,8 @@ struct HubComposition: Sendable {
             archiveSinks: archiveSinks,
             forwarding: forwarding,
             reconciliationDelay: reconciliationDelay,
-            reconciliationWindow: reconciliationWindow
+            reconciliationWindow: reconciliationWindow,
+            archiveBackfillWindowLimit: archiveBackfillWindowLimit
         )
     }
 }

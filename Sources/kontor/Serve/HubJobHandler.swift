@@ -16,7 +16,8 @@ struct HubJobHandler: JobHandler {
     /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`, archived documents to the
     /// sinks `archiveSinks` makes.
     /// - Parameters: `reconciliationDelay`, `reconciliationWindow`: see
-    ///   ``InvoiceTransfer/init(records:tenants:connections:reconciliationDelay:reconciliationWindow:)``.
+    ///   ``InvoiceTransfer/init(records:tenants:connections:reconciliationDelay:reconciliationWindow:)``;
+    ///   `archiveBackfillWindowLimit`: see ``ArchiveBackfill/init(records:connections:windowLimit:pageSize:)``.
     init(
         queue: JobQueue,
         secrets: SecretBox,
@@ -24,7 +25,8 @@ struct HubJobHandler: JobHandler {
         archiveSinks: any ArchiveSinkFactory,
         forwarding: ForwardingConfiguration = ForwardingConfiguration(),
         reconciliationDelay: Duration = .seconds(10),
-        reconciliationWindow: Duration = .seconds(60)
+        reconciliationWindow: Duration = .seconds(60),
+        archiveBackfillWindowLimit: Int = ArchiveBackfill.defaultWindowLimit
     ) {
         let database = queue.database
         let tenants = TenantStore(database: database)
@@ -78,7 +80,11 @@ struct HubJobHandler: JobHandler {
                 activity: activity,
                 appURL: server.lexofficeAppURL
             ),
-            ArchiveBackfill.jobKind: ArchiveBackfill(records: archive, connections: connections),
+            ArchiveBackfill.jobKind: ArchiveBackfill(
+                records: archive,
+                connections: connections,
+                windowLimit: archiveBackfillWindowLimit
+            ),
             ForwardingJob.jobKind: DocumentForwarding(
                 records: ForwardingLedger(queue: queue),
                 tenants: tenants,
