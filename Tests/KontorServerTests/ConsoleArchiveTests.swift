@@ -171,6 +171,41 @@ struct ConsoleArchiveTests {
         }
     }
 
+    @Test("a second sink of a kind, set up through the API, is kept with its secret when the page saves")
+    func keptSinks() async throws {
+        try await Archive.withFolder { folder in
+            try await HubHarness.with(lexofficeRate: 1000) { hub in
+                let second = folder.appendingPathComponent("second")
+                try await Archive.archivingTenant(
+                    hub,
+                    into: folder,
+                    sinks: """
+                        {"type":"filesystem","path":"\(folder.path)"},{"type":"filesystem","path":"\(second.path)"},\
+                        {"type":"webdav","url":"http://127.0.0.1:9/dav/","username":"u","password":"geheim"}
+                        """
+                )
+                let client = try await ConsoleTests.signedIn(hub)
+                defer { Task { try? await client.shutdown() } }
+                let page = try await client.get("/ui/tenants/acme/archive")
+                #expect(page.body.contains("Weitere Ziele derselben Art"))
+                let saved = try await client.post(
+                    "/ui/tenants/acme/archive",
+                    [
+                        ("active", "true"), ("documentTypes", "invoice"), ("filesystem", "true"),
+                        ("filesystem.path", folder.path), ("webdav", "true"),
+                        ("webdav.url", "http://127.0.0.1:9/dav/"), ("webdav.username", "u"),
+                        ("webdav.password", ""),
+                    ]
+                )
+                #expect(saved.location == "/ui/tenants/acme/archive?notice=archiveSaved", "\(saved.location ?? "-")")
+                let settings = try #require(try await Self.stored(hub))
+                #expect(settings.sinks.map(\.path) == [folder.path, nil, second.path])
+                #expect(settings.sinks.map(\.type) == [.filesystem, .webdav, .filesystem])
+                #expect(settings.sinks[1].password == "geheim")
+            }
+        }
+    }
+
     @Test("a tenant user sees the archive but cannot change it")
     func tenantUser() async throws {
         try await HubHarness.with(lexofficeRate: 1000) { hub in

@@ -4,6 +4,7 @@ import KontorFlows
 /// The console's archive settings form read into the hub API's request, so that both validate alike: the switch,
 /// the start day, the document types and at most one sink of each kind, each turned on by its own checkbox (field
 /// `<kind>`) with its members as `<kind>.<member>` (`s3.bucket`). A secret field left empty keeps the stored secret.
+/// Further sinks of a kind, which only the API sets up, are kept as they are.
 struct ConsoleArchiveForm {
     /// The sink kinds of the form, in the order they are shown and sent.
     static let kinds: [ArchiveSinkSettings.Kind] = [.filesystem, .s3, .webdav, .dms]
@@ -22,9 +23,12 @@ struct ConsoleArchiveForm {
     let request: ArchiveSettingsRequest
     /// The kind of each of the request's sinks, by position.
     let sentKinds: [ArchiveSinkSettings.Kind]
+    /// The stored sinks the form does not show (the second and later of a kind), sent after the form's own.
+    let keptSinks: [ArchiveSinkSettings]
 
-    /// The form `form`; `activeSince` is its start day already read (midnight in the tenant's zone).
-    init(_ form: ConsoleForm, activeSince: Date?) {
+    /// The form `form` over the `stored` settings; `activeSince` is its start day already read (midnight in the
+    /// tenant's zone).
+    init(_ form: ConsoleForm, activeSince: Date?, stored: ArchiveSettings?) {
         var sinks: [ArchiveSettingsRequest.Sink] = []
         var kinds: [ArchiveSinkSettings.Kind] = []
         for kind in Self.kinds where form.value(kind.rawValue) == "true" {
@@ -44,6 +48,25 @@ struct ConsoleArchiveForm {
             sinks.append(sink)
             kinds.append(kind)
         }
+        let stored = stored?.sinks ?? []
+        keptSinks = stored.enumerated().filter { index, sink in
+            stored.firstIndex { $0.type == sink.type } != index
+        }
+        .map(\.element)
+        for sink in keptSinks {
+            var kept = ArchiveSettingsRequest.Sink(type: sink.type.rawValue)
+            kept.path = sink.path
+            kept.template = sink.template
+            kept.endpoint = sink.endpoint
+            kept.region = sink.region
+            kept.bucket = sink.bucket
+            kept.addressing = sink.addressing
+            kept.accessKeyId = sink.accessKeyId
+            kept.url = sink.url
+            kept.username = sink.username
+            sinks.append(kept)
+            kinds.append(sink.type)
+        }
         request = ArchiveSettingsRequest(
             active: form.value("active") == "true",
             activeSince: activeSince.map { $0.formatted(.iso8601) },
@@ -53,13 +76,14 @@ struct ConsoleArchiveForm {
         sentKinds = kinds
     }
 
-    /// `previous` with its sinks lined up with the form's (the stored sink of the same kind at each position), so
-    /// that a sink keeps the secrets of the stored sink of its kind.
+    /// `previous` with its sinks lined up with the request's (the first stored sink of the same kind for each of
+    /// the form's, then the kept ones), so that each keeps the secrets of the stored sink it stands for.
     func aligned(_ previous: ArchiveSettings?) -> ArchiveSettings? {
         guard var previous else { return nil }
-        previous.sinks = sentKinds.map { kind in
+        let shown = sentKinds.dropLast(keptSinks.count).map { kind in
             previous.sinks.first { $0.type == kind } ?? ArchiveSinkSettings(type: kind)
         }
+        previous.sinks = shown + keptSinks
         return previous
     }
 

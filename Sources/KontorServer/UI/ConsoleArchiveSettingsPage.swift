@@ -22,6 +22,7 @@ struct ConsoleArchiveSettingsPage {
                 ] as [String: Any]
             },
             "hasStampSecret": hasStampSecret,
+            "hasMoreSinks": (settings?.sinks.count ?? 0) > Set(settings?.sinks.map(\.type) ?? []).count,
             "invalid": invalid,
         ]
         for kind in ConsoleArchiveForm.kinds {

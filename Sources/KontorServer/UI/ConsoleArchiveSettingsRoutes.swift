@@ -22,7 +22,11 @@ struct ConsoleArchiveSettingsRoutes {
                 format: page.format,
                 field: "activeSince"
             )
-            let form = ConsoleArchiveForm(context.form, activeSince: since)
+            let form = ConsoleArchiveForm(
+                context.form,
+                activeSince: since,
+                stored: try await change.archive.settings(of: tenant.id)
+            )
             do {
                 try await change.save(form.request, of: tenant.id, align: form.aligned)
             } catch let problem as HubProblem where !problem.errors.isEmpty {
