@@ -47,11 +47,11 @@ struct MigratorTests {
         try await test.remove()
     }
 
-    @Test("version 15 drops the unused tenants.archive_settings and keeps the tenants", arguments: TestEngine.allCases)
+    @Test("version 16 drops the unused tenants.archive_settings and keeps the tenants", arguments: TestEngine.allCases)
     func dropsUnusedTenantColumn(engine: TestEngine) async throws {
         let test = try await TestDatabase.make(engine)
         try await withStoreDatabase(test.location, logger: TestDatabase.logger) { database in
-            let before = Migrator.hubSchema.filter { $0.version < 15 }
+            let before = Migrator.hubSchema.filter { $0.version < 16 }
             try await Migrator(database: database, migrations: before, logger: TestDatabase.logger).migrate()
             #expect(try await Self.columns(of: "tenants", in: database).contains("archive_settings"))
             try await database.transaction { db in
@@ -63,7 +63,7 @@ struct MigratorTests {
                     """
                 ).run()
             }
-            #expect(try await Migrator(database: database, logger: TestDatabase.logger).migrate().first == 15)
+            #expect(try await Migrator(database: database, logger: TestDatabase.logger).migrate().first == 16)
             let columns = try await Self.columns(of: "tenants", in: database)
             #expect(!columns.contains("archive_settings") && columns.contains("callback_url"))
             #expect(try await TenantStore(database: database).tenant(TenantID("acme"))?.name == "Acme")
