@@ -333,6 +333,7 @@ let package = Package(
                 "KontorStore",
                 "KontorCore",
                 "KontorFlows",
+                "KontorSinks",
                 "KontorTestSupport",
                 "LexofficeKit",
                 "LexofficeSandbox",

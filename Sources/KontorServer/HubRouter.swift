@@ -105,8 +105,7 @@ package struct HubRouter {
         ForwardingSwitchRoutes(hubSwitch: ForwardingSwitchStore(queue: queue)).register(on: api)
         APITokenRoutes(tokens: tokens).register(on: api)
         let archive = ArchiveStore(queue: queue, secrets: secrets)
-        ArchiveRoutes(
-            tenants: tenants,
+        let archiveChange = ArchiveSettingsChange(
             archive: archive,
             sinks: archiveSinks,
             connections: connections,
@@ -114,12 +113,13 @@ package struct HubRouter {
             activity: activity,
             clock: clock
         )
-        .register(on: api)
+        ArchiveRoutes(tenants: tenants, archive: archive, change: archiveChange).register(on: api)
         DMSStampRoutes(tenants: tenants, archive: archive, sinks: archiveSinks, activity: activity).register(on: router)
         try ConsoleRoutes(
             configuration: configuration,
             database: database,
             connector: connector,
+            archiveChange: archiveChange,
             secrets: secrets,
             clock: clock
         )

@@ -4,7 +4,8 @@ Run by `ConsoleBrowserTests` (Swift) against a `kontor serve` on its embedded de
 sandbox): sign in with the one-time link, set a password, sign out and in again, create a tenant, connect it with an
 API key, choose the voucher variant, activate it; disconnect the demo tenant (with its confirmation) and connect it
 again by OAuth2 through the sandbox's consent page; export a date range and watch it finish; open the failed invoice
-and retry it; create and revoke an access key; switch to English. A screenshot of every page goes to --shots.
+and retry it; create and revoke an access key; turn the archive on with a folder and back-fill the exported
+invoices into it; switch to English. A screenshot of every page goes to --shots.
 Every step asserts what the user must see; the first failed assertion ends the run with exit status 1.
 """
 
@@ -12,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -84,6 +86,7 @@ class Journey:
 
 def run(arguments):
     os.makedirs(arguments.shots, exist_ok=True)
+    archive_folder = tempfile.mkdtemp(prefix="kontor-journey-archive-")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=arguments.chromium, args=["--no-sandbox"])
         context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
@@ -255,8 +258,32 @@ def run(arguments):
         expect(page.locator("table.list")).to_contain_text("weitergeleitet")
         journey.shot("documents")
 
+        # Archive: switched on with a folder as its sink, the exported invoices back-filled into it.
+        page.get_by_role("link", name="Archiv", exact=True).click()
+        page.get_by_label("Archiv aktiv").check()
+        page.get_by_label("In einen Ordner schreiben").check()
+        page.get_by_label("Ordner (absoluter Pfad, muss existieren)").fill(archive_folder)
+        page.get_by_role("button", name="Archiv speichern").click()
+        journey.notice("Archiv gespeichert")
+        expect(page.locator("#archive-title .badge")).to_contain_text("✓ aktiv")
+        page.get_by_label("von", exact=True).fill("2026-03-01")
+        page.get_by_label("bis", exact=True).fill("2026-03-31")
+        page.get_by_role("button", name="Nachholen starten").click()
+        journey.notice("Nachholen gestartet")
+        for _ in range(60):
+            items = page.locator("table.list")
+            if items.count() and "archiviert" in items.inner_text() and "fertig" in page.locator("main").inner_text():
+                break
+            page.wait_for_timeout(1000)
+            page.reload()
+        expect(page.locator("#backfill-progress")).to_contain_text("fertig")
+        expect(page.locator("table.list")).to_contain_text("archiviert")
+        stored = [name for _, _, names in os.walk(archive_folder) for name in names]
+        assert any(name.endswith(".json") for name in stored), "the archive folder holds: %s" % stored
+        journey.shot("archive")
+
         # The activity log lists what happened.
-        page.get_by_role("link", name="Protokoll").click()
+        page.get_by_role("link", name="Protokoll", exact=True).click()
         expect(page.locator("table.list")).to_contain_text("tenant")
         journey.shot("activity")
 

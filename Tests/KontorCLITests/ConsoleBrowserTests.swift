@@ -28,7 +28,7 @@ struct ConsoleBrowserTests {
         """
         sign in by link, set a password, sign out and in; create a tenant, connect it by API key, voucher variant, \
         activate; access key created and revoked; disconnect and connect by OAuth2; export and watch it finish; \
-        retry a failed invoice; the activity log; English
+        retry a failed invoice; the archive into a folder by a backfill; the activity log; English
         """,
         .enabled(
             if: isAvailable,

@@ -24,14 +24,19 @@ struct ArchiveFlowTests {
         return try await body(folder)
     }
 
-    /// Connects tenant `acme` and activates its archive of invoices into `folder`.
-    static func archivingTenant(_ hub: HubHarness, into folder: URL, extra: String = "") async throws {
+    /// Connects tenant `acme` and activates its archive of invoices into `folder` (or into `sinks`, JSON objects).
+    static func archivingTenant(
+        _ hub: HubHarness,
+        into folder: URL,
+        extra: String = "",
+        sinks: String? = nil
+    ) async throws {
         try await Transfers.connectedTenant(hub)
+        let sinks = sinks ?? #"{"type":"filesystem","path":"\#(folder.path)"}"#
         let saved = try await hub.send(
             .put,
             "/api/v1/tenants/acme/archive",
-            json:
-                #"{"active":true,"documentTypes":["invoice"],"sinks":[{"type":"filesystem","path":"\#(folder.path)"}]\#(extra)}"#
+            json: #"{"active":true,"documentTypes":["invoice"],"sinks":[\#(sinks)]\#(extra)}"#
         )
         #expect(saved.status == 200, "\(saved.body)")
     }

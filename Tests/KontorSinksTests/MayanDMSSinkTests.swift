@@ -46,7 +46,7 @@ struct MayanDMSSinkTests {
             #expect(stored["description"] as? String == String(decoding: paid.metadata, as: UTF8.self))
             let metadata = try await TestMayan.object(key + "/metadata/", token: token.revealed)
             let values = (metadata["results"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
-            #expect(Set(values) == [lexofficeID, paid.number, "invoice"])
+            #expect(Set(values) == [lexofficeID, paid.number, "invoice", "10042"], "the customer number too")
             let type = try #require((stored["document_type"] as? [String: Any])?["id"] as? Int)
             let all = try await TestMayan.object(
                 "document_types/\(type)/documents/?page_size=1000",

@@ -33,6 +33,7 @@ struct S3SinkTests {
                 #expect(pdf.metadata["lexoffice-id"] == "e9066f04-8cc7-4616-93f8-ac9ecc8479c8")
                 #expect(pdf.metadata["document-type"] == "invoice")
                 #expect(pdf.metadata["document-number"] == "RE 1001/7")
+                #expect(pdf.metadata["customer-number"] == "10042")
 
                 let paid = ArchiveDocument.fixture(number: "RE 1001/7", status: "paid")
                 #expect(try await sink.write(paid) == keys)

@@ -149,11 +149,39 @@ struct ArchiveStoreTests {
             #expect(job.kind == ArchiveBackfill.jobKind)
             let claim = try #require(job.claim)
             let page = (0..<3).map { ArchiveRequest(lexofficeID: "doc-\($0)", type: .invoice, isBackfill: true) }
-            try await store.recordBackfillPage(0, of: 2, requests: page, tenant: acme, under: claim)
-            try await store.recordBackfillPage(0, of: 2, requests: page, tenant: acme, under: claim)
+            let whole = started.window
+            #expect(whole == ArchiveBackfillWindow(from: try PlainDate("2026-01-01"), to: try PlainDate("2026-01-31")))
+            let half = try #require(whole.earlierHalf)
+            try await store.narrowBackfill(whole, to: half, tenant: acme, under: claim)
+            try await store.narrowBackfill(whole, to: half, tenant: acme, under: claim)
             var progress = try #require(try await store.backfill(of: acme))
-            #expect(progress.nextPage == 1 && progress.queued == 3 && progress.finishedAt == nil)
-            try await store.recordBackfillPage(1, of: 2, requests: [], tenant: acme, under: claim)
+            #expect(progress.window.from.description == "2026-01-01" && progress.window.to.description == "2026-01-16")
+            let rest = try #require(half.following(through: progress.to))
+            try await store.recordBackfillPage(
+                0,
+                of: 1,
+                in: half,
+                requests: page,
+                then: rest,
+                tenant: acme,
+                under: claim
+            )
+            try await store.recordBackfillPage(
+                0,
+                of: 1,
+                in: half,
+                requests: page,
+                then: rest,
+                tenant: acme,
+                under: claim
+            )
+            progress = try #require(try await store.backfill(of: acme))
+            #expect(progress.window == rest && progress.nextPage == 0 && progress.queued == 3)
+            #expect(progress.finishedAt == nil)
+            try await store.recordBackfillPage(0, of: 2, in: rest, requests: [], then: nil, tenant: acme, under: claim)
+            progress = try #require(try await store.backfill(of: acme))
+            #expect(progress.nextPage == 1 && progress.finishedAt == nil)
+            try await store.recordBackfillPage(1, of: 2, in: rest, requests: [], then: nil, tenant: acme, under: claim)
             progress = try #require(try await store.backfill(of: acme))
             #expect(progress.finishedAt != nil && progress.totalPages == 2)
             #expect(try await store.queue.jobs().filter { $0.kind == ArchiveRequest.jobKind }.count == 3)

@@ -1,3 +1,4 @@
+import KontorCore
 import KontorStore
 import SQLKit
 import Testing
@@ -44,5 +45,44 @@ struct MigratorTests {
         let applied = try await first + second
         #expect(applied.sorted() == Migrator.hubSchema.map(\.version))
         try await test.remove()
+    }
+
+    @Test("version 16 drops the unused tenants.archive_settings and keeps the tenants", arguments: TestEngine.allCases)
+    func dropsUnusedTenantColumn(engine: TestEngine) async throws {
+        let test = try await TestDatabase.make(engine)
+        try await withStoreDatabase(test.location, logger: TestDatabase.logger) { database in
+            let before = Migrator.hubSchema.filter { $0.version < 16 }
+            try await Migrator(database: database, migrations: before, logger: TestDatabase.logger).migrate()
+            #expect(try await Self.columns(of: "tenants", in: database).contains("archive_settings"))
+            try await database.transaction { db in
+                try await db.raw(
+                    """
+                    INSERT INTO tenants (id, name, transfer_variant, finalize_invoices, auto_transfer, is_active, \
+                    archive_settings, created_at, updated_at, version) \
+                    VALUES ('acme', 'Acme', 'invoice', true, true, false, '{}', 0, 0, 1)
+                    """
+                ).run()
+            }
+            #expect(try await Migrator(database: database, logger: TestDatabase.logger).migrate().first == 16)
+            let columns = try await Self.columns(of: "tenants", in: database)
+            #expect(!columns.contains("archive_settings") && columns.contains("callback_url"))
+            #expect(try await TenantStore(database: database).tenant(TenantID("acme"))?.name == "Acme")
+        }
+        try await test.remove()
+    }
+
+    private static func columns(of table: String, in database: any StoreDatabase) async throws -> Set<String> {
+        let query: SQLQueryString =
+            switch database.kind {
+            case .sqlite: "SELECT name FROM pragma_table_info(\(bind: table))"
+            case .postgres:
+                """
+                SELECT column_name AS name FROM information_schema.columns \
+                WHERE table_name = \(bind: table) AND table_schema = current_schema()
+                """
+            }
+        return try await database.withConnection { db in
+            Set(try await db.raw(query).all().map { try $0.decode(column: "name", as: String.self) })
+        }
     }
 }

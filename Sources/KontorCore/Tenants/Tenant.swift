@@ -16,8 +16,6 @@ package struct Tenant: Sendable, Codable, Equatable {
     package var activeSince: Date?
     /// Where the hub sends callbacks (`invoice.transferred`, `customer.numbered`, …) for the source application.
     package var callbackURL: String?
-    /// Archive settings, as JSON; interpreted by the archive flow (a later issue).
-    package var archiveSettings: String?
     /// Customer sync settings.
     package var customerSync: CustomerSyncSettings
     /// The company's time zone (IANA id, e.g. `Europe/Vienna`): the console shows times in it and the business year
@@ -39,7 +37,6 @@ package struct Tenant: Sendable, Codable, Equatable {
         isActive: Bool = false,
         activeSince: Date? = nil,
         callbackURL: String? = nil,
-        archiveSettings: String? = nil,
         customerSync: CustomerSyncSettings = CustomerSyncSettings(),
         timeZone: String? = nil,
         createdAt: Date,
@@ -53,7 +50,6 @@ package struct Tenant: Sendable, Codable, Equatable {
         self.isActive = isActive
         self.activeSince = activeSince
         self.callbackURL = callbackURL
-        self.archiveSettings = archiveSettings
         self.customerSync = customerSync
         self.timeZone = timeZone
         self.createdAt = createdAt

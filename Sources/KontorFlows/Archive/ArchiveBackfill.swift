@@ -3,24 +3,39 @@ import KontorCore
 import LexofficeKit
 
 /// The backfill of a tenant's archive (job kind ``jobKind``, queued by `POST …/archive/backfill`): the voucherlist
-/// of the range is read page by page (250 documents per request, finalized ones of the chosen types), and each
-/// page's documents are queued for ``DocumentArchiving`` together with the progress, so a crash or a lost lease
-/// resumes at the page it was on without queuing a document twice. Together with the two requests each document
-/// costs, that keeps to lexoffice's pace with no request to spare.
+/// of the range is read window by window and page by page (250 documents per request, finalized ones of the chosen
+/// types), and each page's documents are queued for ``DocumentArchiving`` together with the progress, so a crash or
+/// a lost lease resumes at the window and page it was on without queuing a document twice. Together with the two
+/// requests each document costs, that keeps to lexoffice's pace with no request to spare.
 ///
-/// lexoffice pages through at most 10,000 entries of a list; a larger range stops there, its job failed with that
-/// reason (back-fill it in smaller ranges). Dunnings are not in the voucherlist and are not back-filled.
+/// lexoffice pages through at most 10,000 entries of a query, so a window whose first page reports that many is
+/// halved (``ArchiveBackfillWindow``; one request more per split) until it holds fewer: any range is archived
+/// completely. Only a single day with 10,000 documents or more fails, with that reason. Dunnings are not in the
+/// voucherlist and are not back-filled.
 package struct ArchiveBackfill: JobHandler {
     /// The job kind.
     package static let jobKind = "archive.backfill"
+    /// How many matches of one query make a window split: lexoffice's search window.
+    package static let defaultWindowLimit = PageRequest.searchWindow
 
     private let records: any ArchiveRecords
     private let connections: any LexofficeConnections
+    private let windowLimit: Int
+    private let pageSize: Int
 
-    /// A backfill recording into `records`, listing through `connections`.
-    package init(records: any ArchiveRecords, connections: any LexofficeConnections) {
+    /// A backfill recording into `records`, listing through `connections`: a window is split when its query
+    /// matches `windowLimit` documents or more (lexoffice's search window of 10,000; smaller in tests), its pages
+    /// read `pageSize` documents at a time (at most 250).
+    package init(
+        records: any ArchiveRecords,
+        connections: any LexofficeConnections,
+        windowLimit: Int = defaultWindowLimit,
+        pageSize: Int = PageRequest.maxSize
+    ) {
         self.records = records
         self.connections = connections
+        self.windowLimit = min(windowLimit, PageRequest.searchWindow)
+        self.pageSize = pageSize
     }
 
     /// The voucherlist types of the archive's document types.
@@ -71,24 +86,31 @@ package struct ArchiveBackfill: JobHandler {
         guard !types.isEmpty else { return }
         let client = try await connections.client(for: tenant)
         while let progress = try await records.backfill(of: tenant), progress.finishedAt == nil {
-            let size = PageRequest.maxSize
-            guard (progress.nextPage + 1) * size <= PageRequest.searchWindow else {
-                throw FlowProblem(
-                    .backfillTooLarge,
-                    "lexoffice lists at most \(PageRequest.searchWindow) documents; back-fill smaller date ranges"
-                )
-            }
+            let window = progress.window
             let filter = VoucherListFilter(
                 voucherTypes: .only(types),
                 voucherStatuses: .any,
-                voucherDateFrom: progress.from,
-                voucherDateTo: progress.to
+                voucherDateFrom: window.from,
+                voucherDateTo: window.to
             )
             let page = try await client.voucherList.page(
                 filter,
                 sort: .ascending(.voucherDate),
-                page: try PageRequest(page: progress.nextPage, size: size)
+                page: try PageRequest(page: progress.nextPage, size: pageSize)
             )
+            if progress.nextPage == 0,
+                ArchiveBackfillWindow.isTooLarge(totalElements: page.totalElements ?? 0, limit: windowLimit)
+            {
+                guard let half = window.earlierHalf else {
+                    throw FlowProblem(
+                        .backfillTooLarge,
+                        "lexoffice lists at most \(windowLimit) documents of one query, and \(window.from) alone has "
+                            + "that many; it cannot be back-filled"
+                    )
+                }
+                try await records.narrowBackfill(window, to: half, tenant: tenant, under: claim)
+                continue
+            }
             let requests = page.content.compactMap { entry -> ArchiveRequest? in
                 guard entry.voucherStatus != .draft, let type = Self.documentType(of: entry.voucherType) else {
                     return nil
@@ -98,7 +120,9 @@ package struct ArchiveBackfill: JobHandler {
             try await records.recordBackfillPage(
                 progress.nextPage,
                 of: max(page.totalPages ?? 1, 1),
+                in: window,
                 requests: requests,
+                then: window.following(through: progress.to),
                 tenant: tenant,
                 under: claim
             )

@@ -1,9 +1,9 @@
 import Foundation
 import LexofficeKit
 
-/// How far a tenant's archive backfill has come: the voucherlist of its date range is read page by page (250 per
-/// request), each page's documents queued and the progress committed together, so a crash resumes at the page it
-/// was on and queues no document twice.
+/// How far a tenant's archive backfill has come: the voucherlist of its date range is read window by window
+/// (``ArchiveBackfillWindow``) and page by page (250 per request), each page's documents queued and the progress
+/// committed together, so a crash resumes at the window and page it was on and queues no document twice.
 package struct ArchiveBackfillProgress: Sendable, Hashable {
     /// The first document date.
     package var from: PlainDate
@@ -11,19 +11,22 @@ package struct ArchiveBackfillProgress: Sendable, Hashable {
     package var to: PlainDate
     /// When it started.
     package var startedAt: Date
-    /// The next voucherlist page to read.
+    /// The days read now (the whole range until a window has to be split).
+    package var window: ArchiveBackfillWindow
+    /// The next voucherlist page of ``window`` to read.
     package var nextPage: Int
-    /// How many pages the list had when last read; `nil` before the first.
+    /// How many pages the window's list had when last read; `nil` before its first.
     package var totalPages: Int?
     /// How many documents were queued so far.
     package var queued: Int
     /// When it finished; `nil` while running.
     package var finishedAt: Date?
 
-    /// A progress record.
+    /// A progress record; `window` is the whole range unless given.
     package init(
         from: PlainDate,
         to: PlainDate,
+        window: ArchiveBackfillWindow? = nil,
         startedAt: Date,
         nextPage: Int,
         totalPages: Int?,
@@ -32,6 +35,7 @@ package struct ArchiveBackfillProgress: Sendable, Hashable {
     ) {
         self.from = from
         self.to = to
+        self.window = window ?? ArchiveBackfillWindow(from: from, to: to)
         self.startedAt = startedAt
         self.nextPage = nextPage
         self.totalPages = totalPages

@@ -20,6 +20,9 @@ package struct ArchiveDocument: Sendable, Hashable {
     package var xml: Data?
     /// The JSON metadata sidecar (type, number, dates, status, contact, totals, lexoffice id and link).
     package var metadata: Data
+    /// The customer number of the document's contact, if it has one (also in the sidecar; sinks that keep
+    /// attributes or object metadata set it there too).
+    package var customerNumber: String?
     /// Whether the document was written before and only its sidecar changed (a status change): then only the
     /// sidecar is written (and a DMS's attributes updated), never the PDF again, and ``pdf`` may be empty.
     package var isSidecarUpdate: Bool
@@ -34,6 +37,7 @@ package struct ArchiveDocument: Sendable, Hashable {
         pdf: Data,
         xml: Data? = nil,
         metadata: Data,
+        customerNumber: String? = nil,
         isSidecarUpdate: Bool = false
     ) {
         self.tenant = tenant
@@ -44,6 +48,7 @@ package struct ArchiveDocument: Sendable, Hashable {
         self.pdf = pdf
         self.xml = xml
         self.metadata = metadata
+        self.customerNumber = customerNumber
         self.isSidecarUpdate = isSidecarUpdate
     }
 

@@ -27,12 +27,24 @@ package protocol ArchiveRecords: Sendable {
     /// The tenant's backfill, or `nil` when none was started.
     func backfill(of tenant: TenantID) async throws -> ArchiveBackfillProgress?
 
-    /// Queues the documents of backfill page `page` (of `totalPages`) and records the page as read, in one commit;
-    /// the backfill is finished when `page` was the last.
+    /// Queues the documents of page `page` (of `totalPages`) of backfill window `window` and records the page as
+    /// read, in one commit; after the window's last page the backfill goes on with `next`, or is finished without.
+    /// A page recorded before (a retry after a crash) changes nothing.
     func recordBackfillPage(
         _ page: Int,
         of totalPages: Int,
+        in window: ArchiveBackfillWindow,
         requests: [ArchiveRequest],
+        then next: ArchiveBackfillWindow?,
+        tenant: TenantID,
+        under claim: JobClaim
+    ) async throws
+
+    /// Replaces the backfill's window `window`, not read yet, by the smaller `narrower` (a window with too many
+    /// documents is split).
+    func narrowBackfill(
+        _ window: ArchiveBackfillWindow,
+        to narrower: ArchiveBackfillWindow,
         tenant: TenantID,
         under claim: JobClaim
     ) async throws

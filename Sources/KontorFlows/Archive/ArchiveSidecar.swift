@@ -8,6 +8,7 @@ struct ArchiveSidecar: Sendable, Encodable {
     struct Contact: Sendable, Encodable {
         var id: String?
         var name: String?
+        var customerNumber: Int?
     }
 
     var type: String
@@ -26,14 +27,21 @@ struct ArchiveSidecar: Sendable, Encodable {
     var relatedVouchers: [ArchivedFacts.Related]
     var eInvoice: Bool
 
-    /// The sidecar of document `lexofficeID` of `type` with `facts`; the deep link goes to `appURL`.
-    init(_ facts: ArchivedFacts, lexofficeID: String, type: ArchiveDocumentType, appURL: String) {
+    /// The sidecar of document `lexofficeID` of `type` with `facts` and the contact's `customerNumber`; the deep
+    /// link goes to `appURL`.
+    init(
+        _ facts: ArchivedFacts,
+        customerNumber: Int?,
+        lexofficeID: String,
+        type: ArchiveDocumentType,
+        appURL: String
+    ) {
         self.type = type.rawValue
         number = facts.voucherNumber
         date = facts.voucherDate
         dueDate = facts.dueDate
         status = facts.voucherStatus
-        contact = Contact(id: facts.address?.contactId, name: facts.address?.name)
+        contact = Contact(id: facts.address?.contactId, name: facts.address?.name, customerNumber: customerNumber)
         currency = facts.totalPrice?.currency
         totalNetAmount = facts.totalPrice?.totalNetAmount
         totalGrossAmount = facts.totalPrice?.totalGrossAmount

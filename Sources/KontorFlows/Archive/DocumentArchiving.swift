@@ -5,8 +5,9 @@ import LexofficeKit
 
 /// Archives one lexoffice document (job kind ``ArchiveRequest/jobKind``; DESIGN.md §1 flow 3): reads it (one
 /// request), skips drafts, documents dated and created before the archive's `activeSince` (unless asked for by a
-/// backfill or a retry by hand; a back-dated document written after it is archived) and types not chosen, builds the JSON sidecar, downloads the PDF (one request; the XML of an
-/// XRechnung with one more) and writes them to every sink.
+/// backfill or a retry by hand; a back-dated document written after it is archived) and types not chosen, builds the
+/// JSON sidecar (with the contact's customer number, read once per contact: ``ArchiveContactNumbers``), downloads the
+/// PDF (one request; the XML of an XRechnung with one more) and writes them to every sink.
 ///
 /// Exactly once: the item remembers the sidecar's fingerprint and the sinks it was written to. The same facts
 /// again write nothing; a later status change writes only the sidecar (and a DMS's attributes) under the same keys.
@@ -18,21 +19,25 @@ package struct DocumentArchiving: JobHandler {
     private let sinks: any ArchiveSinkFactory
     private let activity: any ActivityRecording
     private let appURL: String
+    private let contactNumbers: ArchiveContactNumbers
 
     /// Archiving with items in `records`, documents read through `connections`, written to the sinks `sinks`
-    /// makes, failures recorded in `activity`; sidecars link to the lexoffice web app at `appURL`.
+    /// makes, failures recorded in `activity`; sidecars link to the lexoffice web app at `appURL` and carry the
+    /// customer numbers `contactNumbers` keeps.
     package init(
         records: any ArchiveRecords,
         connections: any LexofficeConnections,
         sinks: any ArchiveSinkFactory,
         activity: any ActivityRecording,
-        appURL: String
+        appURL: String,
+        contactNumbers: ArchiveContactNumbers = ArchiveContactNumbers()
     ) {
         self.records = records
         self.connections = connections
         self.sinks = sinks
         self.activity = activity
         self.appURL = appURL
+        self.contactNumbers = contactNumbers
     }
 
     package func handle(_ job: Job) async -> JobOutcome {
@@ -76,7 +81,8 @@ package struct DocumentArchiving: JobHandler {
             return ArchiveItemUpdate(state: .skipped, reason: "the archive does not take \(request.type.rawValue)s")
         }
         let id = try LexofficeID(request.lexofficeId)
-        let source = ArchiveSource(client: try await connections.client(for: tenant))
+        let client = try await connections.client(for: tenant)
+        let source = ArchiveSource(client: client)
         let facts = try await source.facts(of: request.type, id)
         if facts.isDraft {
             return ArchiveItemUpdate(
@@ -93,8 +99,18 @@ package struct DocumentArchiving: JobHandler {
                 number: facts.voucherNumber
             )
         }
-        let sidecar = try ArchiveSidecar(facts, lexofficeID: request.lexofficeId, type: request.type, appURL: appURL)
-            .json()
+        var customerNumber: Int?
+        if let contact = facts.address?.contactId {
+            customerNumber = try await contactNumbers.customerNumber(of: contact, tenant: tenant, client: client)
+        }
+        let sidecar = try ArchiveSidecar(
+            facts,
+            customerNumber: customerNumber,
+            lexofficeID: request.lexofficeId,
+            type: request.type,
+            appURL: appURL
+        )
+        .json()
         let fingerprint = Self.sha256(sidecar)
         let digest = try Self.sha256(KontorJSON.encoder().encode(settings.sinks.map(\.redacted)))
         let previous = try await records.item(request.lexofficeId, of: tenant)
@@ -119,6 +135,7 @@ package struct DocumentArchiving: JobHandler {
             pdf: files.pdf,
             xml: files.xml,
             metadata: sidecar,
+            customerNumber: customerNumber.map(String.init),
             isSidecarUpdate: wasWritten
         )
         var keys: [[ArchiveWrittenKey]] = []

@@ -1,4 +1,5 @@
 extension FlowProblem.Code {
-    /// The archive's backfill range holds more documents than lexoffice lists (10,000 per query).
+    /// A single day of the archive's backfill holds as many documents as lexoffice lists of one query (10,000), so
+    /// its window cannot be split further.
     package static let backfillTooLarge = Self("backfill-too-large")
 }

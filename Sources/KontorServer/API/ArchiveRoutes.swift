@@ -10,11 +10,7 @@ import LexofficeKit
 struct ArchiveRoutes {
     let tenants: TenantStore
     let archive: ArchiveStore
-    let sinks: any ArchiveSinkFactory
-    let connections: ConnectionStore
-    let connector: LexofficeConnector
-    let activity: ActivityLog
-    let clock: any WallClock
+    let change: ArchiveSettingsChange
 
     func register(on group: RouterGroup<HubRequestContext>) {
         group.get("tenants/:tenant/archive") { _, context in
@@ -24,21 +20,7 @@ struct ArchiveRoutes {
         group.put("tenants/:tenant/archive") { request, context in
             let tenant = try await tenants.requestedTenant(context)
             let body = try await JSONBody.decode(ArchiveSettingsRequest.self, from: request, context: context)
-            let previous = try await archive.settings(of: tenant.id)
-            let settings = try body.validated(previous: previous, sinks: sinks, now: clock.now)
-            try await archive.save(settings, of: tenant.id)
-            try await activity.append(
-                tenant.id,
-                kind: "archive.settings",
-                message: settings.isActive ? "archive settings saved (active)" : "archive settings saved (inactive)"
-            )
-            if settings.isActive != (previous?.isActive ?? false),
-                try await connections.connection(of: tenant.id) != nil
-            {
-                // The archive's events are subscribed while it is active; a failure is in the activity log and
-                // the next connection check repeats it.
-                _ = try? await connector.check(tenant.id)
-            }
+            try await change.save(body, of: tenant.id)
             return try JSONBody.response(try await representation(of: tenant.id))
         }
         group.post("tenants/:tenant/archive/backfill") { request, context in
@@ -89,12 +71,7 @@ struct ArchiveRoutes {
         }
         group.post("tenants/:tenant/archive/stamp-secret") { _, context in
             let tenant = try await tenants.requestedTenant(context)
-            let secret = try await archive.rotateStampSecret(of: tenant.id)
-            try await activity.append(
-                tenant.id,
-                kind: "archive.stamp-secret",
-                message: "a new secret key for the DMS stamp was made; the previous one no longer works"
-            )
+            let secret = try await change.rotateStampSecret(of: tenant.id)
             return try JSONBody.response(["secret": secret], status: .created)
         }
     }

@@ -5,9 +5,9 @@ import KontorFlows
 import KontorStore
 import LexofficeKit
 
-/// The archive's section of a tenant (issue 25): its settings as the API set them (sinks without secrets), the
-/// items by state with their reasons and a retry for those not archived, and the backfill's progress. The settings
-/// are changed through the hub API (`PUT …/archive`); the archive's log entries are on the activity page.
+/// The archive's section of a tenant (issue 25): its settings (sinks without secrets) with their form for partner
+/// users (``ConsoleArchiveSettingsRoutes`` takes it), the items by state with their reasons and a retry for those not
+/// archived, and the backfill's progress with its form. The archive's log entries are on the activity page.
 struct ConsoleArchiveRoutes {
     let tenants: TenantStore
     let archive: ArchiveStore
@@ -26,6 +26,11 @@ struct ConsoleArchiveRoutes {
             let settings = try await archive.settings(of: tenant.id)
             let counts = try await archive.counts(of: tenant.id)
             let active = settings?.isActive ?? false
+            let form = ConsoleArchiveSettingsPage(
+                settings: settings,
+                hasStampSecret: try await archive.hasStampSecret(of: tenant.id),
+                invalidFields: (request.uri.queryParameters.get("fields") ?? "").split(separator: ",").map(String.init)
+            )
             return renderer.page(
                 "archive",
                 ConsoleValues.compact([
@@ -34,13 +39,17 @@ struct ConsoleArchiveRoutes {
                         "tone": active ? "good" : "neutral",
                         "label": (active ? "✓ " : "○ ") + page.text(active ? "archive.on" : "archive.off"),
                         "activeSince": settings?.activeSince.map(page.format.dateTime) ?? "–",
-                        "types": settings.map { $0.documentTypes.map(\.rawValue).joined(separator: ", ") } ?? "–",
+                        "types": settings.map { settings in
+                            settings.documentTypes.map { page.text("archiveTypes.\($0.rawValue)") }
+                                .joined(separator: ", ")
+                        } ?? "–",
                         "sinks": (settings?.sinks ?? []).map(Self.sinkText),
                         "counts": ArchiveItemState.allCases.map { state in
                             ["label": page.text("archiveStates.\(state.rawValue)"), "count": counts[state] ?? 0]
                         },
                     ]),
                     "backfill": try await backfillText(of: tenant.id, page: page),
+                    "form": form.values(page: page), "canEdit": page.isPartner,
                     "states": ArchiveItemState.allCases.map { option in
                         [
                             "value": option.rawValue, "label": page.text("archiveStates.\(option.rawValue)"),
@@ -75,6 +84,7 @@ struct ConsoleArchiveRoutes {
         guard let progress = try await archive.backfill(of: tenant) else { return nil }
         let values = [
             "from": progress.from.description, "to": progress.to.description, "queued": String(progress.queued),
+            "windowFrom": progress.window.from.description, "windowTo": progress.window.to.description,
             "page": String(progress.nextPage), "pages": progress.totalPages.map(String.init) ?? "?",
         ]
         return page.text(progress.finishedAt == nil ? "archive.backfillRunning" : "archive.backfillDone", values)

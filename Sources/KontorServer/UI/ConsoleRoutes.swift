@@ -12,6 +12,7 @@ struct ConsoleRoutes {
     let configuration: HubServerConfiguration
     let database: any StoreDatabase
     let connector: LexofficeConnector
+    let archiveChange: ArchiveSettingsChange
     let secrets: SecretBox
     let clock: any WallClock
 
@@ -100,9 +101,10 @@ struct ConsoleRoutes {
             clock: clock
         )
         .register(on: ui)
-        ConsoleArchiveRoutes(
+        ConsoleArchiveRoutes(tenants: tenants, archive: archiveChange.archive, renderer: renderer).register(on: ui)
+        ConsoleArchiveSettingsRoutes(
             tenants: tenants,
-            archive: ArchiveStore(queue: queue, secrets: secrets),
+            change: archiveChange,
             renderer: renderer
         )
         .register(on: ui)

@@ -138,14 +138,19 @@ struct ConsoleTenantRoutes {
     }
 
     /// The activation date of the form (`YYYY-MM-DD`, midnight in the tenant's zone), `nil` when none was given.
-    static func activationDate(_ text: String?, format: ConsoleFormat) throws(ConsoleFailure) -> Date? {
+    /// - Throws: ``ConsoleFailure`` `validation-failed` naming `field` when it is no such day.
+    static func activationDate(
+        _ text: String?,
+        format: ConsoleFormat,
+        field: String = "since"
+    ) throws(ConsoleFailure) -> Date? {
         guard let text else { return nil }
         let parts = text.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = format.timeZone
         guard parts.count == 3,
             let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
-        else { throw ConsoleFailure(code: "validation-failed", fields: ["since"]) }
+        else { throw ConsoleFailure(code: "validation-failed", fields: [field]) }
         return date
     }
 }

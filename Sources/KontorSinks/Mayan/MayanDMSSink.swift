@@ -6,8 +6,8 @@ import NIOHTTP1
 import Synchronization
 
 /// Archives documents into Mayan EDMS: the PDF as a document of Kontor's document type, labelled
-/// `{number} ({lexoffice id})`, in a cabinet per tenant, with the metadata `lexoffice_id`, `document_number` and
-/// `document_type`, and the JSON sidecar as its description.
+/// `{number} ({lexoffice id})`, in a cabinet per tenant, with the metadata `lexoffice_id`, `document_number`,
+/// `document_type` and `customer_number` (when the contact has one), and the JSON sidecar as its description.
 ///
 /// The document type, the metadata types and the cabinets are created when missing, once per process. Before
 /// uploading, the sink looks the document up by its label, so writing it again (a status change, a retry after an
@@ -15,7 +15,7 @@ import Synchronization
 /// The XML of an e-invoice is not sent to the DMS.
 package final class MayanDMSSink: ArchiveSink {
     /// The metadata types the sink sets on each document.
-    package static let metadataTypes = ["lexoffice_id", "document_number", "document_type"]
+    package static let metadataTypes = ["lexoffice_id", "document_number", "document_type", "customer_number"]
 
     private let api: MayanAPI
     private let configuration: MayanConfiguration
@@ -88,11 +88,12 @@ package final class MayanDMSSink: ArchiveSink {
 
     /// Adds the metadata values the document lacks and changes those that differ.
     private func setMetadata(of id: Int, _ document: ArchiveDocument, types: [String: Int]) async throws {
-        let wanted = [
+        var wanted = [
             "lexoffice_id": document.lexofficeID,
             "document_number": document.number,
             "document_type": document.type.rawValue,
         ]
+        if let number = document.customerNumber { wanted["customer_number"] = number }
         let present = try await api.list("documents/\(id)/metadata/", of: MayanResources.DocumentMetadata.self)
         for (name, value) in wanted.sorted(by: { $0.key < $1.key }) {
             guard let type = types[name] else { continue }

@@ -4,7 +4,8 @@ import KontorFlows
 
 /// Writes documents as objects into an S3-compatible bucket (AWS, MinIO, Ceph, Hetzner): the PDF, the XML if
 /// any and the JSON sidecar under keys from the template, each with the document's identity as object metadata
-/// (`x-amz-meta-lexoffice-id`, `-document-type`, `-document-number`, `-tenant`).
+/// (`x-amz-meta-lexoffice-id`, `-document-type`, `-document-number`, `-tenant`, and `-customer-number` when the
+/// contact has one).
 ///
 /// A PUT replaces the object under the same key, so writing a document again never adds a copy.
 package struct S3Sink: ArchiveSink {
@@ -21,12 +22,13 @@ package struct S3Sink: ArchiveSink {
     ///   wrong signature, ``ArchiveSinkError/Code/destinationMissing`` for a missing bucket,
     ///   ``ArchiveSinkError/Code/unavailable`` or ``ArchiveSinkError/Code/serverError`` when a retry may help.
     package func write(_ document: ArchiveDocument) async throws -> [ArchiveWrittenKey] {
-        let metadata = [
+        var metadata = [
             "lexoffice-id": document.lexofficeID,
             "document-type": document.type.rawValue,
             "document-number": document.number,
             "tenant": document.tenant.rawValue,
         ]
+        if let number = document.customerNumber { metadata["customer-number"] = number }
         var keys: [ArchiveWrittenKey] = []
         for file in document.files {
             let key = client.configuration.template.key(for: document, file: file.kind)

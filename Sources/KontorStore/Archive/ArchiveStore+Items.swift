@@ -95,7 +95,8 @@ extension ArchiveStore {
                 queued, finished_at) VALUES (\(bind: tenant.rawValue), \(bind: from.description), \
                 \(bind: to.description), \(bind: now), 0, NULL, 0, NULL) \
                 ON CONFLICT (tenant_id) DO UPDATE SET date_from = excluded.date_from, date_to = excluded.date_to, \
-                started_at = excluded.started_at, next_page = 0, total_pages = NULL, queued = 0, finished_at = NULL
+                window_from = NULL, window_to = NULL, started_at = excluded.started_at, next_page = 0, \
+                total_pages = NULL, queued = 0, finished_at = NULL
                 """
             ).run()
             _ = try await queue.enqueue(

@@ -1,6 +1,7 @@
 import Foundation
 import KontorCore
 import KontorFlows
+import LexofficeKit
 import SQLKit
 
 /// The tenants' archives (`archive_settings`, `archive_items`, `archive_backfills`), the store's side of the
@@ -123,20 +124,24 @@ package struct ArchiveStore: ArchiveRecords {
     package func recordBackfillPage(
         _ page: Int,
         of totalPages: Int,
+        in window: ArchiveBackfillWindow,
         requests: [ArchiveRequest],
+        then next: ArchiveBackfillWindow?,
         tenant: TenantID,
         under claim: JobClaim
     ) async throws {
         let kind = database.kind
         let now = queue.clock.nowMilliseconds
-        let finished: Int64? = page + 1 >= totalPages ? now : nil
+        let isLastPage = page + 1 >= totalPages
+        let finished: Int64? = isLastPage && next == nil ? now : nil
+        let following = isLastPage ? next ?? window : window
         try await database.groupedTransaction { [queue] db in
             try await claim.verify(for: tenant, in: db, kind: kind)
             guard
                 let row = try await db.raw(
                     """
                     SELECT started_at FROM archive_backfills WHERE tenant_id = \(bind: tenant.rawValue) \
-                    AND next_page = \(bind: page)
+                    AND next_page = \(bind: page) AND \(Self.isWindow(window))
                     """
                 ).first()
             else { return }
@@ -150,12 +155,42 @@ package struct ArchiveStore: ArchiveRecords {
             )
             try await db.raw(
                 """
-                UPDATE archive_backfills SET next_page = \(bind: page + 1), total_pages = \(bind: totalPages), \
+                UPDATE archive_backfills SET next_page = \(bind: isLastPage && next != nil ? 0 : page + 1), \
+                total_pages = \(bind: isLastPage && next != nil ? nil : totalPages), \
+                window_from = \(bind: following.from.description), window_to = \(bind: following.to.description), \
                 queued = queued + \(bind: requests.count), finished_at = \(bind: finished) \
                 WHERE tenant_id = \(bind: tenant.rawValue) AND next_page = \(bind: page)
                 """
             ).run()
         }
+    }
+
+    package func narrowBackfill(
+        _ window: ArchiveBackfillWindow,
+        to narrower: ArchiveBackfillWindow,
+        tenant: TenantID,
+        under claim: JobClaim
+    ) async throws {
+        let kind = database.kind
+        try await database.groupedTransaction { db in
+            try await claim.verify(for: tenant, in: db, kind: kind)
+            try await db.raw(
+                """
+                UPDATE archive_backfills SET window_from = \(bind: narrower.from.description), \
+                window_to = \(bind: narrower.to.description), total_pages = NULL \
+                WHERE tenant_id = \(bind: tenant.rawValue) AND next_page = 0 AND finished_at IS NULL \
+                AND \(Self.isWindow(window))
+                """
+            ).run()
+        }
+    }
+
+    /// The condition that the backfill's current window is `window` (no window stored means the whole range).
+    private static func isWindow(_ window: ArchiveBackfillWindow) -> SQLQueryString {
+        """
+        COALESCE(window_from, date_from) = \(bind: window.from.description) \
+        AND COALESCE(window_to, date_to) = \(bind: window.to.description)
+        """
     }
 
     /// Creates the item `pending` if missing; an existing one not archived becomes `pending` again (an archived

@@ -22,6 +22,7 @@ package struct Migrator: Sendable {
     package static let hubSchema: [Migration] = [
         .jobQueue, .tenants, .sourceInvoices, .webhookDedupeInQueue, .invoiceTransfers, .readyJobsIndex, .stagedJobs,
         .leaseEpochs, .paymentStatus, .refreshClaims, .customers, .console, .archive, .forwarding, .forwardingSwitch,
+        .unusedTenantColumns, .backfillWindows,
     ]
 
     /// Applies every missing step; returns the versions it applied.

@@ -21,7 +21,6 @@ extension Tenant {
             isActive: try row.decode(column: "is_active", as: Bool.self),
             activeSince: try row.decode(column: "active_since", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
             callbackURL: try row.decode(column: "callback_url", as: String?.self),
-            archiveSettings: try row.decode(column: "archive_settings", as: String?.self),
             customerSync: try Self.customerSync(row.decode(column: "customer_sync", as: String?.self)),
             timeZone: try row.decode(column: "time_zone", as: String?.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),

@@ -37,12 +37,12 @@ package struct TenantStore: Sendable {
             let inserted = try await db.raw(
                 """
                 INSERT INTO tenants (id, name, company_code, transfer_variant, finalize_invoices, auto_transfer, \
-                is_active, active_since, callback_url, archive_settings, customer_sync, time_zone, created_at, \
+                is_active, active_since, callback_url, customer_sync, time_zone, created_at, \
                 updated_at, version) VALUES (\(bind: record.id.rawValue), \(bind: record.name), \(bind: record.companyCode), \
                 \(bind: record.settings.transferVariant.rawValue), \(bind: record.settings.finalizeInvoices), \
                 \(bind: record.settings.autoTransfer), \(bind: record.isActive), \
                 \(bind: record.activeSince?.millisecondsSince1970), \(bind: record.callbackURL), \
-                \(bind: record.archiveSettings), \(bind: try KontorJSON.text(of: record.customerSync)), \
+                \(bind: try KontorJSON.text(of: record.customerSync)), \
                 \(bind: record.timeZone), \(bind: now.millisecondsSince1970), \(bind: now.millisecondsSince1970), 1) \
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """
@@ -113,7 +113,7 @@ package struct TenantStore: Sendable {
                 finalize_invoices = \(bind: updated.settings.finalizeInvoices), \
                 auto_transfer = \(bind: updated.settings.autoTransfer), is_active = \(bind: updated.isActive), \
                 active_since = \(bind: updated.activeSince?.millisecondsSince1970), \
-                callback_url = \(bind: updated.callbackURL), archive_settings = \(bind: updated.archiveSettings), \
+                callback_url = \(bind: updated.callbackURL), \
                 customer_sync = \(bind: try KontorJSON.text(of: updated.customerSync)), \
                 time_zone = \(bind: updated.timeZone), updated_at = \(bind: updated.updatedAt.millisecondsSince1970), version = \(bind: updated.version) \
                 WHERE id = \(bind: id.rawValue)

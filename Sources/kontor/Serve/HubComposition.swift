@@ -19,6 +19,9 @@ struct HubComposition: Sendable {
     var clock: any WallClock = SystemWallClock()
     /// Makes the archive's sinks from the tenants' settings.
     var archiveSinks: any ArchiveSinkFactory = ConfiguredArchiveSinks.shared
+    /// How many matches of one voucherlist query make the archive's backfill split its window (lexoffice's 10,000;
+    /// smaller only in tests).
+    var archiveBackfillWindowLimit = ArchiveBackfill.defaultWindowLimit
 
     /// The connection flow: connections stored by the store, the tenant's queue paused and resumed, callbacks and
     /// activity recorded.
@@ -64,7 +67,8 @@ struct HubComposition: Sendable {
             server: server,
             archiveSinks: archiveSinks,
             reconciliationDelay: reconciliationDelay,
-            reconciliationWindow: reconciliationWindow
+            reconciliationWindow: reconciliationWindow,
+            archiveBackfillWindowLimit: archiveBackfillWindowLimit
         )
     }
 }

@@ -16,14 +16,16 @@ struct HubJobHandler: JobHandler {
     /// secrets opened by `secrets`, transfers to lexoffice at `server.lexofficeBaseURL`, archived documents to the
     /// sinks `archiveSinks` makes.
     /// - Parameters: `reconciliationDelay`, `reconciliationWindow`: see
-    ///   ``InvoiceTransfer/init(records:tenants:connections:reconciliationDelay:reconciliationWindow:)``.
+    ///   ``InvoiceTransfer/init(records:tenants:connections:reconciliationDelay:reconciliationWindow:)``;
+    ///   `archiveBackfillWindowLimit`: see ``ArchiveBackfill/init(records:connections:windowLimit:pageSize:)``.
     init(
         queue: JobQueue,
         secrets: SecretBox,
         server: HubServerConfiguration,
         archiveSinks: any ArchiveSinkFactory,
         reconciliationDelay: Duration = .seconds(10),
-        reconciliationWindow: Duration = .seconds(60)
+        reconciliationWindow: Duration = .seconds(60),
+        archiveBackfillWindowLimit: Int = ArchiveBackfill.defaultWindowLimit
     ) {
         let database = queue.database
         let tenants = TenantStore(database: database)
@@ -77,7 +79,11 @@ struct HubJobHandler: JobHandler {
                 activity: activity,
                 appURL: server.lexofficeAppURL
             ),
-            ArchiveBackfill.jobKind: ArchiveBackfill(records: archive, connections: connections),
+            ArchiveBackfill.jobKind: ArchiveBackfill(
+                records: archive,
+                connections: connections,
+                windowLimit: archiveBackfillWindowLimit
+            ),
             ForwardingJob.jobKind: DocumentForwarding(
                 records: ForwardingLedger(queue: queue),
                 tenants: tenants,

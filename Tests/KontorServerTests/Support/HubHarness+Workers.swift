@@ -9,12 +9,14 @@ import ServiceLifecycle
 
 extension HubHarness {
     /// Runs a worker pool with the hub's job handler (fast retries, documents in doubt looked up after
-    /// `reconciliationDelay` and again after `reconciliationWindow`) until `condition` holds or `timeout` passes;
+    /// `reconciliationDelay` and again after `reconciliationWindow`; the archive's backfill splitting windows of
+    /// `archiveBackfillWindowLimit` matches) until `condition` holds or `timeout` passes;
     /// returns whether it held.
     func runWorkers(
         timeout: Duration = .seconds(20),
         reconciliationDelay: Duration = .milliseconds(200),
         reconciliationWindow: Duration = .milliseconds(400),
+        archiveBackfillWindowLimit: Int = ArchiveBackfill.defaultWindowLimit,
         until condition: @escaping @Sendable () async throws -> Bool
     ) async throws -> Bool {
         let queue = JobQueue(
@@ -23,12 +25,17 @@ extension HubHarness {
         )
         let pool = JobWorkerPool(
             queue: queue,
-            handler: HubComposition(database: database, secrets: secrets, server: server)
-                .jobHandler(
-                    queue: queue,
-                    reconciliationDelay: reconciliationDelay,
-                    reconciliationWindow: reconciliationWindow
-                ),
+            handler: HubComposition(
+                database: database,
+                secrets: secrets,
+                server: server,
+                archiveBackfillWindowLimit: archiveBackfillWindowLimit
+            )
+            .jobHandler(
+                queue: queue,
+                reconciliationDelay: reconciliationDelay,
+                reconciliationWindow: reconciliationWindow
+            ),
             configuration: JobWorkerConfiguration(pollInterval: .milliseconds(10)),
             logger: HubHarness.logger
         )

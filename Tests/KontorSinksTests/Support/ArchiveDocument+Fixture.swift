@@ -10,7 +10,8 @@ extension ArchiveDocument {
         type: ArchiveDocumentType = .invoice,
         year: Int = 2026,
         withXML: Bool = true,
-        status: String = "open"
+        status: String = "open",
+        customerNumber: String? = "10042"
     ) -> ArchiveDocument {
         ArchiveDocument(
             tenant: TenantID(tenant),
@@ -20,7 +21,8 @@ extension ArchiveDocument {
             year: year,
             pdf: Data("%PDF-1.7 \(number)\n".utf8),
             xml: withXML ? Data("<Invoice><ID>\(number)</ID></Invoice>".utf8) : nil,
-            metadata: Data(#"{"number":"\#(number)","status":"\#(status)"}"#.utf8)
+            metadata: Data(#"{"number":"\#(number)","status":"\#(status)"}"#.utf8),
+            customerNumber: customerNumber
         )
     }
 }
