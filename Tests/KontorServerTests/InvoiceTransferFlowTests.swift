@@ -12,7 +12,7 @@ import SQLKit
 import Testing
 
 /// Cancellations, drafts finalized later, lexoffice's failures and retries, against the sandbox over HTTP.
-@Suite("Invoice transfer: cancellations, drafts, faults", .timeLimit(.minutes(3)))
+@Suite("Invoice transfer: cancellations, drafts, faults", .timeLimit(.minutes(5)))
 struct InvoiceTransferFlowTests {
     private typealias Transfers = InvoiceTransferTests
 

@@ -62,7 +62,12 @@ struct ReconciliationTests {
             )
             try await Self.invoicesTimeOut(hub, count: 1)
             #expect(try await hub.send(.put, "/api/v1/tenants/acme/invoices/inv-1", json: named).status == 202)
-            #expect(try await hub.runWorkers { try await Transfers.all(hub, ["inv-1"], are: "transferred") })
+            // 255 candidates read one by one: on a loaded machine that takes longer than the default 20 s.
+            #expect(
+                try await hub.runWorkers(timeout: .seconds(90)) {
+                    try await Transfers.all(hub, ["inv-1"], are: "transferred")
+                }
+            )
 
             let all = try await client.voucherList.pages(
                 VoucherListFilter(voucherTypes: .only([.invoice]), voucherStatuses: .any)
