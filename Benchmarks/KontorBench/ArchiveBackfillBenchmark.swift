@@ -17,7 +17,7 @@ enum ArchiveBackfillBenchmark {
         let archive = folder.appendingPathComponent("archive")
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        report("archive-backfill: release kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
+        report("archive-backfill: \(buildKind) kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
         try await TransferRig.with(in: folder) { rig in
             let tenant = try await rig.setup.connectTenants(count: 1, lanes: 1, active: true, prefix: "archive")[0]
             try await seed(documents, rig: rig, tenant: tenant)

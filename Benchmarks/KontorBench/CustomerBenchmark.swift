@@ -21,7 +21,7 @@ enum CustomerBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        report("customers: release kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
+        report("customers: \(buildKind) kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
         try await TransferRig.with(in: folder) { rig in
             let tenant = try await rig.setup.connectTenants(count: 1, lanes: 1, active: true, prefix: "sync")[0]
             let journal = RequestJournal(rig: rig)

@@ -19,7 +19,7 @@ enum ForwardingBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let invoice = try String(contentsOf: sample("cii/EN16931_Einfach.cii.xml"), encoding: .utf8)
-        report("forwarding: release kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
+        report("forwarding: \(buildKind) kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
         try await TransferRig.with(in: folder) { rig in
             let tenant = try await rig.setup.connectTenants(count: 1, lanes: 1, active: true, prefix: "fwd")[0]
             _ = try await rig.setup.send(

@@ -5,3 +5,11 @@ import Foundation
 func report(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
+/// How this benchmark (and the `kontor` binary beside it, which the process benchmarks start) was built: `release`
+/// or `debug`; the headers say which, so a debug figure is never taken for a release one.
+#if DEBUG
+let buildKind = "debug"
+#else
+let buildKind = "release"
+#endif

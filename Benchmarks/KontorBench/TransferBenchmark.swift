@@ -23,7 +23,7 @@ enum TransferBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        report("transfer: release kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
+        report("transfer: \(buildKind) kontor serve → kontor sandbox (2 requests/s per organization), 2 cores")
         try await TransferRig.with(in: folder) { rig in
             if invoices > 0 { try await measureOneTenant(rig, invoices: invoices) }
             if tenants > 0 { try await measureManyTenants(rig, tenants: tenants, perTenant: perTenant) }
