@@ -56,6 +56,10 @@ struct ArchiveBackfillWindowTests {
                     json: #"{"from":"2026-01-01","to":"2026-01-31"}"#
                 )
                 #expect(started.status == 202, "\(started.body)")
+                let window = try #require(try started.json()["backfill"] as? [String: Any])
+                #expect(
+                    window["windowFrom"] as? String == "2026-01-01" && window["windowTo"] as? String == "2026-01-31"
+                )
                 @Sendable func backfill() async throws -> [String: Any] {
                     let archive = try await hub.send(.get, "/api/v1/tenants/acme/archive").json()
                     return try #require(archive["backfill"] as? [String: Any])
@@ -68,8 +72,10 @@ struct ArchiveBackfillWindowTests {
                 )
                 let archived = try await Archive.items(hub).compactMap { $0["lexofficeId"] as? String }
                 #expect(Set(archived) == ids && archived.count == 12)
-                let queued = try await backfill()["queued"] as? Int
-                #expect(queued == 12, "no document queued twice")
+                let finished = try await backfill()
+                #expect(finished["queued"] as? Int == 12, "no document queued twice")
+                #expect(finished["windowTo"] as? String == "2026-01-31", "the last window ends with the range")
+                #expect(finished["windowFrom"] as? String != "2026-01-01", "the range was split: \(finished)")
                 #expect(Archive.files(in: folder).count == 24)
                 let lists = try await InvoiceTransferTests.journal(hub).filter { $0 == "GET /v1/voucherlist" }
                 #expect(lists.count >= 4, "the range was read in several windows: \(lists.count) lists")

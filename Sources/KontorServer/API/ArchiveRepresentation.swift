@@ -9,7 +9,11 @@ struct ArchiveRepresentation: Encodable {
         let from: String
         let to: String
         let state: String
+        /// The days being read: the whole range unless more than lexoffice's 10,000 matches made it split.
+        let windowFrom: String
+        let windowTo: String
         let startedAt: Date
+        /// Pages read of the current window.
         let pagesRead: Int
         let totalPages: Int?
         let queued: Int
@@ -45,6 +49,8 @@ struct ArchiveRepresentation: Encodable {
                 from: $0.from.description,
                 to: $0.to.description,
                 state: $0.finishedAt == nil ? "running" : "finished",
+                windowFrom: $0.window.from.description,
+                windowTo: $0.window.to.description,
                 startedAt: $0.startedAt,
                 pagesRead: $0.nextPage,
                 totalPages: $0.totalPages,
