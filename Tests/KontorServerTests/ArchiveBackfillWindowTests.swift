@@ -50,13 +50,7 @@ struct ArchiveBackfillWindowTests {
                     let day = first.addingTimeInterval(Double(index) * 2 * 86_400)  // every other day from 1 January
                     ids.insert(try await Archive.invoice(hub, day: day).rawValue)
                 }
-                let started = try await hub.send(
-                    .post,
-                    "/api/v1/tenants/acme/archive/backfill",
-                    json: #"{"from":"2026-01-01","to":"2026-01-31"}"#
-                )
-                #expect(started.status == 202, "\(started.body)")
-                let window = try #require(try started.json()["backfill"] as? [String: Any])
+                let window = try #require(try await Archive.startJanuaryBackfill(hub)["backfill"] as? [String: Any])
                 #expect(
                     window["windowFrom"] as? String == "2026-01-01" && window["windowTo"] as? String == "2026-01-31"
                 )

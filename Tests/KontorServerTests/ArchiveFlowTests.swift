@@ -52,6 +52,18 @@ struct ArchiveFlowTests {
         return try await client.invoices.create(invoice, finalize: !draft).id
     }
 
+    /// Starts the backfill of January 2026; returns the archive as the 202 answer shows it.
+    @discardableResult
+    static func startJanuaryBackfill(_ hub: HubHarness) async throws -> [String: Any] {
+        let started = try await hub.send(
+            .post,
+            "/api/v1/tenants/acme/archive/backfill",
+            json: #"{"from":"2026-01-01","to":"2026-01-31"}"#
+        )
+        #expect(started.status == 202, "\(started.body)")
+        return try started.json()
+    }
+
     /// The tenant's archive items, `state` only if given.
     static func items(_ hub: HubHarness, state: String? = nil) async throws -> [[String: Any]] {
         let answer = try await hub.send(
@@ -322,12 +334,7 @@ struct ArchiveFlowTests {
                 for _ in 0..<3 { inRange.append(try await Self.invoice(hub, day: january).rawValue) }
                 _ = try await Self.invoice(hub, draft: true, day: january)
                 _ = try await Self.invoice(hub, day: Date(timeIntervalSince1970: 1_771_153_200))  // 2026-02-15
-                let started = try await hub.send(
-                    .post,
-                    "/api/v1/tenants/acme/archive/backfill",
-                    json: #"{"from":"2026-01-01","to":"2026-01-31"}"#
-                )
-                #expect(started.status == 202, "\(started.body)")
+                try await Self.startJanuaryBackfill(hub)
                 #expect(
                     try await hub.runWorkers {
                         let archive = try await hub.send(.get, "/api/v1/tenants/acme/archive").json()

@@ -157,24 +157,17 @@ struct ArchiveStoreTests {
             var progress = try #require(try await store.backfill(of: acme))
             #expect(progress.window.from.description == "2026-01-01" && progress.window.to.description == "2026-01-16")
             let rest = try #require(half.following(through: progress.to))
-            try await store.recordBackfillPage(
-                0,
-                of: 1,
-                in: half,
-                requests: page,
-                then: rest,
-                tenant: acme,
-                under: claim
-            )
-            try await store.recordBackfillPage(
-                0,
-                of: 1,
-                in: half,
-                requests: page,
-                then: rest,
-                tenant: acme,
-                under: claim
-            )
+            for _ in 0..<2 {  // the same page twice, as after a crash: no effect the second time
+                try await store.recordBackfillPage(
+                    0,
+                    of: 1,
+                    in: half,
+                    requests: page,
+                    then: rest,
+                    tenant: acme,
+                    under: claim
+                )
+            }
             progress = try #require(try await store.backfill(of: acme))
             #expect(progress.window == rest && progress.nextPage == 0 && progress.queued == 3)
             #expect(progress.finishedAt == nil)
