@@ -232,6 +232,7 @@ let package = Package(
                 "LexofficeKit",
                 "KontorCore",
                 "KontorStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),

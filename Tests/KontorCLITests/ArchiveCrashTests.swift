@@ -6,8 +6,8 @@ import NIOCore
 import NIOHTTP1
 import Testing
 
-/// `kill -9` of `kontor serve` in the middle of an archive backfill of 500 documents, and during a burst of webhooks,
-/// into a filesystem sink, against a `kontor sandbox` process: after a restart every document is in the sink exactly
+/// `kill -9` of `kontor serve` in the middle of an archive backfill of 500 documents into a filesystem sink, and
+/// during a burst of webhooks into a folder, S3 (moto) and WebDAV (rclone) at once, against a `kontor sandbox` process: after a restart every document is in the sink exactly
 /// once (its PDF and its sidecar, no second copy) and every item is archived.
 @Suite(.timeLimit(.minutes(5)))
 struct ArchiveCrashTests {
@@ -115,10 +115,12 @@ struct ArchiveCrashTests {
     }
 
     /// Sets up the tenant `acme` on `hub`: active, connected to the sandbox, archiving its invoices into a
-    /// filesystem sink at `archive`. Returns the hub's URL and admin token.
+    /// filesystem sink at `archive` and the `moreSinks` (JSON objects of the settings). Returns the hub's URL and
+    /// admin token.
     private static func archiveInvoices(
         of sandbox: HubProcesses.Sandbox,
         into archive: URL,
+        moreSinks: [String] = [],
         on hub: ChildProcess
     ) async throws -> (hubURL: String, token: String) {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
@@ -130,40 +132,67 @@ struct ArchiveCrashTests {
         #expect(try await HubProcesses.send(.POST, api + "/acme/activate", token: token, json: since).0 == 200)
         let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
         #expect(try await HubProcesses.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
-        let settings =
-            #"{"active":true,"documentTypes":["invoice"],"sinks":[{"type":"filesystem","path":"\#(archive.path)"}]}"#
+        let sinks = ([#"{"type":"filesystem","path":"\#(archive.path)"}"#] + moreSinks).joined(separator: ",")
+        let settings = #"{"active":true,"documentTypes":["invoice"],"sinks":[\#(sinks)]}"#
         #expect(try await HubProcesses.send(.PUT, api + "/acme/archive", token: token, json: settings).0 == 200)
         return (hubURL, token)
     }
 
     /// Expects `count` documents in the filesystem sink at `archive`: each one's PDF and sidecar, once.
     private static func expectEachOnce(_ count: Int, in archive: URL) throws {
-        let files = try FileManager.default.subpathsOfDirectory(atPath: archive.path)
+        try expectEachOnce(count, among: try FileManager.default.subpathsOfDirectory(atPath: archive.path), "folder")
+    }
+
+    /// Expects `count` documents among the paths or keys a `sink` holds: each one's PDF and sidecar, once.
+    private static func expectEachOnce(_ count: Int, among files: [String], _ sink: String) throws {
         let pdfs = files.filter { $0.hasSuffix(".pdf") }
         let sidecars = files.filter { $0.hasSuffix(".json") }
-        #expect(pdfs.count == count, "each document's PDF once")
-        #expect(sidecars.count == count, "each document's sidecar once")
-        #expect(Set(pdfs.map { $0.dropLast(4) }) == Set(sidecars.map { $0.dropLast(5) }))
-        #expect(files.allSatisfy { !$0.hasSuffix(".tmp") }, "no temp file left behind")
+        #expect(pdfs.count == count, "\(sink): each document's PDF once")
+        #expect(sidecars.count == count, "\(sink): each document's sidecar once")
+        #expect(Set(pdfs.map { $0.dropLast(4) }) == Set(sidecars.map { $0.dropLast(5) }), "\(sink)")
+        #expect(files.allSatisfy { !$0.hasSuffix(".tmp") }, "\(sink): no temp file left behind")
     }
 
     @Test(
-        "kill -9 during a burst of webhooks, and more arriving while the hub is down: after a restart each once"
+        """
+        kill -9 during a burst of webhooks, and more arriving while the hub is down: after a restart each once in a \
+        folder, S3 and WebDAV
+        """
     )
     func killDuringWebhookBurst() async throws {
+        try await StorageServer.withMoto(bucket: "belege") { moto in
+            try await StorageServer.withWebDAV { webdav in
+                try await Self.killDuringWebhookBurst(moto: moto, webdav: webdav)
+            }
+        }
+    }
+
+    private static func killDuringWebhookBurst(moto: StorageServer, webdav: StorageServer) async throws {
         let binary = try #require(
             HubProcesses.binary,
             "the kontor binary is missing: build it with swift build --build-tests"
         )
         let burst = 200
         let whileDown = 100
+        let moreSinks = [
+            """
+            {"type":"s3","endpoint":"\(moto.baseURL)","region":"us-east-1","bucket":"belege",\
+            "accessKeyId":"AKIDKONTOR","secretAccessKey":"moto-accepts-any"}
+            """,
+            #"{"type":"webdav","url":"\#(webdav.baseURL)/","username":"u","password":"p"}"#,
+        ]
         // lexoffice retries a failed webhook after 30 minutes, then every 2 hours: 1.8 s and 7.2 s here.
         try await HubProcesses.withSandbox(webhookTimeScale: 0.001) { sandbox in
             let contact = try await Self.customer(sandbox)
             let archive = sandbox.folder.appendingPathComponent("archive")
             let hub = try HubProcesses.serve(binary, sandbox, rate: 40, lease: 5)
             defer { hub.terminate() }
-            let (hubURL, token) = try await Self.archiveInvoices(of: sandbox, into: archive, on: hub)
+            let (hubURL, token) = try await Self.archiveInvoices(
+                of: sandbox,
+                into: archive,
+                moreSinks: moreSinks,
+                on: hub
+            )
             let port = try #require(hubURL.split(separator: ":").last.flatMap { Int($0) })
             // The burst: every finalized invoice is announced to the hub by webhook while the hub archives.
             try await Self.seed(sandbox, contact: contact, numbers: 0..<burst)
@@ -192,6 +221,13 @@ struct ArchiveCrashTests {
                 }
             )
             try Self.expectEachOnce(burst + whileDown, in: archive)
+            try Self.expectEachOnce(burst + whileDown, among: try await moto.objectKeys(bucket: "belege"), "S3")
+            let davFolder = webdav.folder.appendingPathComponent("data").path
+            try Self.expectEachOnce(
+                burst + whileDown,
+                among: try FileManager.default.subpathsOfDirectory(atPath: davFolder),
+                "WebDAV"
+            )
             let log = String(sandbox.lexofficeURL.dropLast("/v1".count)) + "/_sandbox/webhooks"
             let attempts = try await HTTPClient.shared.execute(HTTPClientRequest(url: log), timeout: .seconds(20))
             let entries =

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KontorSinks
+import KontorTestSupport
 import LexofficeKit
 import LexofficeSandbox
 import NIOCore
@@ -9,21 +10,8 @@ import NIOHTTP1
 import Testing
 
 extension ArchiveFlowTests {
-    /// The object keys in moto's bucket `bucket`.
-    private static func objectKeys(_ moto: ArchiveServer, bucket: String) async throws -> [String] {
-        let response = try await HTTPClient.shared.execute(
-            HTTPClientRequest(url: moto.baseURL + "/\(bucket)?list-type=2"),
-            timeout: .seconds(10)
-        )
-        let listing = String(buffer: try await response.body.collect(upTo: 1 << 20))
-        return listing.components(separatedBy: "<Key>").dropFirst().compactMap {
-            $0.components(separatedBy: "</Key>").first
-        }
-        .sorted()
-    }
-
     /// The object `key` in moto's bucket `bucket`, read signed (moto refuses anonymous reads of objects).
-    private static func object(_ moto: ArchiveServer, bucket: String, key: String) async throws -> Data {
+    private static func object(_ moto: StorageServer, bucket: String, key: String) async throws -> Data {
         let configuration = try S3Configuration(
             endpoint: moto.baseURL,
             region: "us-east-1",
@@ -58,8 +46,8 @@ extension ArchiveFlowTests {
     )
     func everySinkAtOnce() async throws {
         try await Self.withFolder { folder in
-            try await ArchiveServer.withMoto(bucket: "belege") { moto in
-                try await ArchiveServer.withWebDAV { webdav in
+            try await StorageServer.withMoto(bucket: "belege") { moto in
+                try await StorageServer.withWebDAV { webdav in
                     try await HubHarness.with(lexofficeRate: 1000) { hub in
                         try await Self.archive(hub, folder: folder, moto: moto, webdav: webdav)
                     }
@@ -68,7 +56,7 @@ extension ArchiveFlowTests {
         }
     }
 
-    private static func archive(_ hub: HubHarness, folder: URL, moto: ArchiveServer, webdav: ArchiveServer) async throws
+    private static func archive(_ hub: HubHarness, folder: URL, moto: StorageServer, webdav: StorageServer) async throws
     {
         try await Self.archivingTenant(
             hub,
@@ -93,7 +81,7 @@ extension ArchiveFlowTests {
 
         func expectOneCopy(status: String) async throws {
             #expect(Self.files(in: folder) == [base + ".json", base + ".pdf"])
-            #expect(try await Self.objectKeys(moto, bucket: "belege") == [base + ".json", base + ".pdf"])
+            #expect(try await moto.objectKeys(bucket: "belege") == [base + ".json", base + ".pdf"])
             #expect(Self.files(in: davFolder) == [base + ".json", base + ".pdf"])
             let sidecars = [
                 try Data(contentsOf: folder.appendingPathComponent(base + ".json")),

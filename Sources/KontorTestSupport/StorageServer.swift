@@ -1,27 +1,28 @@
 import AsyncHTTPClient
 import Foundation
-import KontorTestSupport
 import NIOCore
 import NIOHTTP1
 
-/// A real storage server for the archive's flow tests, started on 127.0.0.1 and a free port and stopped after the
-/// test: `moto_server` (PyPI `moto[server]`, S3 without authentication) or `rclone serve webdav` (Debian `rclone`,
-/// user `u`, password `p`). The sink suite (`KontorSinksTests`) tests each sink in depth; this one gives the flow
-/// all of them at once.
-struct ArchiveServer {
+/// A real storage server for the archive's flow and crash tests, started on 127.0.0.1 and a free port and stopped
+/// after the test: `moto_server` (PyPI `moto[server]`, S3 that accepts any credentials) or `rclone serve webdav`
+/// (Debian `rclone`, user `u`, password `p`). The sink suite (`KontorSinksTests`) tests each sink in depth; this one
+/// gives the flows all of them at once.
+package struct StorageServer: Sendable {
     /// Why a server is not there.
-    struct Unavailable: Error, CustomStringConvertible {
-        let description: String
+    package struct Unavailable: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// `http://127.0.0.1:PORT`.
-    let baseURL: String
+    package let baseURL: String
     /// The server's work folder (rclone serves its `data/` folder).
-    let folder: URL
+    package let folder: URL
 
     /// Runs `body` with moto serving S3 and a bucket `bucket` made in it.
-    static func withMoto<Result>(bucket: String, _ body: (ArchiveServer) async throws -> Result) async throws -> Result
-    {
+    package static func withMoto<Result>(
+        bucket: String,
+        _ body: (StorageServer) async throws -> Result
+    ) async throws -> Result {
         try await with("moto_server", arguments: ["-H", "127.0.0.1", "-p", "{port}"], readiness: "/moto-api/") {
             server in
             var request = HTTPClientRequest(url: server.baseURL + "/" + bucket)
@@ -33,7 +34,7 @@ struct ArchiveServer {
     }
 
     /// Runs `body` with rclone serving `folder/data` over WebDAV.
-    static func withWebDAV<Result>(_ body: (ArchiveServer) async throws -> Result) async throws -> Result {
+    package static func withWebDAV<Result>(_ body: (StorageServer) async throws -> Result) async throws -> Result {
         try await with(
             "rclone",
             arguments: [
@@ -49,7 +50,7 @@ struct ArchiveServer {
         _ tool: String,
         arguments: [String],
         readiness: String,
-        _ body: (ArchiveServer) async throws -> Result
+        _ body: (StorageServer) async throws -> Result
     ) async throws -> Result {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
             .map { URL(fileURLWithPath: String($0)).appendingPathComponent(tool) }
@@ -74,7 +75,7 @@ struct ArchiveServer {
             },
             in: folder
         )
-        let server = ArchiveServer(baseURL: "http://127.0.0.1:\(port)", folder: folder)
+        let server = StorageServer(baseURL: "http://127.0.0.1:\(port)", folder: folder)
         do {
             let answering = try await eventually(timeout: .seconds(30)) {
                 guard process.isRunning else { throw Unavailable(description: "\(tool) ended: \(process.printed)") }
@@ -90,5 +91,20 @@ struct ArchiveServer {
             await process.stop()
             throw error
         }
+    }
+}
+
+extension StorageServer {
+    /// The object keys in this moto's bucket `bucket` (up to 1,000), sorted.
+    package func objectKeys(bucket: String) async throws -> [String] {
+        let response = try await HTTPClient.shared.execute(
+            HTTPClientRequest(url: baseURL + "/\(bucket)?list-type=2"),
+            timeout: .seconds(10)
+        )
+        let listing = String(buffer: try await response.body.collect(upTo: 1 << 20))
+        return listing.components(separatedBy: "<Key>").dropFirst().compactMap {
+            $0.components(separatedBy: "</Key>").first
+        }
+        .sorted()
     }
 }
