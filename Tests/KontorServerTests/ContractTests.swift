@@ -73,6 +73,22 @@ struct ContractTests {
         }
     }
 
+    @Test("an integer beyond 64 bits for an integer member is a 422 naming it, not bad JSON (found by schemathesis)")
+    func integerOutOfRange() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let answer = try await hub.send(
+                .patch,
+                "/api/v1/tenants/acme",
+                json: #"{"name":"Acme","version":27818459861199691776}"#
+            )
+            #expect(answer.status == 422, "\(answer.body)")
+            #expect(answer.body.contains("#/version"), "\(answer.body)")
+            let fits = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"version":9223372036854775807}"#)
+            #expect(fits.status == 409, "a 64-bit version is read, and is not the tenant's: \(fits.body)")
+        }
+    }
+
     @Test("tokens for a tenant that does not exist: 404; OAuth links unknown: 404; a foreign OAuth answer: 403")
     func stateDependentRefusals() async throws {
         try await HubHarness.with { hub in

@@ -5,20 +5,31 @@ extension PlainJSON {
     /// names the member instead, so that the answer can be a 422 for that field.
     package static func firstNumberOutsideDecimalRange(in bytes: UnsafeRawBufferPointer) -> [String]? {
         guard let document = parse(bytes, anyNumber: true) else { return nil }
-        return document.firstNumberOutsideDecimalRange(at: [])
+        return document.firstNumber(at: []) { !fitsDecimal($0) }
     }
 
-    private func firstNumberOutsideDecimalRange(at path: [String]) -> [String]? {
+    /// The path to the first integer in the JSON document `bytes` that a 64-bit integer cannot hold (such as
+    /// `27818459861199691776`), or `nil`. `JSONDecoder` refuses such a number for an `Int` member as a fault of the
+    /// whole document too.
+    package static func firstIntegerOutsideInt64Range(in bytes: UnsafeRawBufferPointer) -> [String]? {
+        guard let document = parse(bytes, anyNumber: true) else { return nil }
+        return document.firstNumber(at: []) { text in
+            text.allSatisfy { $0.isNumber || $0 == "-" } && Int64(text) == nil
+        }
+    }
+
+    /// The path to the first number whose text `matches`, depth first.
+    private func firstNumber(at path: [String], matching matches: (String) -> Bool) -> [String]? {
         switch self {
-        case .number(let text): return Self.fitsDecimal(text) ? nil : path
+        case .number(let text): return matches(text) ? path : nil
         case .object(let members):
             for member in members {
-                if let found = member.value.firstNumberOutsideDecimalRange(at: path + [member.name]) { return found }
+                if let found = member.value.firstNumber(at: path + [member.name], matching: matches) { return found }
             }
             return nil
         case .array(let elements):
             for (index, element) in elements.enumerated() {
-                if let found = element.firstNumberOutsideDecimalRange(at: path + [String(index)]) { return found }
+                if let found = element.firstNumber(at: path + [String(index)], matching: matches) { return found }
             }
             return nil
         case .string, .bool, .null: return nil

@@ -52,9 +52,13 @@ enum JSONBody {
             // `JSONDecoder` refuses a whole document for one number `Decimal` cannot hold: name that member.
             if let path = body.withUnsafeReadableBytes({ PlainJSON.firstNumberOutsideDecimalRange(in: $0) }) {
                 throw HubProblem.invalid(
-                    "#" + path.map { "/" + $0.replacing("~", with: "~0").replacing("/", with: "~1") }.joined(),
+                    jsonPointer(path),
                     "is a number out of range (significant digits between 10^-128 and 10^127)"
                 )
+            }
+            // … and one integer member for a number beyond 64 bits.
+            if let path = body.withUnsafeReadableBytes({ PlainJSON.firstIntegerOutsideInt64Range(in: $0) }) {
+                throw HubProblem.invalid(jsonPointer(path), "is an integer out of range (beyond 64 bits)")
             }
             throw HubProblem.malformedJSON("The body is not valid JSON.")
         } catch let error as DecodingError {
@@ -106,6 +110,11 @@ enum JSONBody {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let location { headers[.location] = location }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+    }
+
+    /// The JSON pointer of member names, escaped (RFC 6901).
+    private static func jsonPointer(_ path: [String]) -> String {
+        "#" + path.map { "/" + $0.replacing("~", with: "~0").replacing("/", with: "~1") }.joined()
     }
 
     /// The JSON pointer of a decoding path, e.g. `#/settings/transferVariant`.
