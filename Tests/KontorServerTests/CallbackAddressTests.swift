@@ -90,9 +90,11 @@ struct CallbackAddressTests {
 
     @Test("a receiver that refuses the connection is reported as such, without its address")
     func connectionRefused() async throws {
-        let closedPort = try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
-            try #require(URL(string: receiver.baseURL)?.port)
-        }
+        // Bound without listening for the whole test: connections are refused, and no other test's server can take
+        // the port meanwhile (a closed server's port could be, and once was: it answered 404).
+        let refusing = try RefusingPort()
+        defer { refusing.close() }
+        let closedPort = refusing.port
         try await HubHarness.with(callbacksAllowPrivate: true) { hub in
             try await Self.enqueueCallback(hub, to: "http://127.0.0.1:\(closedPort)/hooks")
             let queue = JobQueue(database: hub.database)
