@@ -150,7 +150,7 @@ struct ArchiveCrashTests {
         #expect(pdfs.count == count, "\(sink): each document's PDF once")
         #expect(sidecars.count == count, "\(sink): each document's sidecar once")
         #expect(Set(pdfs.map { $0.dropLast(4) }) == Set(sidecars.map { $0.dropLast(5) }), "\(sink)")
-        #expect(files.allSatisfy { !$0.hasSuffix(".tmp") }, "\(sink): no temp file left behind")
+        #expect(files.allSatisfy { !$0.hasSuffix("tmp") }, "\(sink): no temp file left behind")
     }
 
     @Test(

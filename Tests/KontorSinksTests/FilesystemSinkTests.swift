@@ -38,6 +38,37 @@ struct FilesystemSinkTests {
         #expect(folder.contents(of: "acme/2026/invoice/RE-1001.json") == paid.metadata)
     }
 
+    @Test("a temporary file left by a writer killed mid-write is taken over by the next write, not left beside it")
+    func orphanedTemporaryFileTakenOver() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let invoices = folder.path + "/acme/2026/invoice"
+        try FileManager.default.createDirectory(atPath: invoices, withIntermediateDirectories: true)
+        let orphan = invoices + "/.RE-1001.pdf.kontor-tmp"
+        #expect(FileManager.default.createFile(atPath: orphan, contents: Data(repeating: 0x25, count: 100_000)))
+        let document = ArchiveDocument.fixture(withXML: false)
+        _ = try await FilesystemSink(root: folder.path).write(document)
+        #expect(folder.allFiles() == ["acme/2026/invoice/RE-1001.json", "acme/2026/invoice/RE-1001.pdf"])
+        #expect(folder.contents(of: "acme/2026/invoice/RE-1001.pdf") == document.pdf)
+    }
+
+    @Test("a file another live process is writing makes the write fail as retryable; its bytes are not mixed in")
+    func liveWriterIsWaitedFor() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let invoices = folder.path + "/acme/2026/invoice"
+        try FileManager.default.createDirectory(atPath: invoices, withIntermediateDirectories: true)
+        let busy = open(invoices + "/.RE-1001.pdf.kontor-tmp", O_WRONLY | O_CREAT, 0o640)
+        #expect(busy >= 0)
+        defer { close(busy) }
+        #expect(flock(busy, LOCK_EX | LOCK_NB) == 0)
+        let error = await #expect(throws: ArchiveSinkError.self) {
+            try await FilesystemSink(root: folder.path).write(.fixture(withXML: false))
+        }
+        #expect(error?.isRetryable == true)
+        #expect(folder.contents(of: "acme/2026/invoice/RE-1001.pdf") == nil)
+    }
+
     @Test("a number like ../x stays inside its folder")
     func noTraversal() async throws {
         let folder = try TemporaryFolder()

@@ -31,23 +31,52 @@ enum DurableFiles {
 
     /// Replaces (or creates) the file `name` in `folder` with `contents`: written to a temporary file in the same
     /// folder, flushed, renamed over `name`, the folder flushed.
+    ///
+    /// The temporary file's name is fixed per target (`.{name}.kontor-tmp`) and locked (`flock`) while it is
+    /// written, so a writer killed in the middle leaves nothing behind for good: the next write of the same file
+    /// takes the orphan over (its lock died with its process) instead of adding a second one. A live writer of the
+    /// same file makes this call fail as retryable, never mixes its bytes with ours.
     static func replace(_ name: String, in folder: String, with contents: Data) throws(ArchiveSinkError) {
         let path = folder + "/" + name
-        let temporary = folder + "/." + name + "." + UUID().uuidString + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
-        guard descriptor >= 0 else { throw failure(errno, "create", temporary) }
+        let temporary = folder + "/." + name + ".kontor-tmp"
+        let descriptor = try openLocked(temporary)
         var written = false
         defer {
             if !written { unlink(temporary) }
+            close(descriptor)
         }
-        do {
-            defer { close(descriptor) }
-            try writeAll(contents, to: descriptor, path: temporary)
-            guard fsync(descriptor) == 0 else { throw failure(errno, "flush", temporary) }
-        }
+        guard ftruncate(descriptor, 0) == 0 else { throw failure(errno, "truncate", temporary) }
+        try writeAll(contents, to: descriptor, path: temporary)
+        guard fsync(descriptor) == 0 else { throw failure(errno, "flush", temporary) }
         guard rename(temporary, path) == 0 else { throw failure(errno, "rename", path) }
         written = true
         try flush(folder: folder)
+    }
+
+    /// Opens (or creates) the temporary file at `path` and locks it exclusively; makes sure the locked file is
+    /// still the one at `path` (another writer may have renamed it away between the open and the lock).
+    private static func openLocked(_ path: String) throws(ArchiveSinkError) -> Int32 {
+        for _ in 0..<3 {
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o640)
+            guard descriptor >= 0 else { throw failure(errno, "create", path) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                let code = errno
+                close(descriptor)
+                if code == EWOULDBLOCK {
+                    throw ArchiveSinkError(.storageFailed, "\(path) is being written by another process")
+                }
+                throw failure(code, "lock", path)
+            }
+            var opened = stat()
+            var current = stat()
+            if fstat(descriptor, &opened) == 0, stat(path, &current) == 0, opened.st_ino == current.st_ino,
+                opened.st_dev == current.st_dev
+            {
+                return descriptor
+            }
+            close(descriptor)
+        }
+        throw ArchiveSinkError(.storageFailed, "\(path) kept being replaced by another process")
     }
 
     private static func writeAll(_ contents: Data, to descriptor: Int32, path: String) throws(ArchiveSinkError) {
