@@ -85,4 +85,21 @@ struct CallbackTests {
             }
         }
     }
+
+    @Test("a tenant without a callback URL gets no callback jobs; once it has one, its new events are queued")
+    func noReceiverNoJobs() async throws {
+        try await HubHarness.with { hub in
+            #expect(try await hub.send(.post, "/api/v1/tenants", json: #"{"id":"acme","name":"Acme"}"#).status == 201)
+            let queue = JobQueue(database: hub.database)
+            let outbox = CallbackOutbox(queue: queue)
+            _ = try await outbox.enqueue("invoice.transferred", data: #"{"voucherNumber":"RE-1"}"#, for: TenantID("acme"))
+            #expect(try await queue.jobs(tenant: TenantID("acme")).isEmpty)
+            let url = #"{"callbackUrl":"\#(hub.callbackReceiver)"}"#
+            #expect(try await hub.send(.patch, "/api/v1/tenants/acme", json: url).status == 200)
+            let event = try await outbox.enqueue("invoice.transferred", data: "{}", for: TenantID("acme"))
+            let jobs = try await queue.jobs(tenant: TenantID("acme"))
+            #expect(jobs.map(\.kind) == [CallbackOutbox.jobKind])
+            #expect(jobs.first?.payload.contains(event.id) == true)
+        }
+    }
 }

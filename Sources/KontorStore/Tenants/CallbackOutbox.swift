@@ -5,6 +5,10 @@ import SQLKit
 
 /// Queues callbacks durably: each event becomes a `callback.send` job (deduplicated by its event id), committed
 /// together with whatever caused it when the caller passes its transaction.
+///
+/// A tenant without a callback URL gets no job: callbacks go to the receiver configured when the event happens,
+/// as with any webhook subscription (a source that polls reads the same facts from the API). Jobs for such tenants
+/// would only hold up the tenant's job lane, e.g. 5,000 of them after a first customer sync.
 package struct CallbackOutbox: Sendable {
     private let queue: JobQueue
 
@@ -39,6 +43,10 @@ package struct CallbackOutbox: Sendable {
             createdAt: queue.clock.now,
             data: data
         )
+        let receiver = try await db.raw("SELECT callback_url FROM tenants WHERE id = \(bind: tenant.rawValue)").first()
+        guard let url = try receiver?.decode(column: "callback_url", as: String?.self), !url.isEmpty else {
+            return event
+        }
         let payload = try KontorJSON.text(of: event)
         _ = try await queue.enqueue(
             NewJob(tenantID: tenant, kind: Self.jobKind, payload: payload, dedupeKey: "callback:\(event.id)"),

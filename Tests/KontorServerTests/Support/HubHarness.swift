@@ -30,6 +30,9 @@ struct HubHarness {
     let secrets: SecretBox
     /// The hub's server settings (lexoffice is the sandbox).
     let server: HubServerConfiguration
+    /// A receiver on 127.0.0.1 answering every callback 204; tenants made by ``createTenant(_:)`` send theirs there
+    /// (the hub queues callbacks only for tenants with a callback URL).
+    let callbackReceiver: String
 
     /// An answer: status, headers and the body as text.
     struct Answer {
@@ -65,6 +68,29 @@ struct HubHarness {
         intake: IntakeLoad = IntakeLoad(),
         lexofficeRate: Double = 2,
         callbacksAllowPrivate: Bool = true,
+        _ body: (HubHarness) async throws -> Result
+    ) async throws -> Result {
+        try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
+            try await run(
+                oauth: oauth,
+                metrics: metrics,
+                intake: intake,
+                lexofficeRate: lexofficeRate,
+                callbacksAllowPrivate: callbacksAllowPrivate,
+                callbackReceiver: receiver.baseURL + "/callbacks",
+                body
+            )
+        }
+    }
+
+    /// ``with(oauth:metrics:intake:lexofficeRate:callbacksAllowPrivate:_:)`` with the callback receiver running.
+    private static func run<Result: Sendable>(
+        oauth: Bool,
+        metrics: HubMetrics,
+        intake: IntakeLoad,
+        lexofficeRate: Double,
+        callbacksAllowPrivate: Bool,
+        callbackReceiver: String,
         _ body: (HubHarness) async throws -> Result
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-hub-\(UUID().uuidString)")
@@ -126,7 +152,8 @@ struct HubHarness {
                         partnerToken: partner.token,
                         webhookSigner: signer,
                         secrets: secrets,
-                        server: server
+                        server: server,
+                        callbackReceiver: callbackReceiver
                     )
                     do {
                         let result = try await body(harness)
@@ -171,10 +198,11 @@ struct HubHarness {
         return Answer(status: Int(response.status.code), headers: headers, body: String(buffer: bytes))
     }
 
-    /// Creates a tenant through the API.
+    /// Creates a tenant through the API, its callbacks going to ``callbackReceiver``.
     @discardableResult
     func createTenant(_ id: String) async throws -> Answer {
-        let answer = try await send(.post, "/api/v1/tenants", json: #"{"id":"\#(id)","name":"Company \#(id)"}"#)
+        let tenant = #"{"id":"\#(id)","name":"Company \#(id)","callbackUrl":"\#(callbackReceiver)"}"#
+        let answer = try await send(.post, "/api/v1/tenants", json: tenant)
         #expect(answer.status == 201, "create \(id): \(answer.body)")
         return answer
     }
