@@ -92,7 +92,7 @@ struct CallbackTests {
             #expect(try await hub.send(.post, "/api/v1/tenants", json: #"{"id":"acme","name":"Acme"}"#).status == 201)
             let queue = JobQueue(database: hub.database)
             let outbox = CallbackOutbox(queue: queue)
-            _ = try await outbox.enqueue("invoice.transferred", data: #"{"voucherNumber":"RE-1"}"#, for: TenantID("acme"))
+            _ = try await outbox.enqueue("invoice.transferred", data: "{}", for: TenantID("acme"))
             #expect(try await queue.jobs(tenant: TenantID("acme")).isEmpty)
             let url = #"{"callbackUrl":"\#(hub.callbackReceiver)"}"#
             #expect(try await hub.send(.patch, "/api/v1/tenants/acme", json: url).status == 200)
