@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import KontorTestSupport
 import Testing
 
 /// What schemathesis found where the hub did not do what `/openapi.yaml` says (issue 22, section 1), one case each.
@@ -124,6 +125,51 @@ struct ContractTests {
             let late = try await hub.send(.get, "/api/v1/tenants/acme/customer-changes?after=999999999999999999")
             #expect(late.status == 200)
             #expect((try late.json()["items"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test(
+        "lexoffice unreachable is a 502 problem that says so (lexoffice-unreachable), not a 500 or lexoffice's refusal"
+    )
+    func lexofficeUnreachable() async throws {
+        // lexoffice's side closes every connection without an answer (its API behind a failing load balancer).
+        try await ScriptedHTTPServer.withServer(.replying { _ in .dropConnection }) { lexoffice in
+            try await Self.connectUnreachable(lexofficeURL: lexoffice.baseURL + "/v1")
+        }
+    }
+
+    private static func connectUnreachable(lexofficeURL: String) async throws {
+        try await HubHarness.with(lexofficeURL: lexofficeURL) { hub in
+            try await hub.createTenant("acme")
+            let answer = try await hub.send(
+                .put,
+                "/api/v1/tenants/acme/connection/api-key",
+                json: #"{"apiKey":"a-key-lexoffice-never-sees"}"#
+            )
+            #expect(answer.status == 502, "\(answer.body)")
+            #expect(answer.headers["content-type"] == "application/problem+json")
+            let problem = try answer.json()
+            #expect(problem["code"] as? String == "lexoffice-unreachable")
+            #expect(problem["title"] as? String == "lexoffice could not be reached")
+            #expect((problem["detail"] as? String)?.contains("could not be reached") == true)
+            let connection = try await hub.send(.get, "/api/v1/tenants/acme/connection").json()
+            #expect(connection["status"] as? String == "notConnected", "nothing stored")
+        }
+    }
+
+    @Test("members of the wrong type are 422 naming them: a tenant's version, an activation's since")
+    func wrongTypes() async throws {
+        try await HubHarness.with { hub in
+            try await hub.createTenant("acme")
+            let version = try await hub.send(.patch, "/api/v1/tenants/acme", json: #"{"name":"Acme","version":"1"}"#)
+            #expect(version.status == 422, "\(version.body)")
+            #expect(version.body.contains("#/version"))
+            let since = try await hub.send(.post, "/api/v1/tenants/acme/activate", json: #"{"since":1767225600}"#)
+            #expect(since.status == 422, "\(since.body)")
+            #expect(since.body.contains("#/since"))
+            let tenant = try await hub.send(.get, "/api/v1/tenants/acme").json()
+            #expect(tenant["name"] as? String == "Company acme", "the refused change stored nothing")
+            #expect(tenant["active"] as? Bool == false)
         }
     }
 }

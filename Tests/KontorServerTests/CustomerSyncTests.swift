@@ -168,8 +168,17 @@ struct CustomerSyncTests {
             #expect(entry["pointer"] as? String == "#/phones/business")
             #expect(entry["sourceValue"] as? String == "\"+49 30 5555\"")
             #expect(entry["lexofficeValue"] as? String == "\"+49 30 9999\"")
-            let activity = try await hub.send(.get, "/api/v1/tenants/acme/activity").body
-            #expect(activity.contains("customer.conflict"))
+            let activity = try await hub.send(.get, "/api/v1/tenants/acme/activity?kind=customer.conflict").json()
+            let logged = try #require((activity["items"] as? [[String: Any]])?.first)
+            #expect((logged["message"] as? String)?.contains("#/phones/business") == true)
+            let details = try #require(
+                try JSONSerialization.jsonObject(with: Data((logged["details"] as? String ?? "").utf8))
+                    as? [String: Any]
+            )
+            let loggedEntry = try #require((details["conflicts"] as? [[String: Any]])?.first)
+            #expect(loggedEntry["sourceValue"] as? String == "\"+49 30 5555\"")
+            #expect(loggedEntry["lexofficeValue"] as? String == "\"+49 30 9999\"")
+            #expect(loggedEntry["kept"] as? String == (policy == "lexofficeWins" ? "lexoffice" : "source"))
         }
     }
 

@@ -79,7 +79,7 @@ package struct LexofficeConnector: Sendable {
             if case .apiKey = credentials { throw FlowProblem(.apiKeyRejected, "lexoffice rejected the API key") }
             throw FlowProblem(.lexofficeFailed, "lexoffice rejected the new access token")
         } catch let error as LexofficeError {
-            throw FlowProblem(.lexofficeFailed, "reading the lexoffice profile failed: \(error.code)")
+            throw FlowProblem.lexoffice(error, while: "reading the lexoffice profile")
         }
         if let owner = try await connections.tenant(forOrganization: profile.organizationId.description),
             owner != tenant
@@ -172,6 +172,8 @@ package struct LexofficeConnector: Sendable {
             where [.unauthorized, .forbidden, .credentialsUnavailable].contains(error.code)
         {
             try await markReconnectNeeded(tenant, reason: "lexoffice refused the stored credentials (\(error.code))")
+        } catch let error as LexofficeError {
+            throw FlowProblem.lexoffice(error, while: "checking the connection")
         }
         guard let connection = try await connections.connection(of: tenant) else { throw Self.notConnected(tenant) }
         return connection
@@ -240,7 +242,7 @@ package struct LexofficeConnector: Sendable {
             }
             return ids
         } catch let error as LexofficeError {
-            throw FlowProblem(.lexofficeFailed, "registering event subscriptions failed: \(error.code)")
+            throw FlowProblem.lexoffice(error, while: "registering event subscriptions")
         }
     }
 

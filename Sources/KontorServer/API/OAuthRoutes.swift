@@ -117,7 +117,7 @@ struct OAuthRoutes {
         do {
             token = try await OAuth2Client(configuration: oauth).exchange(code: code)
         } catch let error as LexofficeError {
-            throw HubProblem.lexoffice("exchanging the authorization code failed: \(error.code)")
+            throw FlowProblem.lexoffice(error, while: "exchanging the authorization code")
         }
         return try await connector.connect(tenant, token: token)
     }

@@ -114,6 +114,21 @@ package struct HubProblem: Error, Sendable, Equatable {
 
     /// 502: lexoffice answered with an error the caller must know about.
     package static func lexoffice(_ detail: String) -> HubProblem {
-        HubProblem(status: .badGateway, code: "lexoffice-error", title: "lexoffice refused the request", detail: detail)
+        HubProblem(
+            status: .badGateway,
+            code: "lexoffice-error",
+            title: "lexoffice answered with an error",
+            detail: detail
+        )
+    }
+
+    /// 502: lexoffice could not be reached (refused, timed out, no answer); trying again later may work.
+    package static func lexofficeUnreachable(_ detail: String) -> HubProblem {
+        HubProblem(
+            status: .badGateway,
+            code: "lexoffice-unreachable",
+            title: "lexoffice could not be reached",
+            detail: detail
+        )
     }
 }

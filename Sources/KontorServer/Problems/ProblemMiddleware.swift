@@ -4,12 +4,14 @@ import Hummingbird
 import KontorCore
 import KontorFlows
 import KontorStore
+import LexofficeKit
 import Logging
 import NIOCore
 
 /// Turns every error of the hub's routes into an RFC 9457 `application/problem+json` answer: ``HubProblem`` as
-/// is, Hummingbird's errors (unknown route, body too large) and ``StoreError`` by their meaning, anything else as
-/// a 500 whose details go only to the log.
+/// is, Hummingbird's errors (unknown route, body too large), ``StoreError`` and ``FlowProblem`` by their meaning, a
+/// lexoffice error as a 502 saying whether lexoffice failed or could not be reached, anything else as a 500 whose
+/// details go only to the log.
 package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     private let problemBaseURL: String
 
@@ -32,6 +34,10 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as StoreError {
             return response(for: Self.problem(for: error, logger: context.logger), request: request)
         } catch let problem as FlowProblem {
+            return response(for: Self.problem(for: problem, logger: context.logger), request: request)
+        } catch let error as LexofficeError {
+            // A route that called lexoffice and did not say what its failure means: lexoffice's fault, not ours.
+            let problem = FlowProblem.lexoffice(error, while: "calling lexoffice")
             return response(for: Self.problem(for: problem, logger: context.logger), request: request)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
@@ -81,6 +87,7 @@ package struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .notConnected, .connectionUnusable, .organizationTaken: return .conflict(problem.detail)
         case .apiKeyRejected: return .invalid("#/apiKey", problem.detail)
         case .lexofficeFailed: return .lexoffice(problem.detail)
+        case .lexofficeUnreachable: return .lexofficeUnreachable(problem.detail)
         default:
             logger.error("flow failed in a request", metadata: ["error": "\(problem)"])
             return .internalError

@@ -61,13 +61,14 @@ struct HubHarness {
     /// Runs `body` with a hub and a sandbox, then stops both; `/metrics` shows `metrics`; webhooks and invoice saves
     /// count into `intake`. The hub sends `lexofficeRate` requests per second per connection (lexoffice's 2 by
     /// default; the sandbox has no limit). Callbacks may go to loopback receivers unless `callbacksAllowPrivate` is
-    /// `false` (the hub's default).
+    /// `false` (the hub's default). With `lexofficeURL` the hub calls lexoffice there instead of the sandbox.
     static func with<Result: Sendable>(
         oauth: Bool = true,
         metrics: HubMetrics = HubMetrics(),
         intake: IntakeLoad = IntakeLoad(),
         lexofficeRate: Double = 2,
         callbacksAllowPrivate: Bool = true,
+        lexofficeURL: String? = nil,
         _ body: (HubHarness) async throws -> Result
     ) async throws -> Result {
         try await ScriptedHTTPServer.withServer(.replying { _ in .json(204, "") }) { receiver in
@@ -77,19 +78,22 @@ struct HubHarness {
                 intake: intake,
                 lexofficeRate: lexofficeRate,
                 callbacksAllowPrivate: callbacksAllowPrivate,
+                lexofficeURL: lexofficeURL,
                 callbackReceiver: receiver.baseURL + "/callbacks",
                 body
             )
         }
     }
 
-    /// ``with(oauth:metrics:intake:lexofficeRate:callbacksAllowPrivate:_:)`` with the callback receiver running.
+    /// ``with(oauth:metrics:intake:lexofficeRate:callbacksAllowPrivate:lexofficeURL:_:)`` with the callback receiver
+    /// running.
     private static func run<Result: Sendable>(
         oauth: Bool,
         metrics: HubMetrics,
         intake: IntakeLoad,
         lexofficeRate: Double,
         callbacksAllowPrivate: Bool,
+        lexofficeURL: String?,
         callbackReceiver: String,
         _ body: (HubHarness) async throws -> Result
     ) async throws -> Result {
@@ -114,7 +118,7 @@ struct HubHarness {
                 let port = PortBox()
                 let server = HubServerConfiguration(
                     publicBaseURL: "http://127.0.0.1:9/hub",
-                    lexofficeBaseURL: sandbox.baseURL,
+                    lexofficeBaseURL: lexofficeURL ?? sandbox.baseURL,
                     webhookPublicKeyPEM: signer.publicKeyPEM,
                     oauth: !oauth
                         ? nil
