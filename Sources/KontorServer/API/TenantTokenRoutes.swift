@@ -2,8 +2,10 @@ import HTTPTypes
 
 /// The routes of `/api/v1` a tenant token may use (issue 22): a tenant token belongs to a source application, which
 /// sends and reads its invoices (and retries their transfer) and its customers (their sync, retries and the change
-/// feed of lexoffice's side) and its documents for forwarding (post, read, retry), and reads its tenant, its connection's status, its jobs and its activity. Every other route is the partner's — tenants, their settings, activation, the callback secret,
-/// connecting and disconnecting lexoffice, exports, the job queue, API tokens — and a tenant token gets 403 there.
+/// feed of lexoffice's side) and its documents for forwarding (post, read, retry), and reads its tenant, its
+/// connection's status, its jobs and its activity. Every other route is the partner's — tenants, their settings,
+/// activation, the callback secret, connecting and disconnecting lexoffice, exports, the archive, the job queue, API
+/// tokens — and a tenant token gets 403 there.
 /// A route not listed here is the partner's, so a new route is closed to tenant tokens until it is added.
 enum TenantTokenRoutes {
     /// The routes, as `METHOD /path` with the router's `{parameter}` placeholders.
