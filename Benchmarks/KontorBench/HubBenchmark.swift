@@ -162,8 +162,8 @@ enum HubBenchmark {
     ) async throws {
         let eventFile = folder.appendingPathComponent("events.tsv")
         try await SignedEvents.write(count: events, organizations: organizations, signer: signer, to: eventFile)
-        let (result, cost) = try accounted(in: hub) {
-            try wrk.run(
+        let (result, cost) = try await accounted(in: hub) {
+            try await wrk.run(
                 ["-t2", "-c32", "-d4s", hubURL + "/webhooks/lexoffice", "--", eventFile.path, "2"],
                 script: SignedEvents.wrkScript
             )
@@ -186,8 +186,8 @@ enum HubBenchmark {
         api: TenantSetup,
         run: String
     ) async throws {
-        let (result, cost) = try accounted(in: hub) {
-            try wrk.run(
+        let (result, cost) = try await accounted(in: hub) {
+            try await wrk.run(
                 ["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer \(api.token)", api.hubURL],
                 script: invoiceScript.replacingOccurrences(of: "RUN", with: run)
             )
@@ -207,11 +207,11 @@ enum HubBenchmark {
     /// the hypervisor stole meanwhile (on a shared virtual machine, throughput drops with it).
     private static func accounted(
         in hub: ChildProcess,
-        _ measure: () throws -> Wrk.Result
-    ) throws -> (Wrk.Result, String) {
+        _ measure: () async throws -> Wrk.Result
+    ) async throws -> (Wrk.Result, String) {
         let machineBefore = MachineTimes.now()
         let processBefore = try hub.processorTime()
-        let result = try measure()
+        let result = try await measure()
         let perRequest = (try hub.processorTime() - processBefore) / max(1, result.requests)
         var cost = String(format: "\n    kontor %4.0f µs processor time per request", perRequest.inSeconds * 1e6)
         if let machineBefore, let machineAfter = MachineTimes.now() {

@@ -24,9 +24,9 @@ enum SandboxBenchmark {
                 Contact(version: 0, roles: ContactRoles(customer: CustomerRole()), company: Company(name: "Bench GmbH"))
             )
             print("KontorBench sandbox (\(ProcessInfo.processInfo.activeProcessorCount) cores, wrk -t2 -c32 -d5s)")
-            let contactRead = try measure(wrk, url: server.baseURL + "/contacts/\(contact.id)")
-            let invoice = try measure(wrk, url: server.baseURL + "/invoices", script: invoiceScript)
-            let ping = try measure(wrk, url: server.baseURL + "/ping")
+            let contactRead = try await measure(wrk, url: server.baseURL + "/contacts/\(contact.id)")
+            let invoice = try await measure(wrk, url: server.baseURL + "/invoices", script: invoiceScript)
+            let ping = try await measure(wrk, url: server.baseURL + "/ping")
             for (name, result) in [
                 ("GET  /v1/contacts/{id}  ", contactRead), ("POST /v1/invoices       ", invoice),
                 ("GET  /v1/ping (baseline)", ping),
@@ -55,7 +55,7 @@ enum SandboxBenchmark {
         """
 
     /// Runs wrk for 5 seconds against `url` (with a Lua `script` when given).
-    private static func measure(_ wrk: Wrk, url: String, script: String? = nil) throws -> Wrk.Result {
-        try wrk.run(["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer bench-key", url], script: script)
+    private static func measure(_ wrk: Wrk, url: String, script: String? = nil) async throws -> Wrk.Result {
+        try await wrk.run(["-t2", "-c32", "-d5s", "-H", "Authorization: Bearer bench-key", url], script: script)
     }
 }

@@ -25,7 +25,7 @@ struct Wrk {
     /// Runs wrk with `arguments` (`--latency` is added) and the Lua `script`, if any, and reads its figures.
     /// - Throws: ``BenchmarkFailure`` when wrk prints no figures or any answer was not 2xx/3xx: a figure of
     ///   failing requests would mean nothing.
-    func run(_ arguments: [String], script: String? = nil) throws -> Result {
+    func run(_ arguments: [String], script: String? = nil) async throws -> Result {
         var scriptArguments: [String] = []
         if let script {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-bench-\(UUID()).lua")
@@ -33,9 +33,12 @@ struct Wrk {
             scriptArguments = ["-s", file.path]
         }
         defer { if let path = scriptArguments.last { try? FileManager.default.removeItem(atPath: path) } }
-        let text = try SpawnedProcess.runToCompletion(
+        // Waited for without blocking a thread of the concurrency pool: the server measured may run in this process,
+        // and Hummingbird answers on that pool (blocking one of its 2 threads here had cost a third of the rate).
+        let text = try await SpawnedProcess.runToCompletion(
             URL(fileURLWithPath: executable),
-            arguments: ["--latency"] + scriptArguments + arguments
+            arguments: ["--latency"] + scriptArguments + arguments,
+            timeout: .seconds(300)
         )
         .output
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

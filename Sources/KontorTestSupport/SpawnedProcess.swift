@@ -106,24 +106,64 @@ package final class SpawnedProcess: Sendable {
         arguments: [String] = [],
         environment: [String: String]? = nil
     ) throws -> Completion {
-        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-run-\(UUID().uuidString)").path
-        let (outputPath, errorsPath) = (stem + ".out", stem + ".err")
-        defer {
+        let output = CapturedOutput()
+        defer { output.remove() }
+        let process = try output.start(executable, arguments: arguments, environment: environment)
+        return output.completion(status: process.waitUntilExit())
+    }
+
+    /// Runs `executable` to its end like ``runToCompletion(_:arguments:environment:)``, but waits without holding a
+    /// thread of the concurrency pool: a server in the same process needs them all (e.g. under a load generator).
+    /// - Throws: ``Failure`` when the process cannot be started or did not end within `timeout` (it is then killed).
+    package static func runToCompletion(
+        _ executable: URL,
+        arguments: [String] = [],
+        environment: [String: String]? = nil,
+        timeout: Duration
+    ) async throws -> Completion {
+        let output = CapturedOutput()
+        defer { output.remove() }
+        let process = try output.start(executable, arguments: arguments, environment: environment)
+        guard let status = await process.waitForExit(timeout: timeout) else {
+            process.send(SIGKILL)
+            _ = process.waitUntilExit()
+            throw Failure(description: "\(executable.path) did not end within \(timeout)")
+        }
+        return output.completion(status: status)
+    }
+
+    /// The temporary files a run's standard output and error go to.
+    private struct CapturedOutput {
+        let outputPath: String
+        let errorsPath: String
+
+        init() {
+            let stem = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-run-\(UUID().uuidString)")
+            outputPath = stem.path + ".out"
+            errorsPath = stem.path + ".err"
+        }
+
+        func start(_ executable: URL, arguments: [String], environment: [String: String]?) throws -> SpawnedProcess {
+            try SpawnedProcess(
+                executable,
+                arguments: arguments,
+                environment: environment,
+                standardOutput: .file(outputPath),
+                standardError: .file(errorsPath)
+            )
+        }
+
+        func completion(status: Int32) -> Completion {
+            let read = { (path: String) in
+                FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            }
+            return Completion(status: status, output: read(outputPath), errors: read(errorsPath))
+        }
+
+        func remove() {
             try? FileManager.default.removeItem(atPath: outputPath)
             try? FileManager.default.removeItem(atPath: errorsPath)
         }
-        let process = try SpawnedProcess(
-            executable,
-            arguments: arguments,
-            environment: environment,
-            standardOutput: .file(outputPath),
-            standardError: .file(errorsPath)
-        )
-        let status = process.waitUntilExit()
-        let read = { (path: String) in
-            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        }
-        return Completion(status: status, output: read(outputPath), errors: read(errorsPath))
     }
 
     /// Whether the process still runs (a process that ended is reaped here).
