@@ -4,35 +4,15 @@ import KontorCore
 /// The storage the customer sync works on, a port the store implements: the source's customers, their steps
 /// (intent before a create, done after it), the links to lexoffice contacts, and the end of a sync with its
 /// activity entry and callbacks. Every write names the job's ``JobClaim`` and commits only while the claim still
-/// holds the tenant's lease; otherwise it throws ``FlowProblem`` ``FlowProblem/Code/leaseLost``.
-package protocol CustomerRecords: ContactLinks {
+/// holds the tenant's lease; otherwise it throws ``FlowProblem`` ``FlowProblem/Code/leaseLost``. The create step
+/// (``TransferStep/Name/contact``) keeps its `done` record; an update step starts over each time.
+package protocol CustomerRecords: ContactLinks, StepRecords<StoredCustomer> {
     /// The tenant's customer `sourceID`, or `nil`.
     func customer(_ sourceID: String, of tenant: TenantID) async throws -> StoredCustomer?
 
     /// When the hub last learned of a change of the lexoffice contact made in lexoffice (its latest change feed
     /// entry), or `nil`.
     func lexofficeChangedAt(_ lexofficeID: String, of tenant: TenantID) async throws -> Date?
-
-    /// The customer's steps, in the order they were first recorded.
-    func steps(of customer: StoredCustomer) async throws -> [TransferStep]
-
-    /// Records that the step's request is about to be sent; committed before it goes out. The create step
-    /// (``TransferStep/Name/contact``) keeps a `done` record; an update step starts over each time.
-    func recordIntent(
-        _ name: TransferStep.Name,
-        fingerprint: String,
-        of customer: StoredCustomer,
-        under claim: JobClaim
-    ) async throws
-
-    /// Records what lexoffice created or changed for the step.
-    func recordDone(
-        _ name: TransferStep.Name,
-        lexofficeID: String,
-        note: String?,
-        of customer: StoredCustomer,
-        under claim: JobClaim
-    ) async throws
 
     /// Ends a sync of `customer` as `synced`: `agreed` is what both sides hold now (the base of the next merge);
     /// `writtenAt` lexoffice's `updatedDate` of the hub's write in this sync, if it wrote. The `conflicts` the

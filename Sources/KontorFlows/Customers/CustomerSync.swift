@@ -145,7 +145,7 @@ package struct CustomerSync: JobHandler {
         let id = try await runner.run(
             .contact,
             fingerprint: TransferFingerprint.of(contact),
-            in: CustomerStepJournal(records: records, customer: customer, claim: claim),
+            in: RecordedStepJournal(records: records, subject: customer, claim: claim),
             find: { _ in try await search.unlinkedContact(like: contact, of: tenantID) },
             send: {
                 let result = try await client.contacts.create(contact)
@@ -183,7 +183,7 @@ package struct CustomerSync: JobHandler {
     ) async throws {
         let id = try LexofficeID(contactID)
         let marker = ContactSearch.marker(forSourceCustomer: customer.sourceID)
-        let journal = CustomerStepJournal(records: records, customer: customer, claim: claim)
+        let journal = RecordedStepJournal(records: records, subject: customer, claim: claim)
         for _ in 0..<Self.versionRetries {
             let contact = try await client.contacts.get(id)
             let crowded = contact.listsWithSeveralEntries
@@ -250,22 +250,5 @@ extension CustomerSync {
             let changed = try await records.lexofficeChangedAt(contactID, of: customer.tenantID)
             return (changed.map { $0 > customer.contentAt } ?? false) ? .lexoffice : .source
         }
-    }
-}
-
-/// A customer's steps in the customer records.
-private struct CustomerStepJournal: StepJournal {
-    let records: any CustomerRecords
-    let customer: StoredCustomer
-    let claim: JobClaim
-
-    func steps() async throws -> [TransferStep] { try await records.steps(of: customer) }
-
-    func recordIntent(_ name: TransferStep.Name, fingerprint: String) async throws {
-        try await records.recordIntent(name, fingerprint: fingerprint, of: customer, under: claim)
-    }
-
-    func recordDone(_ name: TransferStep.Name, lexofficeID: String, note: String?) async throws {
-        try await records.recordDone(name, lexofficeID: lexofficeID, note: note, of: customer, under: claim)
     }
 }

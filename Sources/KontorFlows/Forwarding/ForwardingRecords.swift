@@ -5,7 +5,7 @@ import KontorCore
 /// received documents with their bytes, their steps (intent before a write, done after it) and their end. Every
 /// write names the job's ``JobClaim`` and commits only while the claim still holds the tenant's lease; otherwise it
 /// throws ``FlowProblem`` ``FlowProblem/Code/leaseLost`` and changes nothing.
-package protocol ForwardingRecords: Sendable {
+package protocol ForwardingRecords: StepRecords<ForwardedDocument> {
     /// The tenant's forwarding settings (defaults when none were stored).
     func settings(of tenant: TenantID) async throws -> ForwardingSettings
 
@@ -14,26 +14,6 @@ package protocol ForwardingRecords: Sendable {
 
     /// The document's bytes, or `nil` when they are gone.
     func content(of document: ForwardedDocument) async throws -> Data?
-
-    /// The document's steps, in the order they were first recorded.
-    func steps(of document: ForwardedDocument) async throws -> [TransferStep]
-
-    /// Records that the step's request is about to be sent; committed before it goes out.
-    func recordIntent(
-        _ name: TransferStep.Name,
-        fingerprint: String,
-        of document: ForwardedDocument,
-        under claim: JobClaim
-    ) async throws
-
-    /// Records what lexoffice created for the step.
-    func recordDone(
-        _ name: TransferStep.Name,
-        lexofficeID: String,
-        note: String?,
-        of document: ForwardedDocument,
-        under claim: JobClaim
-    ) async throws
 
     /// Whether `lexofficeID` is already the result of a step of another of the tenant's documents.
     func isRecorded(_ lexofficeID: String, of tenant: TenantID) async throws -> Bool

@@ -4,7 +4,7 @@ import KontorCore
 /// (intent before a write, done after it), contact links, and the end of a transfer with its activity entry and
 /// callback. Every write names the job's ``JobClaim`` and commits only while the claim still holds the tenant's
 /// lease; otherwise it throws ``FlowProblem`` ``FlowProblem/Code/leaseLost`` and changes nothing.
-package protocol TransferRecords: ContactLinks {
+package protocol TransferRecords: ContactLinks, StepRecords<StoredSourceInvoice> {
     /// The tenant's invoice `sourceID`, or `nil`.
     func invoice(_ sourceID: String, of tenant: TenantID) async throws -> StoredSourceInvoice?
 
@@ -13,26 +13,6 @@ package protocol TransferRecords: ContactLinks {
 
     /// Takes the invoice for an attempt (``TransferTransition/begin``); `nil` when there is nothing to transfer.
     func begin(_ sourceID: String, of tenant: TenantID, under claim: JobClaim) async throws -> StoredSourceInvoice?
-
-    /// The invoice's steps, in the order they were first recorded.
-    func steps(of invoice: StoredSourceInvoice) async throws -> [TransferStep]
-
-    /// Records that the step's request is about to be sent; committed before it goes out.
-    func recordIntent(
-        _ name: TransferStep.Name,
-        fingerprint: String,
-        of invoice: StoredSourceInvoice,
-        under claim: JobClaim
-    ) async throws
-
-    /// Records what lexoffice created for the step.
-    func recordDone(
-        _ name: TransferStep.Name,
-        lexofficeID: String,
-        note: String?,
-        of invoice: StoredSourceInvoice,
-        under claim: JobClaim
-    ) async throws
 
     /// Ends the transfer as `transferred` (``TransferTransition/complete``) with its activity entry and callback.
     func complete(_ invoice: StoredSourceInvoice, with result: TransferResult, under claim: JobClaim) async throws
