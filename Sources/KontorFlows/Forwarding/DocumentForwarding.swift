@@ -207,19 +207,9 @@ package struct DocumentForwarding: JobHandler {
             fingerprint: TransferFingerprint.of(body),
             of: document,
             find: { _ in
-                let candidates = try client.voucherList.pages(
-                    VoucherListFilter(
-                        voucherTypes: .only([body.type]),
-                        voucherStatuses: .any,
-                        voucherNumber: plan.number
-                    ),
-                    sort: .ascending(.createdDate)
-                ).elements
-                for try await candidate in candidates
-                where try await !records.isRecorded(candidate.id.rawValue, of: document.tenantID) {
-                    return candidate.id
+                try await client.unrecordedVoucher(of: body.type, numbered: plan.number) {
+                    try await records.isRecorded($0.rawValue, of: document.tenantID)
                 }
-                return nil
             },
             send: { try await client.vouchers.create(body).id }
         )

@@ -32,19 +32,9 @@ struct VoucherTransfer: Sendable {
             fingerprint: TransferFingerprint.of(body),
             of: invoice,
             find: { _ in
-                let candidates = try client.voucherList.pages(
-                    VoucherListFilter(
-                        voucherTypes: .only([body.type]),
-                        voucherStatuses: .any,
-                        voucherNumber: source.number
-                    ),
-                    sort: .ascending(.createdDate)
-                ).elements
-                for try await candidate in candidates
-                where try await !records.isRecorded(candidate.id.rawValue, of: invoice.tenantID) {
-                    return candidate.id
+                try await client.unrecordedVoucher(of: body.type, numbered: source.number) {
+                    try await records.isRecorded($0.rawValue, of: invoice.tenantID)
                 }
-                return nil
             },
             send: { try await client.vouchers.create(body).id }
         )
