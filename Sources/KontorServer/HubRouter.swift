@@ -78,6 +78,10 @@ package struct HubRouter {
             activity: activity,
             callbackSecrets: CallbackSecrets(tenants: tenants, box: secrets),
             forwarding: ForwardingStore(queue: queue),
+            dropFolders: DropFolderAssignment(
+                policy: configuration.dropFolderPolicy,
+                folders: ForwardingStore(queue: queue)
+            ),
             clock: clock
         )
         .register(on: api)

@@ -47,6 +47,11 @@ struct HubConfigurationTests {
         ])
         #expect(folder.forwarding.dropFolder == "/srv/inbox")
         #expect(folder.forwarding.dropFolderInterval == .seconds(30))
+        #expect(folder.forwarding.allowedDropFolders.isEmpty, "no folders of tenants' own unless allowed")
+        let allowed = try configuration(["forwarding.dropfolder.allowed": "/srv/scans/, /mnt//export"])
+        #expect(allowed.forwarding.allowedDropFolders == ["/srv/scans", "/mnt/export"])
+        #expect(allowed.dropFolderPolicy.reserved.first?.hasSuffix("/kontor-data") == true, "the data folder")
+        #expect(throws: ConfigurationError.self) { try configuration(["forwarding.dropfolder.allowed": "scans"]) }
         let invalid = #expect(throws: ConfigurationError.self) {
             try configuration(["forwarding.active": "sometimes"])
         }

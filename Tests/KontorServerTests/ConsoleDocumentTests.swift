@@ -34,14 +34,20 @@ struct ConsoleDocumentTests {
             #expect(forwarding["mode"] as? String == "upload")
             #expect(forwarding["activeSince"] as? String == "2026-01-01T00:00:00Z", "the activation date stays")
             #expect(page.body.contains("Ablageordner auf dem Hub"), "a partner user sets the tenant's drop folder")
+            let scans = FileManager.default.temporaryDirectory.path + "/kontor-scans-\(UUID().uuidString)/acme"
             let folder = try await client.post(
                 "/ui/tenants/acme/forwarding",
-                [("active", "true"), ("mode", "read"), ("dropFolder", "/srv/scans/acme")]
+                [("active", "true"), ("mode", "read"), ("dropFolder", scans)]
             )
             #expect(folder.location == "/ui/tenants/acme/documents?notice=forwardingSaved", "\(folder.location ?? "-")")
             let withFolder = try await hub.send(.get, "/api/v1/tenants/acme").json()
-            #expect((withFolder["forwarding"] as? [String: Any])?["dropFolder"] as? String == "/srv/scans/acme")
-            #expect(try await client.get("/ui/tenants/acme/documents").body.contains("value=\"/srv/scans/acme\""))
+            #expect((withFolder["forwarding"] as? [String: Any])?["dropFolder"] as? String == scans)
+            #expect(try await client.get("/ui/tenants/acme/documents").body.contains("value=\"\(scans)\""))
+            let outside = try await client.post(
+                "/ui/tenants/acme/forwarding",
+                [("mode", "read"), ("dropFolder", "/var/spool/postfix")]
+            )
+            #expect(outside.location?.contains("error=validation-failed&fields=dropFolder") == true)
             let relative = try await client.post(
                 "/ui/tenants/acme/forwarding",
                 [("mode", "read"), ("dropFolder", "scans/acme")]

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import KontorCore
 import KontorFlows
+import KontorServer
 import KontorStore
 import LexofficeKit
 import Synchronization
@@ -148,6 +149,15 @@ struct ForwardingControlTests {
             #expect(relative.status == 422)
             let pointers = (try relative.json()["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String }
             #expect(pointers == ["#/forwarding/dropFolder"])
+            for refused in ["/var/spool/postfix", FileManager.default.temporaryDirectory.path + "/x/../y"] {
+                let answer = try await hub.send(
+                    .patch,
+                    "/api/v1/tenants/acme",
+                    json: #"{"forwarding":{"dropFolder":"\#(refused)"}}"#
+                )
+                #expect(answer.status == 422, "\(refused): \(answer.body)")
+                #expect(answer.body.contains("#/forwarding/dropFolder"))
+            }
 
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "kontor-own-\(UUID().uuidString)"
@@ -164,11 +174,19 @@ struct ForwardingControlTests {
             let settings = try #require(try set.json()["forwarding"] as? [String: Any])
             #expect(settings["dropFolder"] as? String == folder.path)
             #expect(settings["mode"] as? String == "read", "the other settings stay")
+            try await hub.createTenant("beta")
+            let taken = try await hub.send(
+                .patch,
+                "/api/v1/tenants/beta",
+                json: #"{"forwarding":{"dropFolder":"\#(folder.path)/inner"}}"#
+            )
+            #expect(taken.status == 422, "another tenant's folder: \(taken.body)")
+            #expect(taken.body.contains("another tenant"))
 
             try Self.scan.write(to: incoming.appendingPathComponent("scan.pdf"))
             try Data("hello".utf8).write(to: incoming.appendingPathComponent("notes.txt"))
             let store = ForwardingStore(queue: JobQueue(database: hub.database))
-            let drop = DropFolder(root: nil, inbox: store, tenantFolders: store)
+            let drop = DropFolder(root: nil, inbox: store, tenantFolders: store, policy: hub.server.dropFolderPolicy)
             func exists(_ path: String) -> Bool {
                 FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path)
             }

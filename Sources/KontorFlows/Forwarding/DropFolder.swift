@@ -11,7 +11,8 @@ import KontorCore
 /// names starting with `.` or ending in `.part`, `.tmp` or `.crdownload` are never taken. A received file moves to
 /// the tenant folder's `done/`; one that cannot be received (over 5 MB, not PDF, PNG, JPEG or XML, the name received
 /// before with other content) moves to its `failed/` with a `<name>.reason.txt` beside it. Folders below the root of
-/// tenants that do not exist are left alone.
+/// tenants that do not exist are left alone, and so is a tenant's own folder that the ``DropFolderPolicy`` does not
+/// permit (e.g. a symbolic link leading elsewhere).
 package struct DropFolder: Sendable {
     /// What a poll saw of a waiting file.
     package struct Stamp: Sendable, Equatable {
@@ -23,12 +24,20 @@ package struct DropFolder: Sendable {
     package let root: URL?
     private let inbox: any DocumentInbox
     private let tenantFolders: (any TenantDropFolders)?
+    private let policy: DropFolderPolicy
 
-    /// Drop folders below `root` and those of `tenantFolders`, storing what they take in `inbox`.
-    package init(root: URL?, inbox: any DocumentInbox, tenantFolders: (any TenantDropFolders)? = nil) {
+    /// Drop folders below `root` and those of `tenantFolders` that `policy` permits, storing what they take in
+    /// `inbox`.
+    package init(
+        root: URL?,
+        inbox: any DocumentInbox,
+        tenantFolders: (any TenantDropFolders)? = nil,
+        policy: DropFolderPolicy = DropFolderPolicy()
+    ) {
         self.root = root
         self.inbox = inbox
         self.tenantFolders = tenantFolders
+        self.policy = policy
     }
 
     /// Polls every `interval` until the task is cancelled.
@@ -161,7 +170,7 @@ package struct DropFolder: Sendable {
             // The database is unavailable for a moment: the tenants' own folders wait for the next poll, and the
             // polling goes on (an error here would end the hub's services).
         }
-        for (tenant, path) in own.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (tenant, path) in own.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where policy.permitsPolling(path) {
             list.append((tenant, URL(fileURLWithPath: path, isDirectory: true)))
         }
         return list

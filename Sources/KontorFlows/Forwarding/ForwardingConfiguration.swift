@@ -1,3 +1,5 @@
+import Foundation
+
 /// The hub-wide forwarding settings read at start: the initial value of the hub-wide switch and the drop folder.
 ///
 /// The switch itself lives in the database (``HubForwardingSwitch``) and is changed at runtime with
@@ -9,6 +11,8 @@
 ///   holds: a configured value that differs from it is logged as a warning at start and otherwise ignored.
 /// - `forwarding.dropfolder.dir` (string, optional): the root of the tenants' drop folders (``DropFolder``); none
 ///   without it. A tenant's own drop folder (its forwarding settings) is polled either way.
+/// - `forwarding.dropfolder.allowed` (string, optional): comma-separated absolute folders below which tenants' own
+///   drop folders may lie (``DropFolderPolicy``); without it tenants cannot have folders of their own.
 /// - `forwarding.dropfolder.poll.seconds` (number, default `5`, 1–3600): how often the drop folders are polled.
 package struct ForwardingConfiguration: Sendable, Equatable {
     /// The configured initial value of the hub-wide switch; `nil` when the configuration does not name one.
@@ -17,11 +21,25 @@ package struct ForwardingConfiguration: Sendable, Equatable {
     package var dropFolder: String?
     /// How often the drop folders are polled.
     package var dropFolderInterval: Duration
+    /// The folders below which tenants' own drop folders may lie.
+    package var allowedDropFolders: [String]
 
-    /// The settings; without a configured switch value, without a drop folder root.
-    package init(initiallyActive: Bool? = nil, dropFolder: String? = nil, dropFolderInterval: Duration = .seconds(5)) {
+    /// The settings; without a configured switch value, without a drop folder root, without folders of tenants' own.
+    package init(
+        initiallyActive: Bool? = nil,
+        dropFolder: String? = nil,
+        dropFolderInterval: Duration = .seconds(5),
+        allowedDropFolders: [String] = []
+    ) {
         self.initiallyActive = initiallyActive
         self.dropFolder = dropFolder
         self.dropFolderInterval = dropFolderInterval
+        self.allowedDropFolders = allowedDropFolders
+    }
+
+    /// The policy for tenants' own drop folders on a hub whose data folder is `dataFolder` (an absolute path).
+    package func dropFolderPolicy(dataFolder: String) -> DropFolderPolicy {
+        let sharedRoot = dropFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        return DropFolderPolicy(allowedRoots: allowedDropFolders, reserved: [dataFolder] + (sharedRoot.map { [$0] } ?? []))
     }
 }

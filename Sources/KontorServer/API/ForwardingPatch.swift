@@ -6,7 +6,8 @@ import LexofficeKit
 /// The `forwarding` member of `PATCH /api/v1/tenants/{tenant}` (merge patch, partner token only): absent members
 /// stay. `active` and `mode` cannot be `null`; `activeSince` `null` means "since activation"; the posting
 /// categories (`categories.incoming`, `categories.outgoing`) are lexoffice ids or `null`; `dropFolder` is the
-/// tenant's own drop folder, an absolute path (at most 1024 characters), or `null` for none. Activating without an
+/// tenant's own drop folder, an absolute path (at most 1024 characters) the hub's ``DropFolderPolicy`` permits
+/// (checked by the route against the other tenants' folders too), or `null` for none. Activating without an
 /// `activeSince` sets it to the moment of activation.
 struct ForwardingPatch: Decodable, Sendable {
     var active: PatchValue<Bool> = .absent

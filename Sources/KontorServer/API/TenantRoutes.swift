@@ -12,6 +12,7 @@ struct TenantRoutes {
     let activity: ActivityLog
     let callbackSecrets: CallbackSecrets
     let forwarding: ForwardingStore
+    let dropFolders: DropFolderAssignment
     let clock: any WallClock
 
     func register(on group: RouterGroup<HubRequestContext>) {
@@ -51,7 +52,9 @@ struct TenantRoutes {
             let body = try await JSONBody.decode(TenantPatchRequest.self, from: request, context: context)
             let change = try body.change(now: clock.now)
             var forwardingChange: (@Sendable (inout ForwardingSettings) -> Void)?
-            if case .value(let patch) = body.forwarding { forwardingChange = try patch.change(now: clock.now) }
+            if case .value(let patch) = body.forwarding {
+                forwardingChange = try await checkedChange(patch, of: id)
+            }
             let updated = try await tenants.update(id, expectedVersion: body.expectedVersion, change)
             let settings: ForwardingSettings
             if let forwardingChange {
@@ -116,6 +119,25 @@ struct TenantRoutes {
         }
         return tenant
     }
+
+    /// The change a `forwarding` patch makes, its drop folder checked against the policy and the other tenants'.
+    private func checkedChange(
+        _ patch: ForwardingPatch,
+        of tenant: TenantID
+    ) async throws -> @Sendable (inout ForwardingSettings) -> Void {
+        let change = try patch.change(now: clock.now)
+        guard case .value(let path) = patch.dropFolder else { return change }
+        let folder: String
+        do {
+            folder = try await dropFolders.checked(path, for: tenant)
+        } catch let refusal as DropFolderPolicy.Refusal {
+            throw HubProblem.invalid("#/forwarding/dropFolder", refusal.description)
+        }
+        return { settings in
+            change(&settings)
+            settings.dropFolder = folder
+        }
+    }
 }
 
 /// The optional body of `POST …/activate`: `{"since": "2026-01-01T00:00:00Z"}` (default: now).
@@ -162,4 +184,5 @@ enum Paging {
         }
         return cursor
     }
+
 }

@@ -25,6 +25,8 @@ package struct HubServerConfiguration: Sendable {
     /// Whether callbacks may go to loopback, link-local, private and the hub's own addresses
     /// (`callbacks.allow.private`; see ``CallbackAddressPolicy``).
     package var callbacksAllowPrivate: Bool
+    /// Where tenants' own drop folders may be (`forwarding.dropfolder.allowed`).
+    package var dropFolderPolicy: DropFolderPolicy
 
     /// A configuration.
     package init(
@@ -36,7 +38,8 @@ package struct HubServerConfiguration: Sendable {
         oauthScopes: [String] = HubServerConfiguration.defaultScopes,
         lexofficeAppURL: String = "https://app.lexware.de",
         lexofficeRequestsPerSecond: Double = 2,
-        callbacksAllowPrivate: Bool = false
+        callbacksAllowPrivate: Bool = false,
+        dropFolderPolicy: DropFolderPolicy = DropFolderPolicy()
     ) {
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
         self.lexofficeBaseURL = lexofficeBaseURL
@@ -47,6 +50,7 @@ package struct HubServerConfiguration: Sendable {
         self.lexofficeAppURL = lexofficeAppURL
         self.lexofficeRequestsPerSecond = lexofficeRequestsPerSecond
         self.callbacksAllowPrivate = callbacksAllowPrivate
+        self.dropFolderPolicy = dropFolderPolicy
     }
 
     /// What every flow Kontor runs needs (transfer, customer sync, archive): the profile, contacts, invoices, credit

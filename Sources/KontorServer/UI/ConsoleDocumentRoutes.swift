@@ -10,6 +10,7 @@ import KontorStore
 struct ConsoleDocumentRoutes {
     let tenants: TenantStore
     let documents: ForwardingStore
+    let dropFolders: DropFolderAssignment
     let renderer: ConsoleRenderer
     let clock: any WallClock
 
@@ -72,10 +73,15 @@ struct ConsoleDocumentRoutes {
             var folder: String??
             if page.isPartner, let field = form.values("dropFolder").first {
                 let text = field.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard text.isEmpty || (text.hasPrefix("/") && text.unicodeScalars.count <= 1024) else {
-                    throw ConsoleFailure(code: "validation-failed", fields: ["dropFolder"])
+                if text.isEmpty {
+                    folder = .some(nil)
+                } else {
+                    do {
+                        folder = .some(try await dropFolders.checked(text, for: tenant.id))
+                    } catch is DropFolderPolicy.Refusal {
+                        throw ConsoleFailure(code: "validation-failed", fields: ["dropFolder"])
+                    }
                 }
-                folder = .some(text.isEmpty ? nil : text)
             }
             let now = clock.now
             _ = try await documents.updateSettings(of: tenant.id) { [folder] settings in

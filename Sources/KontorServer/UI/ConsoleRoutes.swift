@@ -111,6 +111,10 @@ struct ConsoleRoutes {
         ConsoleDocumentRoutes(
             tenants: tenants,
             documents: ForwardingStore(queue: queue),
+            dropFolders: DropFolderAssignment(
+                policy: configuration.dropFolderPolicy,
+                folders: ForwardingStore(queue: queue)
+            ),
             renderer: renderer,
             clock: clock
         )

@@ -47,7 +47,8 @@ enum HubApplication {
             oauth: oauthApplication(configuration, baseURL: baseURL, embedded: sandbox != nil),
             oauthScopes: configuration.oauthScopes,
             lexofficeRequestsPerSecond: configuration.lexofficeRequestsPerSecond,
-            callbacksAllowPrivate: configuration.callbacksAllowPrivate
+            callbacksAllowPrivate: configuration.callbacksAllowPrivate,
+            dropFolderPolicy: configuration.dropFolderPolicy
         )
         try await withStoreDatabase(
             configuration.database,
@@ -115,7 +116,8 @@ enum HubApplication {
                     folder: DropFolder(
                         root: configuration.forwarding.dropFolder.map { URL(fileURLWithPath: $0) },
                         inbox: documents,
-                        tenantFolders: documents
+                        tenantFolders: documents,
+                        policy: configuration.dropFolderPolicy
                     ),
                     interval: configuration.forwarding.dropFolderInterval
                 )

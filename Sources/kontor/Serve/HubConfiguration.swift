@@ -56,6 +56,12 @@ package struct HubConfiguration: Sendable {
     package var masterKey: String?
     /// Where the SQLite file, the master key file and the sandbox state live.
     package var dataDirectory: String
+
+    /// The policy for tenants' own drop folders: below `forwarding.dropfolder.allowed`, clear of the data folder and
+    /// the shared drop folder root.
+    package var dropFolderPolicy: DropFolderPolicy {
+        forwarding.dropFolderPolicy(dataFolder: URL(fileURLWithPath: dataDirectory).standardizedFileURL.path)
+    }
     /// How many tenants one process works on at once.
     package var workerTenants: Int
     /// How many tenants one process works on at once while its intake (webhooks, invoice saves) is busy.
@@ -103,6 +109,8 @@ package struct HubConfiguration: Sendable {
     /// - `forwarding.dropfolder.dir` (string, optional): the root of the tenants' drop folders
     ///   (`<dir>/<tenant>/incoming|outgoing/`); none without it (a tenant's own drop folder is polled either way).
     /// - `forwarding.dropfolder.poll.seconds` (number, default `5`, 1–3600): how often they are polled.
+    /// - `forwarding.dropfolder.allowed` (string, optional): comma-separated absolute folders below which a tenant's
+    ///   own drop folder may lie; without it tenants cannot have folders of their own (``DropFolderPolicy``).
     /// - `master.key` (string, secret, optional): base64 of 32 bytes; default: `<data.dir>/master.key`, created once.
     /// - `data.dir` (string, default `kontor-data`).
     /// - `workers.tenants` (int, default `256`, 0–1024): tenants one process works on at once. Each connection may
@@ -170,7 +178,8 @@ package struct HubConfiguration: Sendable {
         forwarding = ForwardingConfiguration(
             initiallyActive: forwardingSwitch ? try Self.flag(config, "forwarding.active") : nil,
             dropFolder: config.string(forKey: "forwarding.dropfolder.dir"),
-            dropFolderInterval: .seconds(pollSeconds)
+            dropFolderInterval: .seconds(pollSeconds),
+            allowedDropFolders: try Self.absoluteFolders(config, "forwarding.dropfolder.allowed")
         )
         masterKey = config.string(forKey: "master.key", isSecret: true)
         workerTenants = try Self.integer(config, "workers.tenants", default: 256, range: 0...1024)
@@ -284,6 +293,19 @@ package struct HubConfiguration: Sendable {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
         default: throw ConfigurationError(key: "\(key)", detail: "must be true or false")
+        }
+    }
+
+    /// A comma-separated list of absolute folders (none when the key is missing).
+    private static func absoluteFolders(_ config: ConfigReader, _ key: ConfigKey) throws -> [String] {
+        let folders = (config.string(forKey: key) ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        return try folders.filter { !$0.isEmpty }.map { folder in
+            guard let normalized = DropFolderPolicy.normalized(folder) else {
+                throw ConfigurationError(key: "\(key)", detail: "'\(folder)' is not an absolute folder")
+            }
+            return normalized
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KontorCore
+import KontorFlows
 import KontorServer
 import KontorStore
 import KontorTestSupport
@@ -131,7 +132,11 @@ struct HubHarness {
                             revocationEndpoint: sandboxRoot + "/oauth2/revoke"
                         ),
                     lexofficeRequestsPerSecond: lexofficeRate,
-                    callbacksAllowPrivate: callbacksAllowPrivate
+                    callbacksAllowPrivate: callbacksAllowPrivate,
+                    dropFolderPolicy: DropFolderPolicy(
+                        allowedRoots: [FileManager.default.temporaryDirectory.path],
+                        reserved: [folder.path]
+                    )
                 )
                 let router = try HubComposition(database: database, secrets: secrets, server: server)
                     .router(metrics: metrics, intake: intake, logger: logger)
