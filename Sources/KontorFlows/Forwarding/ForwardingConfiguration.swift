@@ -40,6 +40,9 @@ package struct ForwardingConfiguration: Sendable, Equatable {
     /// The policy for tenants' own drop folders on a hub whose data folder is `dataFolder` (an absolute path).
     package func dropFolderPolicy(dataFolder: String) -> DropFolderPolicy {
         let sharedRoot = dropFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        return DropFolderPolicy(allowedRoots: allowedDropFolders, reserved: [dataFolder] + (sharedRoot.map { [$0] } ?? []))
+        return DropFolderPolicy(
+            allowedRoots: allowedDropFolders,
+            reserved: [dataFolder] + (sharedRoot.map { [$0] } ?? [])
+        )
     }
 }
