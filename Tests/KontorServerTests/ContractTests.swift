@@ -138,6 +138,15 @@ struct ContractTests {
         }
     }
 
+    @Test("nothing listening where lexoffice should be: the person connecting learns it within seconds, as a 502")
+    func lexofficeRefusing() async throws {
+        let refusing = try RefusingPort()
+        defer { refusing.close() }
+        let started = ContinuousClock.now
+        try await Self.connectUnreachable(lexofficeURL: "http://127.0.0.1:\(refusing.port)/v1")
+        #expect(ContinuousClock.now - started < .seconds(40), "an unreachable lexoffice is reported within seconds")
+    }
+
     private static func connectUnreachable(lexofficeURL: String) async throws {
         try await HubHarness.with(lexofficeURL: lexofficeURL) { hub in
             try await hub.createTenant("acme")

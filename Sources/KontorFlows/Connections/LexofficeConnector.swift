@@ -30,7 +30,8 @@ package struct LexofficeConnector: Sendable {
     ) {
         self.settings = settings
         self.connections = connections
-        self.clients = TenantLexofficeClients(settings: settings, connections: connections)
+        // Someone waits for every call the connector makes (connect, check, disconnect).
+        self.clients = TenantLexofficeClients(settings: settings, connections: connections, caller: .person)
         self.jobs = jobs
         self.callbacks = callbacks
         self.activity = activity

@@ -6,13 +6,24 @@ import LexofficeKit
 /// provider that renews the access token before it expires and stores every renewed token (sealed) at once. The
 /// flows reach lexoffice through it (``LexofficeConnections``).
 package struct TenantLexofficeClients: LexofficeConnections {
+    /// Who waits for the clients' answers.
+    package enum Caller: Sendable {
+        /// The flows' jobs: lexoffice's standard timeout and retries.
+        case jobs
+        /// Someone at the hub API or the console (connecting, checking): a shorter timeout and one retry, so that an
+        /// unreachable lexoffice is reported within about 20 seconds instead of minutes.
+        case person
+    }
+
     private let settings: LexofficeSettings
     private let connections: any ConnectionRecords
+    private let caller: Caller
 
-    /// Clients for lexoffice at `settings.baseURL`, from the credentials in `connections`.
-    package init(settings: LexofficeSettings, connections: any ConnectionRecords) {
+    /// Clients for lexoffice at `settings.baseURL`, from the credentials in `connections`, for `caller`.
+    package init(settings: LexofficeSettings, connections: any ConnectionRecords, caller: Caller = .jobs) {
         self.settings = settings
         self.connections = connections
+        self.caller = caller
     }
 
     /// A client for the tenant's stored connection.
@@ -33,10 +44,18 @@ package struct TenantLexofficeClients: LexofficeConnections {
         credentials: ConnectionCredentials,
         accessExpiresAt: Date
     ) throws -> LexofficeClient {
-        let lexoffice = LexofficeClientConfiguration(
-            baseURL: settings.baseURL,
-            requestsPerSecond: settings.requestsPerSecond
-        )
+        let lexoffice =
+            switch caller {
+            case .jobs:
+                LexofficeClientConfiguration(baseURL: settings.baseURL, requestsPerSecond: settings.requestsPerSecond)
+            case .person:
+                LexofficeClientConfiguration(
+                    baseURL: settings.baseURL,
+                    requestTimeout: .seconds(10),
+                    requestsPerSecond: settings.requestsPerSecond,
+                    retryPolicy: RetryPolicy(maxRateLimitRetries: 2, maxTransientRetries: 1)
+                )
+            }
         switch credentials {
         case .apiKey(let key):
             return LexofficeClient(configuration: lexoffice, credentials: StaticAPIKey(Secret(key)))
