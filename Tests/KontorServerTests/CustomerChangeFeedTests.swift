@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import KontorCore
+import KontorFlows
 import LexofficeKit
 import Testing
 
@@ -246,6 +247,69 @@ struct CustomerFirstSyncTests {
             }
             #expect(all.count == Self.lexofficeCustomers + Self.sourceCustomers - Self.overlap, "matched, not doubled")
             #expect(all.subtracting(linked).subtracting(offered).isEmpty, "every lexoffice customer reached the source")
+        }
+    }
+
+    @Test(
+        "10,250 lexoffice customers: past lexoffice's 10,000-entry list the rest are looked up by number, each offered once"
+    )
+    func pastTheListWindow() async throws {
+        let count = PageRequest.searchWindow + 250
+        try await HubHarness.with(lexofficeRate: 0) { hub in
+            try await CustomerSyncTests.syncingTenant(
+                hub,
+                sync: #""active":false,"direction":"fromLexoffice","matching":[]"#
+            )
+            let client = CustomerSyncTests.lexoffice(hub)
+            // Names in another order than the numbers lexoffice assigns, so that the customers beyond the list
+            // window (sorted by name) have numbers all over the range.
+            let created = try await withThrowingTaskGroup(of: [String].self) { group in
+                for lane in 0..<8 {
+                    group.addTask {
+                        var ids: [String] = []
+                        for index in stride(from: lane, to: count, by: 8) {
+                            let name = String(format: "Kunde %05d GmbH", index * 7_919 % count)
+                            let contact = Contact(
+                                version: 0,
+                                roles: ContactRoles(customer: CustomerRole()),
+                                company: Company(name: name)
+                            )
+                            ids.append(try await client.contacts.create(contact).id.rawValue)
+                        }
+                        return ids
+                    }
+                }
+                return try await group.reduce(into: Set<String>()) { $0.formUnion($1) }
+            }
+            #expect(created.count == count)
+            let on = #"{"customerSync":{"active":true}}"#
+            #expect(try await hub.send(.patch, "/api/v1/tenants/acme", json: on).status == 200)
+            #expect(
+                try await hub.runWorkers(timeout: .seconds(400)) {
+                    try await CustomerChangeFeedTests.firstSyncFinished(hub)
+                }
+            )
+            var offered: [String] = []
+            var cursor: String?
+            repeat {
+                let page = try await hub.send(
+                    .get,
+                    "/api/v1/tenants/acme/customer-changes?limit=500" + (cursor.map { "&after=\($0)" } ?? "")
+                ).json()
+                let items = try #require(page["items"] as? [[String: Any]])
+                offered += items.filter { $0["kind"] as? String == "existing" }.compactMap {
+                    $0["lexofficeId"] as? String
+                }
+                cursor = items.isEmpty ? nil : page["nextCursor"] as? String
+            } while cursor != nil
+            #expect(offered.count == count, "each offered once")
+            #expect(Set(offered) == created, "every customer offered, the 250 beyond the list window too")
+            let progress = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").json()
+            #expect(progress["pagesDone"] as? Int == 40 && progress["lookingUpNumber"] is NSNull)
+            // 40 pages, then one lookup per customer beyond the window and at most 100 numbers below the lowest and
+            // 100 above the highest.
+            let reads = try await InvoiceTransferTests.journal(hub).filter { $0 == "GET /v1/contacts" }.count
+            #expect(reads <= 40 + 250 + 2 * FirstCustomerSync.numberScanMargin, "\(reads) list requests")
         }
     }
 }

@@ -21,14 +21,31 @@ package protocol CustomerFeed: Sendable {
     func firstSync(of tenant: TenantID) async throws -> FirstSyncProgress?
 
     /// Offers the page's `changes` (each as ``offer(_:of:under:)`` would) and records that the first sync read
-    /// `page` of `totalPages`, in one commit; it is finished when `page` was the last.
+    /// `page` of `totalPages`, in one commit; it is finished when `page` was the last, unless `scanFrom` names the
+    /// customer number to go on from (``FirstSyncProgress/scanNumber``).
     /// - Returns: how many changes were appended.
     @discardableResult
     func recordFirstSyncPage(
         _ page: Int,
         of totalPages: Int,
         offering changes: [NewCustomerChange],
+        scanFrom: Int?,
         tenant: TenantID,
         under claim: JobClaim
     ) async throws -> Int
+
+    /// Offers `change` (if any) and records that the first sync looked up customer `number` (the next is
+    /// `number + 1`) with `misses` misses in a row, finished or not, in one commit; nothing when another run
+    /// recorded that number already.
+    func recordFirstSyncLookup(
+        _ number: Int,
+        misses: Int,
+        finished: Bool,
+        offering change: NewCustomerChange?,
+        tenant: TenantID,
+        under claim: JobClaim
+    ) async throws
+
+    /// The customer numbers of the contacts the tenant's current first sync offered so far.
+    func firstSyncCustomerNumbers(of tenant: TenantID) async throws -> Set<Int>
 }

@@ -9,8 +9,13 @@ import LexofficeKit
 /// sides agreed on are not offered. Source customers sent before are matched to the existing contacts by their own
 /// sync (``CustomerSync``), not duplicated.
 ///
-/// lexoffice pages through at most 10,000 entries of a list; beyond that the first sync stops, its job failed with
-/// that reason (the other contacts arrive on the feed when they next change).
+/// lexoffice pages through at most 10,000 entries of a list (sorted by name) and reports at most 10,000. When the
+/// window is read to its end and it was full, more customers may exist beyond it: the first sync then looks them up
+/// by customer number, one request each, from ``numberScanMargin`` below the lowest number it has seen, skipping
+/// the numbers it has offered, until ``numberScanMargin`` numbers in a row above the highest known one have no
+/// contact. lexoffice assigns customer numbers from one sequence per organization (from 10000 by default), so this
+/// finds every customer whose number is not more than that margin away from the next one; each step is committed
+/// with its entry, so a crash resumes at the number where it stopped.
 package struct FirstCustomerSync: JobHandler {
     /// The job kind.
     package static let jobKind = "customer.first-sync"
@@ -44,18 +49,27 @@ package struct FirstCustomerSync: JobHandler {
         }
     }
 
+    /// How many customer numbers the lookup beyond the list window tries below the lowest known number, and how
+    /// many in a row without a contact above the highest known one end it.
+    package static let numberScanMargin = 100
+
     private func run(for tenantID: TenantID, under claim: JobClaim) async throws {
         guard let tenant = try await tenants.tenant(tenantID), tenant.isActive,
             tenant.customerSync.takesLexofficeChanges
         else { return }
         let client = try await connections.client(for: tenantID)
+        var offeredNumbers: Set<Int>?
         while let progress = try await feed.firstSync(of: tenantID), progress.finishedAt == nil {
+            if let number = progress.scanNumber {
+                if offeredNumbers == nil { offeredNumbers = try await feed.firstSyncCustomerNumbers(of: tenantID) }
+                var known = offeredNumbers ?? []
+                try await lookUp(from: number, misses: progress.scanMisses, known: &known, client, tenantID, claim)
+                offeredNumbers = known
+                continue
+            }
             let size = PageRequest.maxSize
             guard (progress.nextPage + 1) * size <= PageRequest.searchWindow else {
-                throw FlowProblem(
-                    .firstSyncTooLarge,
-                    "lexoffice lists at most \(PageRequest.searchWindow) contacts; the first sync offered those"
-                )
+                throw FlowProblem(.firstSyncTooLarge, "the first sync read past lexoffice's list window")
             }
             let page = try await client.contacts.page(
                 ContactFilter(customer: true),
@@ -67,14 +81,57 @@ package struct FirstCustomerSync: JobHandler {
                 else { continue }
                 changes.append(change)
             }
+            let totalPages = max(page.totalPages ?? 1, 1)
+            // A full window (lexoffice reports at most 10,000) read to its end: more may lie beyond it.
+            let beyondWindow =
+                progress.nextPage + 1 >= totalPages && (page.totalElements ?? 0) >= PageRequest.searchWindow
+            var scanFrom: Int?
+            if beyondWindow {
+                let numbers = try await feed.firstSyncCustomerNumbers(of: tenantID)
+                    .union(page.content.compactMap { $0.roles.customer?.number })
+                scanFrom = max(1, (numbers.min() ?? 1) - Self.numberScanMargin)
+            }
             try await feed.recordFirstSyncPage(
                 progress.nextPage,
-                of: max(page.totalPages ?? 1, 1),
+                of: totalPages,
                 offering: changes,
+                scanFrom: scanFrom,
                 tenant: tenantID,
                 under: claim
             )
         }
+    }
+
+    /// Looks up the first customer number from `number` on that was not offered yet (one request) and records it.
+    private func lookUp(
+        from number: Int,
+        misses: Int,
+        known: inout Set<Int>,
+        _ client: LexofficeClient,
+        _ tenantID: TenantID,
+        _ claim: JobClaim
+    ) async throws {
+        var candidate = number
+        while known.contains(candidate) { candidate += 1 }
+        let highest = known.max() ?? 0
+        let found = try await client.contacts.page(
+            ContactFilter(number: candidate, customer: true),
+            page: try PageRequest(page: 0, size: 25)
+        ).content.first { $0.roles.customer?.number == candidate }
+        var entry: NewCustomerChange?
+        if let found, let id = found.id {
+            entry = try await change(for: found, id: id, tenant: tenantID)
+            known.insert(candidate)
+        }
+        let newMisses = found == nil && candidate > highest ? misses + 1 : (found == nil ? misses : 0)
+        try await feed.recordFirstSyncLookup(
+            candidate,
+            misses: newMisses,
+            finished: newMisses >= Self.numberScanMargin,
+            offering: entry,
+            tenant: tenantID,
+            under: claim
+        )
     }
 
     /// The feed entry offering the contact, or `nil` when it is linked and holds what both sides agreed on.

@@ -14,13 +14,28 @@ package struct FirstSyncProgress: Sendable, Equatable {
     package var offered: Int
     /// When it finished; `nil` while running.
     package var finishedAt: Date?
+    /// The customer number looked up next, once lexoffice's list window is read to its end and more contacts may
+    /// exist beyond it; `nil` while paging.
+    package var scanNumber: Int?
+    /// How many numbers in a row above the highest known customer number had no contact.
+    package var scanMisses: Int
 
     /// A progress record.
-    package init(startedAt: Date, nextPage: Int, totalPages: Int?, offered: Int, finishedAt: Date?) {
+    package init(
+        startedAt: Date,
+        nextPage: Int,
+        totalPages: Int?,
+        offered: Int,
+        finishedAt: Date?,
+        scanNumber: Int? = nil,
+        scanMisses: Int = 0
+    ) {
         self.startedAt = startedAt
         self.nextPage = nextPage
         self.totalPages = totalPages
         self.offered = offered
         self.finishedAt = finishedAt
+        self.scanNumber = scanNumber
+        self.scanMisses = scanMisses
     }
 }

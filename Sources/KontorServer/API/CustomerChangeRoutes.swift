@@ -51,7 +51,10 @@ private struct FirstSyncRepresentation: Encodable {
         try container.encode(progress?.totalPages, forKey: .totalPages)
         try container.encode(progress?.offered ?? 0, forKey: .offered)
         try container.encode(progress?.finishedAt, forKey: .finishedAt)
+        try container.encode(progress?.finishedAt == nil ? progress?.scanNumber : nil, forKey: .lookingUpNumber)
     }
 
-    private enum CodingKeys: String, CodingKey { case state, startedAt, pagesDone, totalPages, offered, finishedAt }
+    private enum CodingKeys: String, CodingKey {
+        case state, startedAt, pagesDone, totalPages, offered, finishedAt, lookingUpNumber
+    }
 }

@@ -123,7 +123,9 @@ package struct CustomerFeedStore: CustomerFeed {
                         totalPages: try row.decode(column: "total_pages", as: Int?.self),
                         offered: try row.decode(column: "offered", as: Int.self),
                         finishedAt: try row.decode(column: "finished_at", as: Int64?.self)
-                            .map(Date.init(millisecondsSince1970:))
+                            .map(Date.init(millisecondsSince1970:)),
+                        scanNumber: try row.decode(column: "scan_number", as: Int?.self),
+                        scanMisses: try row.decode(column: "scan_misses", as: Int.self)
                     )
                 }
         }
@@ -133,12 +135,13 @@ package struct CustomerFeedStore: CustomerFeed {
         _ page: Int,
         of totalPages: Int,
         offering changes: [NewCustomerChange],
+        scanFrom: Int?,
         tenant: TenantID,
         under claim: JobClaim
     ) async throws -> Int {
         let now = queue.clock.now
         let kind = database.kind
-        let finished: Int64? = page + 1 >= totalPages ? now.millisecondsSince1970 : nil
+        let finished: Int64? = page + 1 >= totalPages && scanFrom == nil ? now.millisecondsSince1970 : nil
         return try await database.groupedTransaction { [activity, outbox] db in
             try await claim.verify(for: tenant, in: db, kind: kind)
             var offered = 0
@@ -148,19 +151,72 @@ package struct CustomerFeedStore: CustomerFeed {
             try await db.raw(
                 """
                 UPDATE customer_first_syncs SET next_page = \(bind: page + 1), total_pages = \(bind: totalPages), \
-                offered = offered + \(bind: offered), finished_at = \(bind: finished) \
+                offered = offered + \(bind: offered), finished_at = \(bind: finished), \
+                scan_number = \(bind: scanFrom), scan_misses = 0 \
                 WHERE tenant_id = \(bind: tenant.rawValue) AND next_page = \(bind: page)
                 """
             ).run()
-            guard finished != nil else { return offered }
-            try await activity.append(
-                tenant,
-                kind: "customer.first-sync",
-                message: "the first customer sync offered lexoffice's customers on the change feed",
-                in: db
-            )
+            if finished != nil { try await Self.recordFinished(of: tenant, activity: activity, in: db) }
             return offered
         }
+    }
+
+    package func recordFirstSyncLookup(
+        _ number: Int,
+        misses: Int,
+        finished: Bool,
+        offering change: NewCustomerChange?,
+        tenant: TenantID,
+        under claim: JobClaim
+    ) async throws {
+        let now = queue.clock.now
+        let kind = database.kind
+        let finishedAt: Int64? = finished ? now.millisecondsSince1970 : nil
+        try await database.groupedTransaction { [activity, outbox] db in
+            try await claim.verify(for: tenant, in: db, kind: kind)
+            let progress = try await db.raw(
+                """
+                SELECT scan_number FROM customer_first_syncs WHERE tenant_id = \(bind: tenant.rawValue) \
+                AND finished_at IS NULL
+                """
+            ).first()
+            let scanning = try progress?.decode(column: "scan_number", as: Int?.self) ?? nil
+            guard let next = scanning, next <= number else { return }
+            var offered = 0
+            if let change, try await Self.append(change, of: tenant, at: now, outbox: outbox, in: db) { offered = 1 }
+            try await db.raw(
+                """
+                UPDATE customer_first_syncs SET scan_number = \(bind: number + 1), scan_misses = \(bind: misses), \
+                offered = offered + \(bind: offered), finished_at = \(bind: finishedAt) \
+                WHERE tenant_id = \(bind: tenant.rawValue)
+                """
+            ).run()
+            if finished { try await Self.recordFinished(of: tenant, activity: activity, in: db) }
+        }
+    }
+
+    package func firstSyncCustomerNumbers(of tenant: TenantID) async throws -> Set<Int> {
+        try await database.read { db in
+            let rows = try await db.raw(
+                """
+                SELECT c.customer_number FROM customer_changes c JOIN customer_first_syncs f \
+                ON f.tenant_id = c.tenant_id WHERE c.tenant_id = \(bind: tenant.rawValue) AND c.kind = 'existing' \
+                AND c.recorded_at >= f.started_at AND c.customer_number IS NOT NULL
+                """
+            ).all()
+            return Set(try rows.compactMap { Int(try $0.decode(column: "customer_number", as: String.self)) })
+        }
+    }
+
+    /// The activity entry of a finished first sync.
+    private static func recordFinished(of tenant: TenantID, activity: ActivityLog, in db: any SQLDatabase) async throws
+    {
+        try await activity.append(
+            tenant,
+            kind: "customer.first-sync",
+            message: "the first customer sync offered lexoffice's customers on the change feed",
+            in: db
+        )
     }
 
     /// Starts (or starts over) the tenant's first sync and queues its job, in the caller's transaction.
@@ -177,7 +233,8 @@ package struct CustomerFeedStore: CustomerFeed {
             """
             INSERT INTO customer_first_syncs (tenant_id, started_at, next_page, offered) \
             VALUES (\(bind: tenant.rawValue), \(bind: now), 0, 0) ON CONFLICT (tenant_id) DO UPDATE SET \
-            started_at = excluded.started_at, next_page = 0, total_pages = NULL, offered = 0, finished_at = NULL
+            started_at = excluded.started_at, next_page = 0, total_pages = NULL, offered = 0, finished_at = NULL, \
+            scan_number = NULL, scan_misses = 0
             """
         ).run()
         _ = try await queue.enqueue(

@@ -22,7 +22,7 @@ package struct Migrator: Sendable {
     package static let hubSchema: [Migration] = [
         .jobQueue, .tenants, .sourceInvoices, .webhookDedupeInQueue, .invoiceTransfers, .readyJobsIndex, .stagedJobs,
         .leaseEpochs, .paymentStatus, .refreshClaims, .customers, .console, .archive, .forwarding, .forwardingSwitch,
-        .unusedTenantColumns, .backfillWindows,
+        .unusedTenantColumns, .backfillWindows, .firstSyncNumberScan,
     ]
 
     /// Applies every missing step; returns the versions it applied.
