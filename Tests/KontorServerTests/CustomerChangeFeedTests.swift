@@ -167,6 +167,22 @@ struct CustomerFirstSyncTests {
         return count
     }
 
+    /// Every entry of the tenant's change feed, oldest first.
+    static func allEntries(_ hub: HubHarness) async throws -> [[String: Any]] {
+        var entries: [[String: Any]] = []
+        var cursor: String?
+        repeat {
+            let page = try await hub.send(
+                .get,
+                "/api/v1/tenants/acme/customer-changes?limit=500" + (cursor.map { "&after=\($0)" } ?? "")
+            ).json()
+            let items = try #require(page["items"] as? [[String: Any]])
+            entries += items
+            cursor = items.isEmpty ? nil : page["nextCursor"] as? String
+        } while cursor != nil
+        return entries
+    }
+
     @Test("1,000 lexoffice and 1,000 source customers, 300 alike: each offered once, matched or created once")
     func bothSides() async throws {
         try await HubHarness.with(lexofficeRate: 0) { hub in
@@ -207,17 +223,7 @@ struct CustomerFirstSyncTests {
             let progress = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").json()
             #expect(progress["pagesDone"] as? Int == 4 && progress["totalPages"] as? Int == 4, "4 pages of 250")
 
-            var entries: [[String: Any]] = []
-            var cursor: String?
-            repeat {
-                let page = try await hub.send(
-                    .get,
-                    "/api/v1/tenants/acme/customer-changes?limit=500" + (cursor.map { "&after=\($0)" } ?? "")
-                ).json()
-                let items = try #require(page["items"] as? [[String: Any]])
-                entries += items
-                cursor = items.isEmpty ? nil : page["nextCursor"] as? String
-            } while cursor != nil
+            let entries = try await Self.allEntries(hub)
             let offered = entries.filter { $0["kind"] as? String == "existing" }.compactMap {
                 $0["lexofficeId"] as? String
             }
@@ -289,19 +295,9 @@ struct CustomerFirstSyncTests {
                     try await CustomerChangeFeedTests.firstSyncFinished(hub)
                 }
             )
-            var offered: [String] = []
-            var cursor: String?
-            repeat {
-                let page = try await hub.send(
-                    .get,
-                    "/api/v1/tenants/acme/customer-changes?limit=500" + (cursor.map { "&after=\($0)" } ?? "")
-                ).json()
-                let items = try #require(page["items"] as? [[String: Any]])
-                offered += items.filter { $0["kind"] as? String == "existing" }.compactMap {
-                    $0["lexofficeId"] as? String
-                }
-                cursor = items.isEmpty ? nil : page["nextCursor"] as? String
-            } while cursor != nil
+            let offered = try await Self.allEntries(hub).filter { $0["kind"] as? String == "existing" }.compactMap {
+                $0["lexofficeId"] as? String
+            }
             #expect(offered.count == count, "each offered once")
             #expect(Set(offered) == created, "every customer offered, the 250 beyond the list window too")
             let progress = try await hub.send(.get, "/api/v1/tenants/acme/customer-first-sync").json()
