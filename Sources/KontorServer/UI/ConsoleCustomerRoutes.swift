@@ -116,9 +116,13 @@ struct ConsoleCustomerRoutes {
         guard let progress = try await feed.firstSync(of: tenant) else { return nil }
         let values = [
             "offered": String(progress.offered), "page": String(progress.nextPage),
-            "pages": progress.totalPages.map(String.init) ?? "?",
+            "pages": progress.totalPages.map(String.init) ?? "?", "number": progress.scanNumber.map(String.init) ?? "",
         ]
-        return page.text(progress.finishedAt == nil ? "customers.firstSyncRunning" : "customers.firstSyncDone", values)
+        guard progress.finishedAt == nil else { return page.text("customers.firstSyncDone", values) }
+        return page.text(
+            progress.scanNumber == nil ? "customers.firstSyncRunning" : "customers.firstSyncLookingUp",
+            values
+        )
     }
 
     private func row(for customer: StoredCustomer, page: ConsolePageContext) -> [String: Any] {
