@@ -97,6 +97,11 @@ struct ForwardingCrashTests {
                 "categories":{"incoming":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"}}}
                 """
             #expect(try await HubProcesses.send(.PATCH, api + "/acme", token: token, json: settings).0 == 200)
+            // The batch waits behind the hub-wide switch while it is posted, so that posting (slow on a loaded
+            // machine) cannot take longer than forwarding it and the kill always lands in the middle.
+            let forwarding = hubURL + "/api/v1/forwarding"
+            let off = try await HubProcesses.send(.PUT, forwarding, token: token, json: #"{"active":false}"#)
+            #expect(off.0 == 200)
             let invoice = try String(
                 contentsOf: Self.samples.appendingPathComponent("cii/EN16931_Einfach.cii.xml"),
                 encoding: .utf8
@@ -126,6 +131,8 @@ struct ForwardingCrashTests {
                 )
                 #expect(status == 202)
             }
+            let on = try await HubProcesses.send(.PUT, forwarding, token: token, json: #"{"active":true}"#)
+            #expect(on.0 == 200)
             var forwardedAtCrash = 0
             #expect(
                 try await eventually(timeout: .seconds(90)) {
