@@ -52,14 +52,15 @@ package final class ScriptedHTTPServer: Sendable {
 
     /// The base URL, `http://127.0.0.1:PORT`.
     package let baseURL: String
-    private let recorded = Mutex<[Request]>([])
+    private let recorded: RecordedRequests
 
-    private init(port: Int) {
+    private init(port: Int, recorded: RecordedRequests) {
         baseURL = "http://127.0.0.1:\(port)"
+        self.recorded = recorded
     }
 
     /// Every request received so far, in arrival order.
-    package var requests: [Request] { recorded.withLock { $0 } }
+    package var requests: [Request] { recorded.all }
 
     /// How a server answers: a function from request to reply.
     package struct Script: Sendable {
@@ -71,87 +72,81 @@ package final class ScriptedHTTPServer: Sendable {
         }
     }
 
-    /// Starts a server that answers per `script`, runs `body`, then stops the server.
+    /// Starts a server that answers per `script`, runs `body`, then stops the server: it stops listening, closes
+    /// every open connection and cancels the replies still being prepared.
+    ///
+    /// Connections are served by classic channel handlers, not `NIOAsyncChannel`: an async child channel accepted
+    /// while its accepting loop is cancelled is dropped before it becomes active, and NIO then traps on its
+    /// unfinished writer (apple/swift-nio#2813); that took a whole test process down when a client connected just
+    /// as a test ended.
     package static func withServer<Result: Sendable>(
         _ script: Script,
         body: (ScriptedHTTPServer) async throws -> Result
     ) async throws -> Result {
-        let handler = script.reply
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let recorded = RecordedRequests()
+        let connections = OpenConnections()
+        let reply = script.reply
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { child in
+            .childChannelInitializer { child in
                 child.eventLoop.makeCompletedFuture {
+                    connections.track(child)
                     try child.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
-                        wrappingChannelSynchronously: child
+                    try child.pipeline.syncOperations.addHandler(
+                        ScriptedConnectionHandler(recorded: recorded, reply: reply)
                     )
                 }
             }
-        let server = ScriptedHTTPServer(port: channel.channel.localAddress?.port ?? 0)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await channel.executeThenClose { inbound in
-                    try await withThrowingDiscardingTaskGroup { connections in
-                        for try await connection in inbound {
-                            connections.addTask { await server.serve(connection, handler: handler) }
-                        }
-                    }
-                }
-            }
-            defer { group.cancelAll() }
-            return try await body(server)
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        let server = ScriptedHTTPServer(port: listener.localAddress?.port ?? 0, recorded: recorded)
+        do {
+            let result = try await body(server)
+            await stop(listener, connections)
+            return result
+        } catch {
+            await stop(listener, connections)
+            throw error
         }
     }
 
-    private func serve(
-        _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>,
-        handler: @Sendable (Request) async -> Reply
-    ) async {
-        try? await connection.executeThenClose { inbound, outbound in
-            var pending: Request?
-            for try await part in inbound {
-                switch part {
-                case .head(let head):
-                    pending = Request(
-                        method: head.method.rawValue,
-                        uri: head.uri,
-                        headers: head.headers.map { ($0.name, $0.value) },
-                        body: [],
-                        receivedAt: .now
-                    )
-                case .body(var buffer):
-                    pending?.body += buffer.readBytes(length: buffer.readableBytes) ?? []
-                case .end:
-                    guard let request = pending else { continue }
-                    pending = nil
-                    recorded.withLock { $0.append(request) }
-                    guard try await write(await handler(request), to: outbound) else { return }
-                }
-            }
+    /// Stops accepting, then closes every connection still open.
+    private static func stop(_ listener: any Channel, _ connections: OpenConnections) async {
+        try? await listener.close()
+        await connections.closeAll()
+    }
+}
+
+/// The requests a ``ScriptedHTTPServer`` received, shared with its connections.
+final class RecordedRequests: Sendable {
+    private let requests = Mutex<[ScriptedHTTPServer.Request]>([])
+
+    /// Every request so far, in arrival order.
+    var all: [ScriptedHTTPServer.Request] { requests.withLock { $0 } }
+
+    /// Adds a complete request.
+    func append(_ request: ScriptedHTTPServer.Request) {
+        requests.withLock { $0.append(request) }
+    }
+}
+
+/// The connections of a ``ScriptedHTTPServer`` that are still open, so that stopping it can close them.
+final class OpenConnections: Sendable {
+    private let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+    /// Tracks `channel` until it closes.
+    func track(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        channels.withLock { $0[key] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            self?.channels.withLock { _ = $0.removeValue(forKey: key) }
         }
     }
 
-    /// Writes a reply; `false` when the connection is to be dropped.
-    private func write(
-        _ reply: Reply,
-        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
-    )
-        async throws -> Bool
-    {
-        switch reply {
-        case .dropConnection:
-            return false
-        case .delayed(let duration, let next):
-            try await Task.sleep(for: duration)
-            return try await write(next, to: outbound)
-        case .respond(let status, let headers, let body):
-            var head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status))
-            for (name, value) in headers { head.headers.add(name: name, value: value) }
-            head.headers.replaceOrAdd(name: "Content-Length", value: String(body.count))
-            try await outbound.write(.head(head))
-            if !body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-            try await outbound.write(.end(nil))
-            return true
+    /// Closes every open connection and waits until each has closed.
+    func closeAll() async {
+        for channel in channels.withLock({ Array($0.values) }) {
+            try? await channel.close()
         }
     }
 }
