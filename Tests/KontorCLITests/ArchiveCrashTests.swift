@@ -124,14 +124,8 @@ struct ArchiveCrashTests {
         on hub: ChildProcess
     ) async throws -> (hubURL: String, token: String) {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-        let hubURL = try #require(HubProcesses.word(after: "on", in: try await hub.line(containing: "listening on")))
-        let token = String(try #require(try await hub.line(containing: "Admin token").split(separator: " ").last))
+        let (hubURL, token) = try await HubProcesses.connectedTenant(on: hub, to: sandbox)
         let api = hubURL + "/api/v1/tenants"
-        #expect(try await HubProcesses.send(.POST, api, token: token, json: #"{"id":"acme","name":"Acme"}"#).0 == 201)
-        let since = #"{"since":"2026-01-01T00:00:00Z"}"#
-        #expect(try await HubProcesses.send(.POST, api + "/acme/activate", token: token, json: since).0 == 200)
-        let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
-        #expect(try await HubProcesses.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
         let sinks = ([#"{"type":"filesystem","path":"\#(archive.path)"}"#] + moreSinks).joined(separator: ",")
         let settings = #"{"active":true,"documentTypes":["invoice"],"sinks":[\#(sinks)]}"#
         #expect(try await HubProcesses.send(.PUT, api + "/acme/archive", token: token, json: settings).0 == 200)

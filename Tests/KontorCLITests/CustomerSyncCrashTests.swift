@@ -50,23 +50,6 @@ struct CustomerSyncCrashTests {
         }
     }
 
-    /// Reads the hub's URL and admin token from `hub`, creates tenant acme, activates it and connects it to the
-    /// sandbox.
-    private static func connectTenant(
-        of sandbox: HubProcesses.Sandbox,
-        on hub: ChildProcess
-    ) async throws -> (hubURL: String, token: String) {
-        let hubURL = try #require(HubProcesses.word(after: "on", in: try await hub.line(containing: "listening on")))
-        let token = String(try #require(try await hub.line(containing: "Admin token").split(separator: " ").last))
-        let api = hubURL + "/api/v1/tenants"
-        #expect(try await HubProcesses.send(.POST, api, token: token, json: #"{"id":"acme","name":"Acme"}"#).0 == 201)
-        let since = #"{"since":"2026-01-01T00:00:00Z"}"#
-        #expect(try await HubProcesses.send(.POST, api + "/acme/activate", token: token, json: since).0 == 200)
-        let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
-        #expect(try await HubProcesses.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
-        return (hubURL, token)
-    }
-
     /// Acme's first customer sync as the hub shows it (`state`, `pagesDone`, `totalPages`, `offered`, …).
     private static func firstSync(_ hubURL: String, token: String) async throws -> [String: Any] {
         try await HubProcesses.send(.GET, hubURL + "/api/v1/tenants/acme/customer-first-sync", token: token).1
@@ -125,7 +108,7 @@ struct CustomerSyncCrashTests {
             let serve = { try HubProcesses.serve(binary, sandbox, rate: 20) }
             let hub = try serve()
             defer { hub.terminate() }
-            let (hubURL, token) = try await Self.connectTenant(of: sandbox, on: hub)
+            let (hubURL, token) = try await HubProcesses.connectedTenant(on: hub, to: sandbox)
             let api = hubURL + "/api/v1/tenants"
             for number in 0..<Self.sourceCustomers {
                 let path = api + "/acme/customers/s-\(number)"
@@ -206,7 +189,7 @@ struct CustomerSyncCrashTests {
             let serve = { try HubProcesses.serve(binary, sandbox, rate: 1, lease: 5) }
             let hub = try serve()
             defer { hub.terminate() }
-            let (hubURL, token) = try await Self.connectTenant(of: sandbox, on: hub)
+            let (hubURL, token) = try await HubProcesses.connectedTenant(on: hub, to: sandbox)
             let on = #"{"customerSync":{"active":true,"direction":"fromLexoffice","matching":[]}}"#
             #expect(
                 try await HubProcesses.send(.PATCH, hubURL + "/api/v1/tenants/acme", token: token, json: on).0 == 200

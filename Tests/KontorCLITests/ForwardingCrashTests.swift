@@ -78,20 +78,9 @@ struct ForwardingCrashTests {
             let serve = { try HubProcesses.serve(binary, sandbox, rate: 40) }
             let hub = try serve()
             defer { hub.terminate() }
-            let hubURL = try #require(
-                HubProcesses.word(after: "on", in: try await hub.line(containing: "listening on"))
-            )
-            let token = String(try #require(try await hub.line(containing: "Admin token").split(separator: " ").last))
-            let api = hubURL + "/api/v1/tenants"
-            #expect(
-                try await HubProcesses.send(.POST, api, token: token, json: #"{"id":"acme","name":"Acme"}"#).0 == 201
-            )
             // Forwarding works for active tenants only, as the other flows do.
-            #expect(try await HubProcesses.send(.POST, api + "/acme/activate", token: token).0 == 200)
-            let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
-            #expect(
-                try await HubProcesses.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200
-            )
+            let (hubURL, token) = try await HubProcesses.connectedTenant(on: hub, to: sandbox, activation: nil)
+            let api = hubURL + "/api/v1/tenants"
             let settings = """
                 {"forwarding":{"active":true,"activeSince":"2026-01-01T00:00:00Z",\
                 "categories":{"incoming":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"}}}

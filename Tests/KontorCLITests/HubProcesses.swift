@@ -124,6 +124,24 @@ enum HubProcesses {
         try await postgres?.drop()
     }
 
+    /// Reads the hub's URL and admin token from `hub`'s output, then creates the tenant `acme` (`tenant`: the
+    /// create body), activates it (`activation`: the activate body) and connects it to `sandbox` by API key.
+    static func connectedTenant(
+        on hub: ChildProcess,
+        to sandbox: Sandbox,
+        tenant: String = #"{"id":"acme","name":"Acme"}"#,
+        activation: String? = #"{"since":"2026-01-01T00:00:00Z"}"#
+    ) async throws -> (hubURL: String, token: String) {
+        let hubURL = try #require(word(after: "on", in: try await hub.line(containing: "listening on")))
+        let token = String(try #require(try await hub.line(containing: "Admin token").split(separator: " ").last))
+        let api = hubURL + "/api/v1/tenants"
+        #expect(try await send(.POST, api, token: token, json: tenant).0 == 201)
+        #expect(try await send(.POST, api + "/acme/activate", token: token, json: activation).0 == 200)
+        let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
+        #expect(try await send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
+        return (hubURL, token)
+    }
+
     /// Starts a hub with `serve` and waits until it listens; returns it and its URL.
     static func started(_ serve: () throws -> ChildProcess) async throws -> (ChildProcess, String) {
         let hub = try serve()

@@ -42,15 +42,9 @@ struct TransferCrashTests {
         callbackURL: String,
         count: Int
     ) async throws -> ExportRun {
-        let hubURL = try #require(HubProcesses.word(after: "on", in: try await hub.line(containing: "listening on")))
-        let token = String(try #require(try await hub.line(containing: "Admin token").split(separator: " ").last))
-        let api = hubURL + "/api/v1/tenants"
         let tenant = #"{"id":"acme","name":"Acme","settings":{"autoTransfer":false},"callbackUrl":"\#(callbackURL)"}"#
-        #expect(try await HubProcesses.send(.POST, api, token: token, json: tenant).0 == 201)
-        let since = #"{"since":"2026-01-01T00:00:00Z"}"#
-        #expect(try await HubProcesses.send(.POST, api + "/acme/activate", token: token, json: since).0 == 200)
-        let key = #"{"apiKey":"\#(sandbox.apiKey)"}"#
-        #expect(try await HubProcesses.send(.PUT, api + "/acme/connection/api-key", token: token, json: key).0 == 200)
+        let (hubURL, token) = try await HubProcesses.connectedTenant(on: hub, to: sandbox, tenant: tenant)
+        let api = hubURL + "/api/v1/tenants"
         for number in 1...count {
             let path = api + "/acme/invoices/inv-\(number)"
             #expect(try await HubProcesses.send(.PUT, path, token: token, json: Self.invoice(number)).0 == 202)

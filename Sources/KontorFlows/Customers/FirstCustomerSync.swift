@@ -58,13 +58,17 @@ package struct FirstCustomerSync: JobHandler {
             tenant.customerSync.takesLexofficeChanges
         else { return }
         let client = try await connections.client(for: tenantID)
-        var offeredNumbers: Set<Int>?
+        var offered: OfferedNumbers?
         while let progress = try await feed.firstSync(of: tenantID), progress.finishedAt == nil {
             if let number = progress.scanNumber {
-                if offeredNumbers == nil { offeredNumbers = try await feed.firstSyncCustomerNumbers(of: tenantID) }
-                var known = offeredNumbers ?? []
+                var known: OfferedNumbers
+                if let offered {
+                    known = offered
+                } else {
+                    known = OfferedNumbers(try await feed.firstSyncCustomerNumbers(of: tenantID))
+                }
                 try await lookUp(from: number, misses: progress.scanMisses, known: &known, client, tenantID, claim)
-                offeredNumbers = known
+                offered = known
                 continue
             }
             let size = PageRequest.maxSize
@@ -106,14 +110,14 @@ package struct FirstCustomerSync: JobHandler {
     private func lookUp(
         from number: Int,
         misses: Int,
-        known: inout Set<Int>,
+        known: inout OfferedNumbers,
         _ client: LexofficeClient,
         _ tenantID: TenantID,
         _ claim: JobClaim
     ) async throws {
         var candidate = number
         while known.contains(candidate) { candidate += 1 }
-        let highest = known.max() ?? 0
+        let highest = known.highest
         let found = try await client.contacts.page(
             ContactFilter(number: candidate, customer: true),
             page: try PageRequest(page: 0, size: 25)
@@ -123,7 +127,12 @@ package struct FirstCustomerSync: JobHandler {
             entry = try await change(for: found, id: id, tenant: tenantID)
             known.insert(candidate)
         }
-        let newMisses = found == nil && candidate > highest ? misses + 1 : (found == nil ? misses : 0)
+        let newMisses: Int
+        switch (found, candidate > highest) {
+        case (.some, _): newMisses = 0
+        case (nil, true): newMisses = misses + 1
+        case (nil, false): newMisses = misses
+        }
         try await feed.recordFirstSyncLookup(
             candidate,
             misses: newMisses,
@@ -149,5 +158,24 @@ package struct FirstCustomerSync: JobHandler {
             sourceID: linked?.sourceID,
             customer: CanonicalCustomer(contact, ignoredNote: marker)
         )
+    }
+}
+
+/// The customer numbers the first sync has offered, with the highest of them, for the lookup beyond the list window.
+private struct OfferedNumbers {
+    private var numbers: Set<Int>
+    /// The highest number offered, 0 when none was.
+    private(set) var highest: Int
+
+    init(_ numbers: Set<Int>) {
+        self.numbers = numbers
+        highest = numbers.max() ?? 0
+    }
+
+    func contains(_ number: Int) -> Bool { numbers.contains(number) }
+
+    mutating func insert(_ number: Int) {
+        numbers.insert(number)
+        highest = max(highest, number)
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import KontorCore
 import KontorFlows
 import KontorSinks
+import KontorTestSupport
 import LexofficeKit
 import NIOCore
 import NIOFoundationCompat
@@ -16,7 +17,7 @@ import NIOHTTP1
 /// and then checks every request's SigV4 signature against the IAM user's keys, recomputing it with botocore:
 /// a wrong secret gets moto's `403 SignatureDoesNotMatch`, an unknown key `403 InvalidAccessKeyId`.
 struct MotoServer {
-    static let executable = ExternalTool.path("moto_server")
+    static let executable = ExternalServer.executable(named: "moto_server")
 
     /// `http://127.0.0.1:PORT`.
     let endpoint: String
@@ -38,9 +39,8 @@ struct MotoServer {
 
     /// Starts moto, provisions an IAM user with S3 rights, runs `body`, stops moto.
     static func with<Result>(_ body: (MotoServer) async throws -> Result) async throws -> Result {
-        guard let executable else { throw LocalServer.Failure(description: "moto_server is not installed") }
-        return try await LocalServer.with(
-            executable,
+        try await ExternalServer.with(
+            "moto_server",
             environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "3"],
             readinessPath: "/moto-api/",
             arguments: ["-H", "127.0.0.1", "-p", "{port}"]
@@ -53,7 +53,7 @@ struct MotoServer {
                 "Action": "PutUserPolicy", "UserName": "kontor", "PolicyName": "archive", "PolicyDocument": policy,
             ])
             guard let id = element("AccessKeyId", in: key), let secret = element("SecretAccessKey", in: key) else {
-                throw LocalServer.Failure(description: "moto's CreateAccessKey answer has no key: \(key)")
+                throw ExternalServer.Unavailable("moto's CreateAccessKey answer has no key: \(key)")
             }
             return try await body(
                 MotoServer(endpoint: server.baseURL, accessKeyID: id, secretAccessKey: Secret(secret))
@@ -103,8 +103,8 @@ private struct IAMQuery {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
         guard response.status == .ok else {
-            throw LocalServer.Failure(
-                description: "IAM \(parameters["Action"] ?? "") answered \(response.status): \(text)"
+            throw ExternalServer.Unavailable(
+                "IAM \(parameters["Action"] ?? "") answered \(response.status): \(text)"
             )
         }
         return text

@@ -1,9 +1,10 @@
 import Foundation
+import KontorTestSupport
 
 /// A real WebDAV server for the WebDAV sink tests: `rclone serve webdav` (Debian `rclone`) on a free port,
 /// serving a fresh folder with Basic authentication (user `u`, password `p`).
 struct RcloneWebDAV {
-    static let executable = ExternalTool.path("rclone")
+    static let executable = ExternalServer.executable(named: "rclone")
 
     /// `http://127.0.0.1:PORT/`.
     let baseURL: String
@@ -12,15 +13,16 @@ struct RcloneWebDAV {
 
     /// Starts the server, runs `body`, stops the server.
     static func with<Result>(_ body: (RcloneWebDAV) async throws -> Result) async throws -> Result {
-        guard let executable else { throw LocalServer.Failure(description: "rclone is not installed") }
-        return try await LocalServer.with(
-            executable,
+        try await ExternalServer.with(
+            "rclone",
             arguments: [
                 "serve", "webdav", "{folder}/data", "--addr", "127.0.0.1:{port}", "--user", "u", "--pass", "p",
                 "--config", "{folder}/rclone.conf",
             ]
         ) { server in
-            try await body(RcloneWebDAV(baseURL: server.baseURL + "/", folder: server.folder))
+            try await body(
+                RcloneWebDAV(baseURL: server.baseURL + "/", folder: TemporaryFolder(wrapping: server.folder))
+            )
         }
     }
 

@@ -5,6 +5,11 @@ struct TemporaryFolder {
     /// The folder's path.
     let path: String
 
+    /// The existing folder at `url`, made by its owner, who also removes it.
+    init(wrapping url: URL) {
+        path = url.path
+    }
+
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-sinks-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
