@@ -1,0 +1,38 @@
+import EInvoiceKit
+import Foundation
+import Testing
+
+/// Cases found by reading the public ZUGFeRD and XRechnung test corpora: valid documents the reader once refused or
+/// refused for the wrong reason.
+struct CorpusFindingsTests {
+    private static let rabatte = "zugferd-pdf/ZUGFeRD_1p0_COMFORT_Rabatte.pdf"
+
+    @Test("a ZUGFeRD 1.0 free-text line item (a note, no product, no amount) is not an invoice line")
+    func zugferd1FreeTextLine() throws {
+        let invoice = try EInvoiceReader().read(try Samples.data(Self.rabatte))
+        #expect(invoice.lines.map(\.id) == ["1", "2", "3", "4"])
+    }
+
+    @Test("a ZUGFeRD 1.0 line item with a product but no amount is still refused with BT-131")
+    func zugferd1LineWithoutAmount() throws {
+        let xml = try EInvoiceReader().embeddedInvoiceXML(inPDF: try Samples.data(Self.rabatte)).xml
+        let text = String(decoding: xml, as: UTF8.self)
+        let amount = "<ram:LineTotalAmount currencyID=\"EUR\">10.00</ram:LineTotalAmount>"
+        try #require(text.contains(amount))
+        let error = try #require(throws: EInvoiceError.self) {
+            try EInvoiceReader().read(Data(text.replacingOccurrences(of: amount, with: "").utf8))
+        }
+        #expect(error.code == .missingField)
+        #expect(error.field == "BT-131")
+    }
+
+    @Test("a logistics service charge (ZUGFeRD 1.0, ZUGFeRD 2.x EXTENDED) is a document-level charge with its VAT")
+    func logisticsServiceCharge() throws {
+        let invoice = try EInvoiceReader().read(try Samples.data(Self.rabatte))
+        #expect(invoice.charges.map(\.amount) == [decimal("5.80")])
+        #expect(invoice.charges.first?.reason == "Versandkosten")
+        #expect(invoice.charges.first?.taxCategory == .standard)
+        #expect(invoice.charges.first?.taxRate == decimal("7"))
+        #expect(invoice.allowances.map(\.amount) == [decimal("1.00"), decimal("13.73")])
+    }
+}
