@@ -6,6 +6,7 @@ import Testing
 /// refused for the wrong reason.
 struct CorpusFindingsTests {
     private static let rabatte = "zugferd-pdf/ZUGFeRD_1p0_COMFORT_Rabatte.pdf"
+    private static let thirdParty = "ubl/kosit-05.01a-INVOICE_ubl.xml"
 
     @Test("a ZUGFeRD 1.0 free-text line item (a note, no product, no amount) is not an invoice line")
     func zugferd1FreeTextLine() throws {
@@ -34,5 +35,24 @@ struct CorpusFindingsTests {
         #expect(invoice.charges.first?.taxCategory == .standard)
         #expect(invoice.charges.first?.taxRate == decimal("7"))
         #expect(invoice.allowances.map(\.amount) == [decimal("1.00"), decimal("13.73")])
+    }
+
+    @Test("the third party payments of an XRechnung extension invoice are part of the amount due (BR-DEX-09)")
+    func thirdPartyPayments() throws {
+        let invoice = try EInvoiceReader().read(try Samples.data(Self.thirdParty))
+        #expect(invoice.totals.thirdPartyPaymentTotal == decimal("29.96"))
+        #expect(invoice.totals.amountDue == decimal("366.86"))
+    }
+
+    @Test("outside the XRechnung extension, an amount due that includes prepaid payments fails BR-CO-16")
+    func thirdPartyPaymentsNeedTheExtension() throws {
+        let text = try Samples.text(Self.thirdParty)
+        let extensionID = "#conformant#urn:xeinkauf.de:kosit:extension:xrechnung_3.0"
+        try #require(text.contains(extensionID))
+        let error = try #require(throws: EInvoiceError.self) {
+            try EInvoiceReader().read(Data(text.replacingOccurrences(of: extensionID, with: "").utf8))
+        }
+        #expect(error.code == .totalsMismatch)
+        #expect(error.rule == "BR-CO-16")
     }
 }

@@ -33,10 +33,18 @@ enum InvoiceValidator {
                 "BR-CO-15", "BT-112", totals.taxInclusiveTotal, totals.taxExclusiveTotal + totals.taxTotal,
                 "BT-109 + BT-110"
             ),
-            (
-                "BR-CO-16", "BT-115", totals.amountDue,
-                totals.taxInclusiveTotal - totals.prepaidAmount + totals.roundingAmount, "BT-112 − BT-113 + BT-114"
-            ),
+            totals.thirdPartyPaymentTotal == 0
+                ? (
+                    "BR-CO-16", "BT-115", totals.amountDue,
+                    totals.taxInclusiveTotal - totals.prepaidAmount + totals.roundingAmount,
+                    "BT-112 − BT-113 + BT-114"
+                )
+                : (
+                    "BR-DEX-09", "BT-115", totals.amountDue,
+                    totals.taxInclusiveTotal - totals.prepaidAmount + totals.roundingAmount
+                        + totals.thirdPartyPaymentTotal,
+                    "BT-112 − BT-113 + BT-114 + the third party payments (BT-DEX-002)"
+                ),
         ]
         // Without lines (Factur-X BASIC WL) BR-CO-10 has nothing to add up.
         for check in checks where check.stated != check.computed && !(check.rule == "BR-CO-10" && invoice.lines.isEmpty)

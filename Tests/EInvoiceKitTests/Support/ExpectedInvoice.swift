@@ -224,5 +224,20 @@ extension ExpectedInvoice {
             sellerVATID: "DE123456789",
             buyerName: "Kunden AG Mitte"
         ),
+        // XRechnung extension with two third party payments (BG-DEX-09, 29.96 in all), which the amount due includes.
+        ExpectedInvoice(
+            path: "ubl/kosit-05.01a-INVOICE_ubl.xml",
+            number: "123456XX",
+            issueDate: "2016-04-04",
+            syntax: .ublInvoice,
+            lineNet: "314.86",
+            taxExclusive: "314.86",
+            tax: "22.04",
+            taxInclusive: "336.90",
+            due: "366.86",
+            taxes: [Tax(category: "S", rate: "7", taxable: "314.86", tax: "22.04")],
+            sellerVATID: "DE 123456789",
+            buyerName: "[Buyer name]"
+        ),
     ]
 }
