@@ -55,4 +55,18 @@ struct CorpusFindingsTests {
         #expect(error.code == .totalsMismatch)
         #expect(error.rule == "BR-CO-16")
     }
+
+    @Test("a ZUGFeRD 1.0 delivery date given as a month (format 610) names no day and is left out")
+    func zugferd1MonthDate() throws {
+        let xml = try EInvoiceReader().embeddedInvoiceXML(
+            inPDF: try Samples.data("zugferd-pdf/ZUGFeRD_1p0_COMFORT_Einfach.pdf")
+        ).xml
+        let text = String(decoding: xml, as: UTF8.self)
+        let day = "<udt:DateTimeString format=\"102\">20130305</udt:DateTimeString> </ram:OccurrenceDateTime>"
+        try #require(text.contains(day))
+        let month = "<udt:DateTimeString format=\"610\">201303</udt:DateTimeString> </ram:OccurrenceDateTime>"
+        let invoice = try EInvoiceReader().read(Data(text.replacingOccurrences(of: day, with: month).utf8))
+        #expect(invoice.deliveryDate == nil)
+        #expect(invoice.number == "471102")
+    }
 }

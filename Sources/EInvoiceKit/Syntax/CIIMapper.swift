@@ -53,9 +53,15 @@ struct CIIMapper {
 
     // MARK: Dates
 
+    /// A date in format 102 (`YYYYMMDD`). ZUGFeRD 1.0 also allows a month (610, `YYYYMM`) or a week (616,
+    /// `YYYYWW`) for delivery and billing periods; those name no single day and read as absent.
     private func date(_ element: XMLElementNode?, _ field: String) throws(EInvoiceError) -> CalendarDate? {
-        try ElementReader.date(element?.child(dialect.udt, "DateTimeString"), field)
+        let text = element?.child(dialect.udt, "DateTimeString")
+        if let format = text?.attributes["format"], Self.nonDayFormats.contains(format) { return nil }
+        return try ElementReader.date(text, field)
     }
+
+    private static let nonDayFormats: Set<String> = ["610", "616"]
 
     private func requiredDate(
         _ element: XMLElementNode?,
