@@ -69,4 +69,16 @@ struct CorpusFindingsTests {
         #expect(invoice.deliveryDate == nil)
         #expect(invoice.number == "471102")
     }
+
+    @Test("a document without a VAT breakdown (Factur-X MINIMUM) is refused for the missing BG-23")
+    func missingBreakdown() throws {
+        let text = try Samples.text("cii/EN16931_Einfach.cii.xml")
+        let headerTax = try Regex(#"<ram:ApplicableTradeTax>\s*<ram:CalculatedAmount>.*?</ram:ApplicableTradeTax>"#)
+            .dotMatchesNewlines()
+        let stripped = text.replacing(headerTax, with: "")
+        try #require(stripped != text)
+        let error = try #require(throws: EInvoiceError.self) { try EInvoiceReader().read(Data(stripped.utf8)) }
+        #expect(error.code == .missingField)
+        #expect(error.field == "BG-23")
+    }
 }

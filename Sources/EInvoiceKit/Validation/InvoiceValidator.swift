@@ -10,6 +10,15 @@ enum InvoiceValidator {
     static let roundingTolerance = Decimal(string: "0.01")!  // a literal the parser always reads
 
     static func validate(_ invoice: EInvoice) throws(EInvoiceError) {
+        // Checked first: without a breakdown (Factur-X MINIMUM) BR-CO-14 would fail too, less to the point.
+        guard !invoice.taxBreakdown.isEmpty else {
+            throw EInvoiceError(
+                .missingField,
+                field: "BG-23",
+                rule: "BR-CO-18",
+                detail: "The VAT breakdown (BG-23) is missing."
+            )
+        }
         try checkTotals(invoice)
         try checkTaxBreakdown(invoice)
     }
@@ -59,14 +68,6 @@ enum InvoiceValidator {
     }
 
     private static func checkTaxBreakdown(_ invoice: EInvoice) throws(EInvoiceError) {
-        guard !invoice.taxBreakdown.isEmpty else {
-            throw EInvoiceError(
-                .missingField,
-                field: "BG-23",
-                rule: "BR-CO-18",
-                detail: "The VAT breakdown (BG-23) is missing."
-            )
-        }
         let linesStateTax =
             !invoice.lines.isEmpty
             && invoice.lines.allSatisfy { $0.taxCategory != nil }
