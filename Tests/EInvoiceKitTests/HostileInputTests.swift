@@ -76,4 +76,24 @@ struct HostileInputTests {
         )
         #expect(error.code == .malformedPDF)
     }
+
+    @Test("XML that claims UTF-8 but holds other bytes (here in a comment) is malformed")
+    func invalidUTF8() throws {
+        let text = try Samples.text("cii/EN16931_Einfach.cii.xml")
+        let root = "<rsm:CrossIndustryInvoice"
+        try #require(text.contains(root))
+        var bytes = Array(text.replacingOccurrences(of: root, with: "<!-- Engl\u{1}sh -->\(root)").utf8)
+        bytes[bytes.firstIndex(of: 0x01)!] = 0xF6  // Latin-1 "ö"
+        #expect(try refusal(Data(bytes)).code == .malformedXML)
+    }
+
+    @Test("XML in a declared single-byte encoding is transcoded, not refused as invalid UTF-8")
+    func latin1Declared() throws {
+        let text = try Samples.text("cii/EN16931_Einfach.cii.xml")
+        let declaration = try #require(text.range(of: "encoding='UTF-8'"))
+        let latin1 = text.replacingCharacters(in: declaration, with: "encoding='ISO-8859-1'")
+        let bytes = latin1.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") }
+        let invoice = try EInvoiceReader().read(Data(bytes))
+        #expect(invoice.number == "471102")
+    }
 }
