@@ -18,6 +18,9 @@ public struct MonetaryTotals: Hashable, Sendable {
     public var prepaidAmount: Decimal
     /// Rounding amount (BT-114).
     public var roundingAmount: Decimal
+    /// Sum of the third party payment amounts (BT-DEX-002) of an XRechnung extension invoice: claims of others
+    /// that the seller collects with this invoice, part of the amount due (BR-DEX-09) but not of its VAT base.
+    public var thirdPartyPaymentTotal: Decimal
     /// Amount due for payment (BT-115).
     public var amountDue: Decimal
 
@@ -31,6 +34,7 @@ public struct MonetaryTotals: Hashable, Sendable {
         taxInclusiveTotal: Decimal,
         prepaidAmount: Decimal = 0,
         roundingAmount: Decimal = 0,
+        thirdPartyPaymentTotal: Decimal = 0,
         amountDue: Decimal
     ) {
         self.lineNetTotal = lineNetTotal
@@ -41,6 +45,7 @@ public struct MonetaryTotals: Hashable, Sendable {
         self.taxInclusiveTotal = taxInclusiveTotal
         self.prepaidAmount = prepaidAmount
         self.roundingAmount = roundingAmount
+        self.thirdPartyPaymentTotal = thirdPartyPaymentTotal
         self.amountDue = amountDue
     }
 }

@@ -9,6 +9,8 @@ enum PDFCrossReferenceEntry: Sendable {
 /// revisions that chain back with `/Prev`).
 struct PDFCrossReference: Sendable {
     static let maximumSections = 256
+    /// The highest object number ISO 32000-1 (Annex C) allows.
+    static let maximumObjectNumber = 8_388_607
 
     var entries: [Int: PDFCrossReferenceEntry] = [:]
     var trailer: [String: PDFObject] = [:]
@@ -88,7 +90,10 @@ struct PDFCrossReference: Sendable {
         }
         let size = stream.dictionary["Size"]?.integer ?? 0
         let index = stream.dictionary["Index"]?.array?.compactMap(\.integer) ?? [0, size]
-        guard index.count % 2 == 0 else { throw .malformedPDF("An xref stream has an invalid /Index.") }
+        // Object numbers and counts beyond a PDF's own limit (8 388 607 objects) are corrupt, and would overflow.
+        guard index.count % 2 == 0, index.allSatisfy({ (0...Self.maximumObjectNumber).contains($0) }) else {
+            throw .malformedPDF("An xref stream has an invalid /Index.")
+        }
         let data = try file.decodedData(of: stream)
         let rowLength = widths.reduce(0, +)
         var row = 0

@@ -9,6 +9,9 @@ final class PDFFile {
     let limits: EInvoiceReader.Limits
     private(set) var crossReference = PDFCrossReference()
     private var objectStreams: [Int: (bytes: [UInt8], offsets: [Int: Int])] = [:]
+    /// The objects being read right now, innermost last: reading one may need another (an indirect `/Length`, the
+    /// object stream that holds it), and a file can make that need circular.
+    private var objectsInProgress: [Int] = []
 
     init(bytes: [UInt8], limits: EInvoiceReader.Limits) throws(EInvoiceError) {
         self.bytes = bytes
@@ -38,6 +41,12 @@ final class PDFFile {
     }
 
     private func object(_ reference: PDFReference) throws(EInvoiceError) -> PDFObject {
+        guard !objectsInProgress.contains(reference.number), objectsInProgress.count < Self.maximumReferenceChain
+        else {
+            throw .malformedPDF("Objects depend on each other in a cycle.")
+        }
+        objectsInProgress.append(reference.number)
+        defer { objectsInProgress.removeLast() }
         switch crossReference.entries[reference.number] ?? .free {
         case .offset(let offset):
             let (found, object) = try readIndirectObject(at: offset)
@@ -84,7 +93,7 @@ final class PDFFile {
         } else {
             declaredLength = dictionary["Length"]?.integer
         }
-        if let length = declaredLength, length >= 0, start + length <= bytes.count {
+        if let length = declaredLength, length >= 0, length <= bytes.count - start {
             var end = PDFObjectParser(bytes: bytes, position: start + length)
             if end.consumeKeyword("endstream") {
                 return PDFStream(dictionary: dictionary, data: bytes[start..<(start + length)])
@@ -114,7 +123,8 @@ final class PDFFile {
         if objectStreams[streamNumber] == nil {
             guard case .stream(let stream) = try object(PDFReference(number: streamNumber, generation: 0)),
                 stream.dictionary["Type"]?.name == "ObjStm",
-                let count = stream.dictionary["N"]?.integer, let first = stream.dictionary["First"]?.integer
+                let count = stream.dictionary["N"]?.integer, let first = stream.dictionary["First"]?.integer,
+                (0...bytes.count).contains(first)
             else {
                 throw .malformedPDF("An object stream is missing or invalid.")
             }

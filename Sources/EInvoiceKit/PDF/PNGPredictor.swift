@@ -6,12 +6,16 @@ struct PNGPredictor {
 
     init(parameters: [String: PDFObject]) {
         predictor = parameters["Predictor"]?.integer ?? 1
-        let colors = max(1, parameters["Colors"]?.integer ?? 1)
-        let bitsPerComponent = max(1, parameters["BitsPerComponent"]?.integer ?? 8)
-        let columns = max(1, parameters["Columns"]?.integer ?? 1)
+        // Clamped to what ISO 32000-1 allows (at most 32 colours, 16 bits), so that hostile values cannot overflow.
+        let colors = min(32, max(1, parameters["Colors"]?.integer ?? 1))
+        let bitsPerComponent = min(16, max(1, parameters["BitsPerComponent"]?.integer ?? 8))
+        let columns = min(Self.maximumColumns, max(1, parameters["Columns"]?.integer ?? 1))
         bytesPerPixel = max(1, (colors * bitsPerComponent + 7) / 8)
         rowLength = (colors * bitsPerComponent * columns + 7) / 8
     }
+
+    /// More columns than any xref stream or image needs; a row is then at most 64 MiB.
+    static let maximumColumns = 1 << 20
 
     func undo(_ data: [UInt8]) throws(EInvoiceError) -> [UInt8] {
         guard predictor >= 10 else {

@@ -53,9 +53,15 @@ struct CIIMapper {
 
     // MARK: Dates
 
+    /// A date in format 102 (`YYYYMMDD`). ZUGFeRD 1.0 also allows a month (610, `YYYYMM`) or a week (616,
+    /// `YYYYWW`) for delivery and billing periods; those name no single day and read as absent.
     private func date(_ element: XMLElementNode?, _ field: String) throws(EInvoiceError) -> CalendarDate? {
-        try ElementReader.date(element?.child(dialect.udt, "DateTimeString"), field)
+        let text = element?.child(dialect.udt, "DateTimeString")
+        if let format = text?.attributes["format"], Self.nonDayFormats.contains(format) { return nil }
+        return try ElementReader.date(text, field)
     }
+
+    private static let nonDayFormats: Set<String> = ["610", "616"]
 
     private func requiredDate(
         _ element: XMLElementNode?,
@@ -129,6 +135,7 @@ struct CIIMapper {
             let settlement = item.child(ram, dialect.lineSettlement)
             let tax = settlement?.child(ram, "ApplicableTradeTax")
             let amount = settlement?.path(ram, dialect.lineSummation, "LineTotalAmount")
+            if isFreeTextLine(item, amount: amount) { continue }
             lines.append(
                 InvoiceLine(
                     id: try lineID(item),
@@ -140,6 +147,12 @@ struct CIIMapper {
             )
         }
         return lines
+    }
+
+    /// A ZUGFeRD 1.0 free-text line: a line item with a note but neither a product nor an amount, which the 1.0
+    /// schema allows for text between the positions (D16B marks such lines `INFORMATION` instead).
+    private func isFreeTextLine(_ item: XMLElementNode, amount: XMLElementNode?) -> Bool {
+        dialect.syntax == .zugferd1 && amount == nil && item.child(ram, "SpecifiedTradeProduct") == nil
     }
 
     /// BT-126, which EN 16931 requires but ZUGFeRD 1.0 BASIC leaves out.
@@ -165,6 +178,21 @@ struct CIIMapper {
                     taxRate: tax?.child(ram, dialect.rate),
                     reason: element.child(ram, "Reason"),
                     reasonCode: element.child(ram, "ReasonCode")
+                )
+                .read()
+            )
+        }
+        // ZUGFeRD 1.0 and ZUGFeRD 2.x EXTENDED state freight and other logistics costs apart from the allowances
+        // and charges; they are document-level charges all the same, counted in BT-108 and their category's base.
+        for element in settlement?.children(ram, "SpecifiedLogisticsServiceCharge") ?? [] {
+            let tax = element.child(ram, "AppliedTradeTax")
+            result.append(
+                try AllowanceChargeElements(
+                    indicator: "true",
+                    amount: element.child(ram, "AppliedAmount"),
+                    taxCategory: tax?.child(ram, "CategoryCode"),
+                    taxRate: tax?.child(ram, dialect.rate),
+                    reason: element.child(ram, "Description")
                 )
                 .read()
             )

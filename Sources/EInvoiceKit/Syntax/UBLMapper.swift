@@ -215,6 +215,7 @@ struct UBLMapper {
             ),
             prepaidAmount: try optional("PrepaidAmount", "BT-113"),
             roundingAmount: try optional("PayableRoundingAmount", "BT-114"),
+            thirdPartyPaymentTotal: try thirdPartyPaymentTotal(root),
             amountDue: try ElementReader.requiredAmount(
                 total.child(cbc, "PayableAmount"),
                 "BT-115",
@@ -222,4 +223,20 @@ struct UBLMapper {
             )
         )
     }
+
+    /// Σ BT-DEX-002: the XRechnung extension (and only it) carries third party payments (BG-DEX-09) in
+    /// `cac:PrepaidPayment`, which BR-DEX-09 adds to the amount due.
+    private func thirdPartyPaymentTotal(_ root: XMLElementNode) throws(EInvoiceError) -> Decimal {
+        guard ElementReader.text(root.child(cbc, "CustomizationID"))?.contains(Self.xrechnungExtension) == true else {
+            return 0
+        }
+        var total = Decimal(0)
+        for payment in root.children(cac, "PrepaidPayment") {
+            total += try ElementReader.amount(payment.child(cbc, "PaidAmount"), "BT-DEX-002") ?? 0
+        }
+        return total
+    }
+
+    /// What the specification identifier (BT-24) of an XRechnung extension invoice contains.
+    static let xrechnungExtension = "#conformant#urn:xeinkauf.de:kosit:extension:xrechnung"
 }

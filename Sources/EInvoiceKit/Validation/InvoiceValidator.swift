@@ -10,6 +10,15 @@ enum InvoiceValidator {
     static let roundingTolerance = Decimal(string: "0.01")!  // a literal the parser always reads
 
     static func validate(_ invoice: EInvoice) throws(EInvoiceError) {
+        // Checked first: without a breakdown (Factur-X MINIMUM) BR-CO-14 would fail too, less to the point.
+        guard !invoice.taxBreakdown.isEmpty else {
+            throw EInvoiceError(
+                .missingField,
+                field: "BG-23",
+                rule: "BR-CO-18",
+                detail: "The VAT breakdown (BG-23) is missing."
+            )
+        }
         try checkTotals(invoice)
         try checkTaxBreakdown(invoice)
     }
@@ -33,10 +42,18 @@ enum InvoiceValidator {
                 "BR-CO-15", "BT-112", totals.taxInclusiveTotal, totals.taxExclusiveTotal + totals.taxTotal,
                 "BT-109 + BT-110"
             ),
-            (
-                "BR-CO-16", "BT-115", totals.amountDue,
-                totals.taxInclusiveTotal - totals.prepaidAmount + totals.roundingAmount, "BT-112 − BT-113 + BT-114"
-            ),
+            totals.thirdPartyPaymentTotal == 0
+                ? (
+                    "BR-CO-16", "BT-115", totals.amountDue,
+                    totals.taxInclusiveTotal - totals.prepaidAmount + totals.roundingAmount,
+                    "BT-112 − BT-113 + BT-114"
+                )
+                : (
+                    "BR-DEX-09", "BT-115", totals.amountDue,
+                    totals.taxInclusiveTotal - totals.prepaidAmount + totals.roundingAmount
+                        + totals.thirdPartyPaymentTotal,
+                    "BT-112 − BT-113 + BT-114 + the third party payments (BT-DEX-002)"
+                ),
         ]
         // Without lines (Factur-X BASIC WL) BR-CO-10 has nothing to add up.
         for check in checks where check.stated != check.computed && !(check.rule == "BR-CO-10" && invoice.lines.isEmpty)
@@ -51,14 +68,6 @@ enum InvoiceValidator {
     }
 
     private static func checkTaxBreakdown(_ invoice: EInvoice) throws(EInvoiceError) {
-        guard !invoice.taxBreakdown.isEmpty else {
-            throw EInvoiceError(
-                .missingField,
-                field: "BG-23",
-                rule: "BR-CO-18",
-                detail: "The VAT breakdown (BG-23) is missing."
-            )
-        }
         let linesStateTax =
             !invoice.lines.isEmpty
             && invoice.lines.allSatisfy { $0.taxCategory != nil }

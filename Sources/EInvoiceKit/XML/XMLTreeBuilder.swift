@@ -6,12 +6,13 @@ import FoundationXML
 
 /// Parses XML into an ``XMLElementNode`` tree with FoundationXML's `XMLParser`, safely.
 ///
-/// Safety: a document with a DTD is refused before the parser sees it (``XMLProlog``), external entities are never
-/// resolved (`shouldResolveExternalEntities = false`), and an entity declaration that slips through aborts the
-/// parse. Depth and element count are bounded.
+/// Safety: a document with a DTD or with invalid UTF-8 is refused before the parser sees it (``XMLProlog``,
+/// ``XMLEncodingCheck``), external entities are never resolved (`shouldResolveExternalEntities = false`), and an
+/// entity declaration that slips through aborts the parse. Depth and element count are bounded.
 enum XMLTreeBuilder {
     static func parse(_ data: Data, limits: EInvoiceReader.Limits) throws(EInvoiceError) -> XMLElementNode {
         try XMLProlog.checkHasNoDocumentType(data)
+        try XMLEncodingCheck.checkUTF8(data)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false

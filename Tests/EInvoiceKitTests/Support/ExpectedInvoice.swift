@@ -200,5 +200,44 @@ extension ExpectedInvoice {
             sellerVATID: "DE123456789",
             buyerName: "Kunden AG Mitte"
         ),
+        // ZUGFeRD 1.0 COMFORT with a free-text line item (a note, no product, no amount), allowances per rate, freight
+        // as a logistics service charge (5.80 at 7 %) and 50.00 prepaid.
+        ExpectedInvoice(
+            path: "zugferd-pdf/ZUGFeRD_1p0_COMFORT_Rabatte.pdf",
+            number: "471102",
+            issueDate: "2013-06-05",
+            dueDate: "2013-07-04",
+            syntax: .zugferd1,
+            attachment: "ZUGFeRD-invoice.xml",
+            lineNet: "202.76",
+            allowances: "14.73",
+            charges: "5.80",
+            taxExclusive: "193.83",
+            tax: "21.31",
+            taxInclusive: "215.14",
+            prepaid: "50",
+            due: "165.14",
+            taxes: [
+                Tax(category: "S", rate: "7", taxable: "129.37", tax: "9.06"),
+                Tax(category: "S", rate: "19", taxable: "64.46", tax: "12.25"),
+            ],
+            sellerVATID: "DE123456789",
+            buyerName: "Kunden AG Mitte"
+        ),
+        // XRechnung extension with two third party payments (BG-DEX-09, 29.96 in all), which the amount due includes.
+        ExpectedInvoice(
+            path: "ubl/kosit-05.01a-INVOICE_ubl.xml",
+            number: "123456XX",
+            issueDate: "2016-04-04",
+            syntax: .ublInvoice,
+            lineNet: "314.86",
+            taxExclusive: "314.86",
+            tax: "22.04",
+            taxInclusive: "336.90",
+            due: "366.86",
+            taxes: [Tax(category: "S", rate: "7", taxable: "314.86", tax: "22.04")],
+            sellerVATID: "DE 123456789",
+            buyerName: "[Buyer name]"
+        ),
     ]
 }
